@@ -1,0 +1,3 @@
+from sr_tui.cli import main
+
+raise SystemExit(main())

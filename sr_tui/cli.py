@@ -1,0 +1,295 @@
+"""The `sr-tui` command line. Imports Textual only to launch the app."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from collections.abc import Sequence
+
+from sr_tui import __version__
+from sr_tui.core.catalog import Catalog, load_catalog
+from sr_tui.core.model import LAYOUTS, Template, Values
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in what the user asked for: printed as `sr-tui: error: ...`, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own usage errors: exit 2, as ours
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="sr-tui",
+        description="Draft house-style support emails from templates. "
+        "With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"sr-tui {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("list", help="list the templates")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("show", help="show one template: metadata and fields with help")
+    p.add_argument("id", metavar="ID")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("render", help="render a template to standard output")
+    p.add_argument("id", metavar="ID")
+    p.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="fill a field (repeat for more; a list field takes one --set per item)",
+    )
+    p.add_argument("--values", metavar="FILE.toml", help="read field values from a TOML table")
+    p.add_argument("--part", choices=("all", "subject", "body"), default="all")
+    p.add_argument("--layout", choices=LAYOUTS, default="as-written")
+    p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("templates", help="work with template files")
+    tsub = p.add_subparsers(
+        dest="templates_command", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    c = tsub.add_parser("check", help="validate the built-in templates and DIR")
+    c.add_argument("dir", nargs="?", metavar="DIR", help="a directory of your own templates")
+    c.set_defaults(func=cmd_templates_check)
+
+    _add_optional_commands(sub)
+    return parser
+
+
+def _add_optional_commands(sub) -> None:
+    """Subcommands that live in their own modules."""
+    try:
+        from sr_tui import cli_lint
+    except ImportError:  # pragma: no cover - the lint command is part of the package
+        return
+    cli_lint.add_parser(sub)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_stdio()
+    args = build_parser().parse_args(argv)
+    if getattr(args, "func", None) is None:
+        return launch_app()
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        print(f"sr-tui: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:  # e.g. `sr-tui list | head`
+        return EXIT_OK
+
+
+def _utf8_stdio() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        if (getattr(stream, "encoding", "") or "").lower().replace("-", "") != "utf8":
+            with contextlib.suppress(AttributeError, ValueError):
+                stream.reconfigure(encoding="utf-8")
+
+
+def launch_app() -> int:
+    try:
+        from sr_tui.app import run_app
+    except ImportError:
+        print("sr-tui: the drafting app is not part of this build yet; try `sr-tui --help`.")
+        return EXIT_OK
+    return run_app()
+
+
+# -- helpers ----------------------------------------------------------------------
+
+
+def _catalog() -> Catalog:
+    catalog = load_catalog()
+    if catalog.errors:
+        n = len(catalog.errors)
+        print(
+            f"sr-tui: warning: {n} template problem{'s' if n > 1 else ''}; "
+            "those files were skipped (see `sr-tui templates check`)",
+            file=sys.stderr,
+        )
+    return catalog
+
+
+def _template(catalog: Catalog, template_id: str) -> Template:
+    try:
+        return catalog.get(template_id)
+    except KeyError:
+        close = catalog.close_matches(template_id)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; `sr-tui list` shows them all"
+        raise UsageError(f"unknown template '{template_id}'{hint}") from None
+
+
+def _check_field(template: Template, field_id: str) -> None:
+    if field_id in template.field_ids:
+        return
+    import difflib
+
+    close = difflib.get_close_matches(field_id, template.field_ids, n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    raise UsageError(
+        f"template {template.id} has no field '{field_id}'{hint} "
+        f"(fields: {', '.join(template.field_ids)})"
+    )
+
+
+def collect_values(template: Template, values_file: str | None, sets: Sequence[str]) -> Values:
+    """Values from --values FILE.toml, then each --set FIELD=VALUE on top."""
+    values: Values = {}
+    if values_file:
+        values.update(_read_values_file(template, values_file))
+    from_sets: Values = {}
+    for item in sets:
+        field_id, sep, value = item.partition("=")
+        field_id = field_id.strip()
+        if not sep or not field_id:
+            raise UsageError(f"--set needs FIELD=VALUE, got '{item}'")
+        _check_field(template, field_id)
+        if template.field(field_id).kind == "list":
+            existing = from_sets.setdefault(field_id, [])
+            assert isinstance(existing, list)
+            existing.append(value)
+        else:
+            from_sets[field_id] = value
+    values.update(from_sets)
+    return values
+
+
+def _read_values_file(template: Template, path_text: str) -> Values:
+    import tomllib
+    from pathlib import Path
+
+    path = Path(path_text).expanduser().resolve()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"{path}: invalid TOML: {exc}") from None
+    values: Values = {}
+    for key, value in data.items():
+        try:
+            _check_field(template, key)
+        except UsageError as exc:
+            raise UsageError(f"{path}: {exc}") from None
+        if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
+            values[key] = [str(v) for v in value]
+        elif isinstance(value, str | int | float) and not isinstance(value, bool):
+            values[key] = str(value)
+        else:
+            raise UsageError(f"{path}: '{key}' must be text or a list of text")
+    return values
+
+
+# -- commands ---------------------------------------------------------------------
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    catalog = _catalog()
+    if args.json:
+        rows = [
+            {
+                "id": t.id,
+                "category": t.category,
+                "title": t.title,
+                "title_zh": t.title_zh,
+                "scenario": t.scenario,
+                "scenario_zh": t.scenario_zh,
+                "when": t.when,
+                "when_zh": t.when_zh,
+                "fields": list(t.field_ids),
+            }
+            for t in catalog.templates
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for category in catalog.categories:
+        templates = catalog.in_category(category.id)
+        if not templates:
+            continue
+        print(f"{category.id}  {category.title} · {category.title_zh}")
+        for t in templates:
+            print(f"  {t.id:<4} {t.title} · {t.title_zh} — {t.scenario}")
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    catalog = _catalog()
+    t = _template(catalog, args.id)
+    category = catalog.category(t.category)
+    lines = [
+        f"{t.id}  {t.title} · {t.title_zh}",
+        f"Category:  {category.id} {category.title} · {category.title_zh}",
+        f"Scenario:  {t.scenario} · {t.scenario_zh}",
+        f"When:      {t.when}",
+        f"           {t.when_zh}",
+        f"Keywords:  {', '.join(t.keywords)}",
+        f"File:      {t.path}" if t.path else "",
+        "",
+        "Fields:",
+    ]
+    for f in t.fields:
+        flags = [f.kind]
+        if f.optional:
+            flags.append("optional")
+        if f.source == "settings":
+            flags.append("from settings")
+        lines.append(f"  {f.id:<26} {f.label} · {f.label_zh}  ({', '.join(flags)})")
+        if f.help:
+            lines.append(f"  {'':<26} {f.help}")
+        if f.suggestions:
+            lines.append(f"  {'':<26} suggestions: {'; '.join(f.suggestions)}")
+    print("\n".join(line for line in lines if line is not None))
+    return EXIT_OK
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from sr_tui.core.render import RenderError, render
+
+    catalog = _catalog()
+    template = _template(catalog, args.id)
+    values = collect_values(template, args.values, args.sets)
+    try:
+        email = render(template, values, layout=args.layout)
+    except RenderError as exc:
+        raise UsageError(str(exc)) from None
+    print(email.part(args.part))
+    return EXIT_OK
+
+
+def cmd_templates_check(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from sr_tui.core.catalog import template_files
+
+    user_dirs = None
+    if args.dir:
+        directory = Path(args.dir).expanduser().resolve()
+        if not directory.is_dir():
+            raise UsageError(f"{directory} is not a directory")
+        user_dirs = [directory]
+    catalog = load_catalog(user_dirs)
+    for error in catalog.errors:
+        print(error)
+    checked = len(catalog.templates)
+    if args.dir:
+        checked = len(list(template_files(Path(args.dir).expanduser().resolve())))
+    problems = len(catalog.errors)
+    summary = f"{checked} template file{'s' if checked != 1 else ''} checked, "
+    summary += f"{problems} problem{'s' if problems != 1 else ''}" if problems else "all good"
+    print(summary)
+    return EXIT_PROBLEMS if problems else EXIT_OK

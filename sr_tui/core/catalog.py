@@ -1,0 +1,453 @@
+"""Load and validate the template library: built-in templates plus the user's directories.
+
+Every problem is collected as a `LoadError` (file, line where known, reason); one broken
+file never stops the others from loading. A user template with a built-in's id replaces it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from jinja2 import TemplateSyntaxError, meta
+
+from sr_tui.core.model import FIELD_KINDS, Category, Field, Template
+from sr_tui.core.render import MAX_TEMPLATE_CHARS, make_environment
+
+CATEGORIES_FILE = "categories.toml"
+FIELDS_FILE = "fields.toml"
+TEMPLATES_ENV = "SR_TUI_TEMPLATES"
+MAX_FILE_BYTES = 256 * 1024
+
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
+_FIELD_ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
+_TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
+
+TEMPLATE_REQUIRED = ("id", "category", "title", "fields", "subject", "body")
+TEMPLATE_OPTIONAL = (
+    "title_zh",
+    "when",
+    "when_zh",
+    "scenario",
+    "scenario_zh",
+    "keywords",
+    "field",
+)
+FIELD_KEYS = (
+    "label",
+    "label_zh",
+    "help",
+    "help_zh",
+    "kind",
+    "placeholder",
+    "suggestions",
+    "choices",
+    "example",
+    "optional",
+    "source",
+)
+
+
+@dataclass(frozen=True)
+class LoadError:
+    """One problem in one file, in the words a template author needs to fix it."""
+
+    path: Path
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    categories: tuple[Category, ...]
+    templates: tuple[Template, ...]
+    errors: tuple[LoadError, ...] = ()
+    fields: dict[str, Field] = field(default_factory=dict)
+
+    def get(self, template_id: str) -> Template:
+        wanted = template_id.strip().upper()
+        for t in self.templates:
+            if t.id.upper() == wanted:
+                return t
+        raise KeyError(template_id)
+
+    def close_matches(self, template_id: str) -> list[str]:
+        ids = [t.id for t in self.templates]
+        upper = {i.upper(): i for i in ids}
+        found = difflib.get_close_matches(template_id.upper(), list(upper), n=3, cutoff=0.4)
+        return [upper[f] for f in found]
+
+    def in_category(self, category_id: str) -> tuple[Template, ...]:
+        return tuple(t for t in self.templates if t.category == category_id)
+
+    def category(self, category_id: str) -> Category:
+        for c in self.categories:
+            if c.id == category_id:
+                return c
+        raise KeyError(category_id)
+
+
+def builtin_dir() -> Path:
+    """The shipped templates: inside the wheel, or the repository's `templates/`."""
+    packaged = Path(str(resources.files("sr_tui"))) / "_templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "templates"
+
+
+def user_dirs_from_env(environ: dict[str, str] | None = None) -> list[Path]:
+    value = (environ if environ is not None else os.environ).get(TEMPLATES_ENV, "")
+    return [Path(p).expanduser() for p in value.split(os.pathsep) if p.strip()]
+
+
+def load_catalog(
+    user_dirs: Sequence[Path] | None = None, *, include_builtin: bool = True
+) -> Catalog:
+    """Load the built-in library, then each user directory (later ones win).
+
+    `user_dirs` defaults to the `SR_TUI_TEMPLATES` path list.
+    """
+    dirs: list[Path] = [builtin_dir()] if include_builtin else []
+    dirs += list(user_dirs) if user_dirs is not None else user_dirs_from_env()
+    loader = _Loader()
+    for d in dirs:
+        loader.load_shared(d)
+    for d in dirs:
+        loader.load_templates(d)
+    return loader.catalog()
+
+
+class _Loader:
+    def __init__(self) -> None:
+        self.errors: list[LoadError] = []
+        self.categories: dict[str, Category] = {}
+        self.fields: dict[str, Field] = {}
+        self.templates: dict[str, Template] = {}
+
+    def catalog(self) -> Catalog:
+        templates = tuple(
+            sorted(self.templates.values(), key=lambda t: (t.category, _id_key(t.id)))
+        )
+        categories = tuple(sorted(self.categories.values(), key=lambda c: c.id))
+        return Catalog(categories, templates, tuple(self.errors), dict(self.fields))
+
+    # -- files ---------------------------------------------------------------------
+
+    def _read(self, path: Path) -> tuple[dict | None, str]:
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                self.errors.append(LoadError(path, f"file is larger than {MAX_FILE_BYTES:,} bytes"))
+                return None, ""
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            self.errors.append(
+                LoadError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
+            )
+            return None, ""
+        except OSError as exc:
+            self.errors.append(LoadError(path, f"cannot read: {exc.strerror or exc}"))
+            return None, ""
+        try:
+            return tomllib.loads(text), text
+        except tomllib.TOMLDecodeError as exc:
+            m = _TOML_POSITION.search(str(exc))
+            reason = _TOML_POSITION.sub("", str(exc)).strip()
+            self.errors.append(
+                LoadError(path, f"invalid TOML: {reason}", int(m.group(1)) if m else None)
+            )
+            return None, text
+
+    def load_shared(self, directory: Path) -> None:
+        if not directory.is_dir():
+            self.errors.append(LoadError(directory, "template directory does not exist"))
+            return
+        path = directory / CATEGORIES_FILE
+        if path.is_file():
+            data, text = self._read(path)
+            for cid, table in (data or {}).items():
+                if not isinstance(table, dict) or not isinstance(table.get("title"), str):
+                    self.errors.append(
+                        LoadError(
+                            path, f"category '{cid}' needs a title", _line_of(text, f"[{cid}]")
+                        )
+                    )
+                    continue
+                self.categories[cid] = Category(
+                    cid, table["title"], str(table.get("title_zh", table["title"]))
+                )
+        path = directory / FIELDS_FILE
+        if path.is_file():
+            data, text = self._read(path)
+            for fid, table in (data or {}).items():
+                made = self._field(path, text, fid, table, base=None)
+                if made:
+                    self.fields[fid] = made
+
+    def load_templates(self, directory: Path) -> None:
+        if not directory.is_dir():
+            return
+        seen: dict[str, Path] = {}
+        for path in sorted(directory.glob("*.toml")):
+            if path.name in (CATEGORIES_FILE, FIELDS_FILE):
+                continue
+            template = self._template(path)
+            if template is None:
+                continue
+            if template.id in seen:
+                self.errors.append(
+                    LoadError(
+                        path, f"id '{template.id}' is already used by {seen[template.id].name}"
+                    )
+                )
+                continue
+            seen[template.id] = path
+            self.templates[template.id] = template
+
+    # -- validation ----------------------------------------------------------------
+
+    def _field(
+        self, path: Path, text: str, fid: str, table: object, base: Field | None
+    ) -> Field | None:
+        line = _line_of(text, f"[{fid}]") or _line_of(text, f"[field.{fid}]")
+
+        def bad(message: str) -> None:
+            self.errors.append(LoadError(path, f"field '{fid}': {message}", line))
+
+        if not _FIELD_ID.fullmatch(fid):
+            bad("ids are snake_case: lower-case letters, digits and _")
+            return None
+        if not isinstance(table, dict):
+            bad("must be a table")
+            return None
+        unknown = [k for k in table if k not in FIELD_KEYS]
+        if unknown:
+            bad(f"unknown key '{unknown[0]}'" + _suggest(unknown[0], FIELD_KEYS))
+            return None
+        kind = table.get("kind", base.kind if base else "text")
+        if kind not in FIELD_KINDS:
+            bad(f"unknown kind '{kind}' (kinds: {', '.join(FIELD_KINDS)})")
+            return None
+        label = table.get("label", base.label if base else None)
+        if not isinstance(label, str) or not label:
+            bad("needs a label")
+            return None
+        placeholder = table.get("placeholder", base.placeholder if base else f"[{label}]")
+        if kind == "list":
+            if isinstance(placeholder, str):
+                placeholder = (placeholder,)
+            placeholder = tuple(placeholder)
+        elif not isinstance(placeholder, str):
+            bad('placeholder must be a string (a list only for kind = "list")')
+            return None
+        for key in ("suggestions", "choices"):
+            value = table.get(key, ())
+            if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+                bad(f"{key} must be a list of strings")
+                return None
+        if kind == "choice" and not table.get("choices", base.choices if base else ()):
+            bad('kind = "choice" needs choices')
+            return None
+        source = table.get("source", base.source if base else "case")
+        if source not in ("case", "settings"):
+            bad('source must be "case" or "settings"')
+            return None
+        example = table.get("example", base.example if base else "")
+        if isinstance(example, list):
+            example = tuple(str(e) for e in example)
+        return Field(
+            id=fid,
+            label=label,
+            label_zh=str(table.get("label_zh", base.label_zh if base else label)),
+            help=str(table.get("help", base.help if base else "")),
+            help_zh=str(table.get("help_zh", base.help_zh if base else "")),
+            kind=kind,
+            placeholder=placeholder,
+            suggestions=tuple(table.get("suggestions", base.suggestions if base else ())),
+            choices=tuple(table.get("choices", base.choices if base else ())),
+            example=example,
+            optional=bool(table.get("optional", base.optional if base else False)),
+            source=source,
+        )
+
+    def _template(self, path: Path) -> Template | None:
+        data, text = self._read(path)
+        if data is None:
+            return None
+        errors_before = len(self.errors)
+
+        def bad(message: str, line: int | None = None) -> None:
+            self.errors.append(LoadError(path, message, line))
+
+        missing = [k for k in TEMPLATE_REQUIRED if k not in data]
+        if missing:
+            bad(f"missing required key{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
+        for key in data:
+            if key not in TEMPLATE_REQUIRED and key not in TEMPLATE_OPTIONAL:
+                bad(
+                    f"unknown key '{key}'" + _suggest(key, TEMPLATE_REQUIRED + TEMPLATE_OPTIONAL),
+                    _key_line(text, key),
+                )
+        for key in ("id", "category", "title", "subject", "body", *TEMPLATE_OPTIONAL[:5]):
+            if key in data and not isinstance(data[key], str):
+                bad(f"'{key}' must be a string", _key_line(text, key))
+        for key in ("fields", "keywords"):
+            if key in data and not (
+                isinstance(data[key], list) and all(isinstance(v, str) for v in data[key])
+            ):
+                bad(f"'{key}' must be a list of strings", _key_line(text, key))
+        if len(self.errors) > errors_before:
+            return None
+
+        tid = data["id"]
+        if not _ID.fullmatch(tid):
+            bad(
+                f"id '{tid}' must be letters, digits, '-' or '_' (at most 32)",
+                _key_line(text, "id"),
+            )
+        if data["category"] not in self.categories:
+            known = ", ".join(sorted(self.categories))
+            bad(
+                f"unknown category '{data['category']}' (categories: {known})",
+                _key_line(text, "category"),
+            )
+        fields = self._template_fields(path, text, data)
+        body = data["body"].removesuffix("\n")
+        used_in_subject = self._check_jinja(path, text, "subject", data["subject"])
+        used_in_body = self._check_jinja(path, text, "body", body)
+        if fields is None or used_in_subject is None or used_in_body is None:
+            return None
+        if len(self.errors) > errors_before:
+            return None
+        used = used_in_subject | used_in_body
+        declared = [f.id for f in fields]
+        for name in sorted(used - set(declared)):
+            bad(
+                f"uses {{{{ {name} }}}} but '{name}' is not in fields" + _suggest(name, declared),
+                _line_of(text, name, after=_key_line(text, "subject")),
+            )
+        for name in declared:
+            if name not in used:
+                bad(
+                    f"field '{name}' is listed in fields but not used in subject or body",
+                    _key_line(text, "fields"),
+                )
+        if len(self.errors) > errors_before:
+            return None
+        return Template(
+            id=tid,
+            category=data["category"],
+            title=data["title"],
+            title_zh=data.get("title_zh", data["title"]),
+            when=data.get("when", ""),
+            when_zh=data.get("when_zh", ""),
+            scenario=data.get("scenario", data["title"]),
+            scenario_zh=data.get("scenario_zh", data.get("title_zh", "")),
+            keywords=tuple(data.get("keywords", ())),
+            fields=tuple(fields),
+            subject=data["subject"],
+            body=body,
+            path=path,
+        )
+
+    def _template_fields(self, path: Path, text: str, data: dict) -> list[Field] | None:
+        local = data.get("field", {})
+        if not isinstance(local, dict):
+            self.errors.append(
+                LoadError(path, "'field' must be tables: [field.<id>]", _key_line(text, "field"))
+            )
+            return None
+        ok = True
+        fields: list[Field] = []
+        for fid in data["fields"]:
+            if fid in local:
+                made = self._field(path, text, fid, local[fid], base=self.fields.get(fid))
+            elif fid in self.fields:
+                made = self.fields[fid]
+            else:
+                self.errors.append(
+                    LoadError(
+                        path,
+                        f"field '{fid}' is not defined in fields.toml or a [field.{fid}] table"
+                        + _suggest(fid, list(self.fields)),
+                        _key_line(text, "fields"),
+                    )
+                )
+                made = None
+            if made is None:
+                ok = False
+            else:
+                fields.append(made)
+        for fid in local:
+            if fid not in data["fields"]:
+                self.errors.append(
+                    LoadError(
+                        path,
+                        f"[field.{fid}] is defined but '{fid}' is not in fields",
+                        _line_of(text, f"[field.{fid}]"),
+                    )
+                )
+                ok = False
+        if len(set(data["fields"])) != len(data["fields"]):
+            self.errors.append(
+                LoadError(path, "a field is listed twice in fields", _key_line(text, "fields"))
+            )
+            ok = False
+        return fields if ok else None
+
+    def _check_jinja(self, path: Path, text: str, key: str, source: str) -> set[str] | None:
+        if len(source) > MAX_TEMPLATE_CHARS:
+            self.errors.append(
+                LoadError(path, f"{key} is larger than {MAX_TEMPLATE_CHARS:,} characters")
+            )
+            return None
+        try:
+            ast = make_environment().parse(source)
+        except TemplateSyntaxError as exc:
+            start = _key_line(text, key)
+            line = None
+            if start and exc.lineno:
+                # A body written as '''<newline>... starts on the line after the key.
+                opens_block = re.search(rf"(?m)^{key}\s*=\s*('''|\"\"\")\s*$", text) is not None
+                line = start + exc.lineno - (0 if opens_block else 1)
+            self.errors.append(LoadError(path, f"Jinja syntax error in {key}: {exc.message}", line))
+            return None
+        return meta.find_undeclared_variables(ast)
+
+
+def _id_key(template_id: str) -> tuple[str, int, str]:
+    m = re.fullmatch(r"([A-Za-z]+)(\d+)(.*)", template_id)
+    return (m.group(1), int(m.group(2)), m.group(3)) if m else (template_id, 0, "")
+
+
+def _suggest(word: str, options: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _key_line(text: str, key: str) -> int | None:
+    m = re.search(rf"(?m)^\s*{re.escape(key)}\s*=", text)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def _line_of(text: str, needle: str, after: int | None = None) -> int | None:
+    start = 0
+    if after:
+        start = sum(len(line) + 1 for line in text.split("\n")[: after - 1])
+    index = text.find(needle, start)
+    return text.count("\n", 0, index) + 1 if index >= 0 else None
+
+
+def template_files(directory: Path) -> Iterable[Path]:
+    return (
+        p for p in sorted(directory.glob("*.toml")) if p.name not in (CATEGORIES_FILE, FIELDS_FILE)
+    )

@@ -1,0 +1,107 @@
+"""The `flowed` layout: each paragraph and each bullet on one line, so the mail client wraps it.
+
+The templates are hard-wrapped at about 72 columns (`as-written`). Pasted into Outlook
+those breaks would stay, so for the clipboard and .eml the body is re-flowed:
+
+- lines of a prose paragraph are joined with a space;
+- a bullet (`- `) and its indented continuation lines become one line;
+- a line ending in `:` ends its line (lead-ins such as `Next steps:` or `To generate:`),
+  so an indented command after it stays on its own line;
+- an indented line that is not a bullet's continuation (a command) stays as it is;
+- the closing (`Best regards,`) and the signature below it keep their lines.
+
+Joins are edits of the text, so field spans are moved with them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from sr_tui.core.model import Email, Span
+
+_BULLET = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]")
+_CLOSING = re.compile(
+    r"(?i)[ \t]*(?:(?:best|kind|warm|warmest)[ \t]+)?regards,?[ \t]*$"
+    r"|[ \t]*(?:thanks|thank you|cheers|sincerely),?[ \t]*$"
+)
+_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def _is_blank(line: str) -> bool:
+    return not line.strip()
+
+
+def _is_indented(line: str) -> bool:
+    return line[:1] in (" ", "\t")
+
+
+def flow_edits(body: str) -> list[tuple[int, int]]:
+    """The (start, end) ranges of `body` — a line break and the spaces around it — to
+    replace by one space."""
+    lines = body.split("\n")
+    edits: list[tuple[int, int]] = []
+    offset = 0
+    in_bullet = bool(lines) and bool(_BULLET.match(lines[0]))
+    for i, line in enumerate(lines[:-1]):
+        nxt = lines[i + 1]
+        line_end = offset + len(line)
+        offset = line_end + 1
+        if _CLOSING.match(nxt) or _CLOSING.match(line):
+            break
+        join = (
+            not _is_blank(line)
+            and not _is_blank(nxt)
+            and not line.rstrip().endswith(":")
+            and not _BULLET.match(nxt)
+            and (in_bullet or not _is_indented(line))
+            and (in_bullet == _is_indented(nxt))
+        )
+        if join:
+            m = _BREAK.match(body, line_end - (len(line) - len(line.rstrip(" \t"))))
+            if m:
+                edits.append((m.start(), m.end()))
+        else:
+            in_bullet = bool(_BULLET.match(nxt))
+    return edits
+
+
+def _mover(edits: list[tuple[int, int]], base: int):
+    """Map an offset in the old text to the new one, given edits (relative to `base`)
+    that each become a single space."""
+
+    def move(pos: int) -> int:
+        shift = 0
+        for start, end in edits:
+            start += base
+            end += base
+            if pos >= end:
+                shift += (end - start) - 1
+            elif pos > start:
+                return pos - shift - (pos - start) + 1
+            else:
+                break
+        return pos - shift
+
+    return move
+
+
+def flow(email: Email) -> Email:
+    """`email` in the flowed layout, with its spans moved to match."""
+    edits = flow_edits(email.body)
+    pieces: list[str] = []
+    last = 0
+    for start, end in edits:
+        pieces.append(email.body[last:start])
+        pieces.append(" ")
+        last = end
+    pieces.append(email.body[last:])
+    body = "".join(pieces)
+    move = _mover(edits, email.body_offset)
+    spans = tuple(
+        s
+        if s.end <= email.body_offset
+        else Span(s.field, move(s.start), move(s.end), s.filled, s.item)
+        for s in email.spans
+    )
+    return replace(email, body=body, spans=spans, layout="flowed")

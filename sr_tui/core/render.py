@@ -1,0 +1,162 @@
+"""Render a template with a case's values into an `Email`, tracking where each field landed.
+
+Values are data, never template code: they are passed to a sandboxed Jinja2 template as
+strings, so `{{ 7*7 }}` in a value comes out literally. To know which text came from which
+field, every value (or placeholder) is wrapped in private-use marker characters before
+rendering; the markers are stripped afterwards and turned into `Span`s.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from jinja2 import StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+
+from sr_tui.core.flow import flow
+from sr_tui.core.model import SUBJECT_PREFIX, Email, Layout, Span, Template, Values
+
+MAX_VALUE_CHARS = 100_000
+MAX_TEMPLATE_CHARS = 100_000
+
+_OPEN, _SEP, _CLOSE = "\ue000", "\ue001", "\ue002"
+_MARKER_CHARS = re.compile("[\ue000-\ue002]")
+_MARKED = re.compile("\ue000(\\d+)\ue001([^\ue000-\ue002]*)\ue002")
+_NEWLINES = re.compile(r"\r\n?")
+
+
+class RenderError(ValueError):
+    """A template could not be rendered with the given values; the message says why."""
+
+
+def make_environment() -> SandboxedEnvironment:
+    """The one Jinja2 environment every template is parsed and rendered with."""
+    return SandboxedEnvironment(
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=StrictUndefined,
+    )
+
+
+_ENV = make_environment()
+
+
+@lru_cache(maxsize=256)
+def _compile(source: str):
+    return _ENV.from_string(source)
+
+
+def normalize_value(value: object) -> str:
+    """A value as the renderer sees it: LF line ends, no marker characters."""
+    text = value if isinstance(value, str) else str(value)
+    return _MARKER_CHARS.sub("", _NEWLINES.sub("\n", text))
+
+
+def is_filled(value: object) -> bool:
+    if isinstance(value, list | tuple):
+        return any(is_filled(v) for v in value)
+    return isinstance(value, str) and value.strip() != ""
+
+
+class _Marker:
+    """Wraps values in markers and remembers which field each marker belongs to."""
+
+    def __init__(self) -> None:
+        self.owners: list[tuple[str, bool, int | None]] = []
+
+    def wrap(self, field_id: str, text: str, filled: bool, item: int | None = None) -> str:
+        self.owners.append((field_id, filled, item))
+        return f"{_OPEN}{len(self.owners) - 1}{_SEP}{text}{_CLOSE}"
+
+    def unwrap(self, marked: str, offset: int) -> tuple[str, list[Span]]:
+        """Strip markers; spans are offset by `offset` (where this text sits in Email.text)."""
+        out: list[str] = []
+        spans: list[Span] = []
+        length = 0
+        last = 0
+        for m in _MARKED.finditer(marked):
+            plain = _MARKER_CHARS.sub("", marked[last : m.start()])
+            out.append(plain)
+            length += len(plain)
+            field_id, filled, item = self.owners[int(m.group(1))]
+            text = m.group(2)
+            spans.append(Span(field_id, offset + length, offset + length + len(text), filled, item))
+            out.append(text)
+            length += len(text)
+            last = m.end()
+        out.append(_MARKER_CHARS.sub("", marked[last:]))
+        return "".join(out), spans
+
+
+def _context(template: Template, values: Values, marker: _Marker) -> dict[str, object]:
+    context: dict[str, object] = {}
+    for f in template.fields:
+        raw = values.get(f.id)
+        if f.kind == "list":
+            items = raw if isinstance(raw, list | tuple) else ([raw] if raw else [])
+            filled_items = [normalize_value(v) for v in items if is_filled(v)]
+            for v in filled_items:
+                _check_size(f.id, v)
+            if filled_items:
+                context[f.id] = [marker.wrap(f.id, v, True, i) for i, v in enumerate(filled_items)]
+            elif f.optional:
+                context[f.id] = []
+            else:
+                context[f.id] = [
+                    marker.wrap(f.id, p, False, i) for i, p in enumerate(f.placeholder_items())
+                ]
+            continue
+        if isinstance(raw, list | tuple):
+            raw = ", ".join(normalize_value(v) for v in raw if is_filled(v))
+        if is_filled(raw):
+            text = normalize_value(raw)
+            _check_size(f.id, text)
+            context[f.id] = marker.wrap(f.id, text, True)
+        elif f.optional:
+            context[f.id] = ""
+        else:
+            context[f.id] = marker.wrap(f.id, f.placeholder_items()[0], False)
+    return context
+
+
+def _check_size(field_id: str, text: str) -> None:
+    if len(text) > MAX_VALUE_CHARS:
+        raise RenderError(
+            f"the value of '{field_id}' is {len(text):,} characters; "
+            f"the limit is {MAX_VALUE_CHARS:,}"
+        )
+
+
+def render(
+    template: Template, values: Values | None = None, layout: Layout = "as-written"
+) -> Email:
+    """Render `template` with `values` (field id -> text, or list of text for list fields).
+
+    Unfilled fields show their placeholder (the seed's bracket text); values for fields
+    the template does not use are ignored, so one case's values serve every template.
+    """
+    values = values or {}
+    for source in (template.subject, template.body):
+        if len(source) > MAX_TEMPLATE_CHARS:
+            raise RenderError(
+                f"template {template.id} is larger than {MAX_TEMPLATE_CHARS:,} characters"
+            )
+    marker = _Marker()
+    context = _context(template, values, marker)
+    try:
+        subject_marked = _compile(template.subject).render(context)
+        body_marked = _compile(template.body).render(context)
+    except TemplateError as exc:
+        raise RenderError(f"template {template.id}: {exc}") from exc
+    # A subject is one line: line breaks inside it become spaces (same length, same offsets).
+    subject, subject_spans = marker.unwrap(subject_marked, len(SUBJECT_PREFIX))
+    subject = subject.replace("\n", " ")
+    body_offset = len(SUBJECT_PREFIX) + len(subject) + 2
+    body, body_spans = marker.unwrap(body_marked, body_offset)
+    email = Email(template.id, subject, body, tuple(subject_spans + body_spans))
+    if layout == "flowed":
+        return flow(email)
+    return email

@@ -1,0 +1,165 @@
+"""The catalog loader: every shipped file valid; broken user files reported, not fatal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sr_tui.core.catalog import load_catalog
+from sr_tui.core.render import render
+
+GOOD = """\
+id = "Z1"
+category = "A"
+title = "Maintenance window"
+fields = ["sr_number", "window"]
+subject = "Maintenance window for {{ sr_number }}"
+body = '''
+Hi,
+
+The maintenance window is {{ window }}.
+'''
+
+[field.window]
+label = "Window"
+kind = "text"
+placeholder = "[Window]"
+"""
+
+BROKEN = {
+    "bad-toml.toml": ('id = "Z2"\ntitle = "x\n', "invalid TOML", 2),
+    "bad-jinja.toml": (
+        'id = "Z3"\ncategory = "A"\ntitle = "t"\nfields = ["sr_number"]\n'
+        "subject = \"{{ sr_number }}\"\nbody = '''\nHi,\n{% if sr_number %}\nno end\n'''\n",
+        "Jinja syntax error in body",
+        None,
+    ),
+    "undeclared.toml": (
+        'id = "Z4"\ncategory = "A"\ntitle = "t"\nfields = ["sr_number"]\n'
+        "subject = \"{{ sr_number }}\"\nbody = '''\nHi {{ customer_nme }},\n'''\n",
+        "uses {{ customer_nme }} but 'customer_nme' is not in fields",
+        7,
+    ),
+    "unknown-kind.toml": (
+        'id = "Z5"\ncategory = "A"\ntitle = "t"\nfields = ["when"]\n'
+        'subject = "{{ when }}"\nbody = "x"\n\n[field.when]\nlabel = "When"\nkind = "datetime"\n',
+        "unknown kind 'datetime'",
+        8,
+    ),
+    "unused.toml": (
+        'id = "Z6"\ncategory = "A"\ntitle = "t"\nfields = ["sr_number", "bug_number"]\n'
+        'subject = "{{ sr_number }}"\nbody = "x"\n',
+        "field 'bug_number' is listed in fields but not used",
+        4,
+    ),
+    "missing-keys.toml": (
+        'id = "Z7"\ntitle = "t"\n',
+        "missing required keys: category, fields, subject, body",
+        None,
+    ),
+    "unknown-key.toml": (
+        'id = "Z8"\ncategory = "A"\ntitle = "t"\nfields = []\nsubject = "s"\nbody = "b"\nkeyword = ["x"]\n',
+        "unknown key 'keyword' (did you mean 'keywords'?)",
+        7,
+    ),
+    "bad-category.toml": (
+        'id = "Z9"\ncategory = "Q"\ntitle = "t"\nfields = []\nsubject = "s"\nbody = "b"\n',
+        "unknown category 'Q'",
+        2,
+    ),
+    "not-utf8.toml": (b"id = '\xff'\n", "not UTF-8", None),
+}
+
+
+def write(directory: Path, name: str, content: str | bytes) -> Path:
+    path = directory / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_broken_files_are_reported_by_file_and_reason_and_the_rest_load(tmp_path):
+    write(tmp_path, "good.toml", GOOD)
+    for name, (content, _, _) in BROKEN.items():
+        write(tmp_path, name, content)
+    catalog = load_catalog([tmp_path])
+    by_file = {e.path.name: e for e in catalog.errors}
+    assert set(by_file) == set(BROKEN)
+    for name, (_, reason, line) in BROKEN.items():
+        assert reason in by_file[name].message, (name, by_file[name].message)
+        if line is not None:
+            assert by_file[name].line == line, (name, by_file[name])
+        assert str(by_file[name]).startswith(str(tmp_path / name))
+    assert len(catalog.templates) == 32
+    assert catalog.get("Z1").title == "Maintenance window"
+
+
+def test_jinja_error_line_points_into_the_file(tmp_path):
+    content, _, _ = BROKEN["bad-jinja.toml"]
+    write(tmp_path, "bad-jinja.toml", content)
+    (error,) = load_catalog([tmp_path]).errors
+    # The body starts on line 7; the unclosed {% if %} is reported at the end of the body.
+    assert error.line is not None and error.line >= 7
+
+
+def test_a_user_template_with_a_builtin_id_replaces_it(tmp_path):
+    write(tmp_path, "my-a1.toml", GOOD.replace('id = "Z1"', 'id = "A1"'))
+    catalog = load_catalog([tmp_path])
+    assert not catalog.errors
+    assert len(catalog.templates) == 31
+    a1 = catalog.get("A1")
+    assert a1.title == "Maintenance window"
+    assert a1.path == tmp_path / "my-a1.toml"
+    assert render(a1, {"window": "Sat 02:00–04:00 UTC"}).body.endswith("Sat 02:00–04:00 UTC.")
+
+
+def test_user_directories_come_from_the_environment(tmp_path, monkeypatch):
+    write(tmp_path, "good.toml", GOOD)
+    monkeypatch.setenv("SR_TUI_TEMPLATES", str(tmp_path))
+    assert load_catalog().get("z1").id == "Z1"
+
+
+def test_a_missing_user_directory_is_reported(tmp_path):
+    catalog = load_catalog([tmp_path / "nope"])
+    assert len(catalog.templates) == 31
+    assert "does not exist" in catalog.errors[0].message
+
+
+def test_duplicate_ids_in_one_directory(tmp_path):
+    write(tmp_path, "a.toml", GOOD)
+    write(tmp_path, "b.toml", GOOD)
+    (error,) = load_catalog([tmp_path]).errors
+    assert error.path.name == "b.toml" and "already used by a.toml" in error.message
+
+
+def test_user_fields_file_adds_shared_fields(tmp_path):
+    write(tmp_path, "fields.toml", '[window]\nlabel = "Window"\nplaceholder = "[Window]"\n')
+    write(tmp_path, "good.toml", GOOD.split("[field.window]")[0])
+    catalog = load_catalog([tmp_path])
+    assert not catalog.errors
+    assert render(catalog.get("Z1")).body.endswith("[Window].")
+
+
+@pytest.mark.parametrize("template_id", ["A1", "B1", "C1", "H5"])
+def test_every_template_has_both_languages_and_keywords(catalog, template_id):
+    t = catalog.get(template_id)
+    for text in (t.title, t.title_zh, t.when, t.when_zh, t.scenario, t.scenario_zh):
+        assert text.strip()
+    assert len(t.keywords) >= 4
+
+
+def test_every_field_is_documented(catalog):
+    for template in catalog.templates:
+        for f in template.fields:
+            assert f.label and f.label_zh and f.help, (template.id, f.id)
+
+
+def test_timeframe_fields_offer_concrete_suggestions(catalog):
+    timeframe = catalog.get("A1").field("timeframe")
+    assert timeframe.kind == "timeframe"
+    assert {"4 business hours", "1 business day"} <= set(timeframe.suggestions)
+    status = catalog.get("A2").field("current_status")
+    assert "testing a fix" in status.suggestions

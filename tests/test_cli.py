@@ -1,0 +1,180 @@
+"""The command line: the DESIGN.md §4 contract, its output and every error path."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import expected_text
+
+from sr_tui import __version__
+from sr_tui.cli import main
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:  # argparse exits for --version and usage errors
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys):
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and out.strip() == f"sr-tui {__version__}"
+
+
+def test_list_text_groups_by_category(capsys):
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    assert "A  Case lifecycle" in out
+    assert "B2" in out and "A1" in out
+
+
+def test_list_json_has_the_contract_keys(capsys):
+    code, out, _ = run(capsys, "list", "--json")
+    rows = json.loads(out)
+    assert code == 0 and len(rows) == 31
+    keys = {
+        "id",
+        "category",
+        "title",
+        "title_zh",
+        "scenario",
+        "scenario_zh",
+        "when",
+        "when_zh",
+        "fields",
+    }
+    assert all(set(row) == keys for row in rows)
+    b1 = next(r for r in rows if r["id"] == "B1")
+    assert "items" in b1["fields"]
+
+
+def test_show_lists_fields_with_help(capsys):
+    code, out, _ = run(capsys, "show", "a2")
+    assert code == 0
+    assert "current_status" in out and "testing a fix" in out
+    assert "进度更新" in out
+
+
+def test_render_default_is_the_whole_email_as_written(capsys):
+    code, out, _ = run(capsys, "render", "A1")
+    assert code == 0 and out == expected_text("A1") + "\n"
+
+
+@pytest.mark.parametrize(
+    ("part", "check"),
+    [
+        ("subject", lambda out: out == "Support Case SR 3-1 Received\n"),
+        ("body", lambda out: out.startswith("Hi,\n\nThank you") and "Subject" not in out),
+        ("all", lambda out: out.startswith("Subject: Support Case SR 3-1 Received\n\nHi,\n")),
+    ],
+)
+def test_render_parts(capsys, part, check):
+    code, out, _ = run(capsys, "render", "A1", "--set", "sr_number=SR 3-1", "--part", part)
+    assert code == 0 and check(out), out
+
+
+def test_render_flowed(capsys):
+    code, out, _ = run(capsys, "render", "B4", "--layout", "flowed", "--part", "body")
+    assert code == 0
+    assert (
+        "upload an sosreport from the affected system.\n\nTo generate:\n  sudo sosreport\n" in out
+    )
+
+
+def test_render_list_field_takes_repeated_set(capsys):
+    code, out, _ = run(
+        capsys, "render", "B1", "--set", "items=sosreport", "--set", "items=uptime output"
+    )
+    assert code == 0 and "- sosreport\n- uptime output\n\n" in out
+
+
+def test_render_values_file_and_set_override(capsys, tmp_path):
+    values = tmp_path / "case.toml"
+    values.write_text(
+        'sr_number = "SR 3-7"\nitems = ["a", "b"]\ncustomer_name = "Bo"\n', encoding="utf-8"
+    )
+    code, out, _ = run(
+        capsys, "render", "B1", "--values", str(values), "--set", "customer_name=Ana"
+    )
+    assert code == 0
+    assert out.startswith("Subject: Action Required — Information Needed for SR 3-7\n\nHi Ana,\n")
+    assert "- a\n- b\n" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["render", "B22"], "unknown template 'B22'; did you mean B2"),
+        (["show", "Q9"], "unknown template 'Q9'"),
+        (
+            ["render", "A1", "--set", "sr_numbr=1"],
+            "has no field 'sr_numbr'; did you mean sr_number?",
+        ),
+        (["render", "A1", "--set", "sr_number"], "--set needs FIELD=VALUE"),
+        (["render", "A1", "--set", "=x"], "--set needs FIELD=VALUE"),
+        (
+            ["render", "A1", "--values", "/nonexistent/case.toml"],
+            "cannot read /nonexistent/case.toml",
+        ),
+        (["render", "A1", "--part", "head"], "invalid choice: 'head'"),
+        (["render", "A1", "--layout", "wide"], "invalid choice: 'wide'"),
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+        (["render"], "the following arguments are required: ID"),
+        (["templates", "check", "/nonexistent/dir"], "is not a directory"),
+    ],
+)
+def test_usage_errors_exit_2_with_a_clear_message(capsys, argv, message):
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert message in err
+    assert out == ""
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ('sr_number = "x\n', "invalid TOML"),
+        ('bogus = "x"\n', "has no field 'bogus'"),
+        ("[sr_number]\nx = 1\n", "'sr_number' must be text or a list of text"),
+    ],
+)
+def test_bad_values_files_exit_2(capsys, tmp_path, content, message):
+    path = tmp_path / "v.toml"
+    path.write_text(content, encoding="utf-8")
+    code, _, err = run(capsys, "render", "A1", "--values", str(path))
+    assert code == 2 and message in err and str(path) in err
+
+
+def test_oversized_value_is_a_usage_error(capsys):
+    code, _, err = run(capsys, "render", "A1", "--set", "issue_summary=" + "x" * 200_000)
+    assert code == 2 and "limit" in err
+
+
+def test_templates_check_builtin_is_clean(capsys):
+    code, out, _ = run(capsys, "templates", "check")
+    assert code == 0 and "31 template files checked, all good" in out
+
+
+def test_templates_check_reports_a_broken_user_file(capsys, tmp_path):
+    (tmp_path / "bad.toml").write_text('id = "Z1"\n', encoding="utf-8")
+    (tmp_path / "good.toml").write_text(
+        'id = "Z2"\ncategory = "A"\ntitle = "t"\nfields = ["sr_number"]\n'
+        'subject = "About {{ sr_number }}"\nbody = "Hi,"\n',
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "templates", "check", str(tmp_path))
+    assert code == 1
+    assert f"{tmp_path / 'bad.toml'}: missing required keys" in out
+    assert "2 template files checked, 1 problem" in out
+
+
+def test_broken_user_templates_warn_but_render_still_works(capsys, tmp_path, monkeypatch):
+    (tmp_path / "bad.toml").write_text("not toml", encoding="utf-8")
+    monkeypatch.setenv("SR_TUI_TEMPLATES", str(tmp_path))
+    code, out, err = run(capsys, "render", "G5")
+    assert code == 0 and out == expected_text("G5") + "\n"
+    assert "1 template problem" in err and "sr-tui templates check" in err
