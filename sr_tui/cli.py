@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import difflib
 import json
 import sys
 from collections.abc import Sequence
@@ -71,11 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_optional_commands(sub) -> None:
     """Subcommands that live in their own modules."""
-    try:
+    from sr_tui import cli_config
+
+    try:  # TEMPORARY while the linter lands
         from sr_tui import cli_lint
-    except ImportError:  # pragma: no cover - the lint command is part of the package
-        return
-    cli_lint.add_parser(sub)
+    except ImportError:
+        cli_lint = None
+    if cli_lint is not None:
+        cli_lint.add_parser(sub)
+    cli_config.add_parser(sub)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -111,8 +116,27 @@ def launch_app() -> int:
 # -- helpers ----------------------------------------------------------------------
 
 
-def _catalog() -> Catalog:
-    catalog = load_catalog()
+def _settings():
+    """The settings in effect; problems with the file go to stderr, defaults fill in."""
+    from sr_tui.core.settings import load_settings
+
+    loaded = load_settings()
+    for problem in loaded.problems:
+        print(f"sr-tui: settings: {problem}", file=sys.stderr)
+    return loaded.settings
+
+
+def template_dirs(settings) -> list:
+    """User template directories: settings `template_dirs`, then `SR_TUI_TEMPLATES`."""
+    from pathlib import Path
+
+    from sr_tui.core.catalog import user_dirs_from_env
+
+    return [Path(d).expanduser() for d in settings.template_dirs] + user_dirs_from_env()
+
+
+def _catalog(settings=None) -> Catalog:
+    catalog = load_catalog(template_dirs(settings) if settings is not None else None)
     if catalog.errors:
         n = len(catalog.errors)
         print(
@@ -135,8 +159,6 @@ def _template(catalog: Catalog, template_id: str) -> Template:
 def _check_field(template: Template, field_id: str) -> None:
     if field_id in template.field_ids:
         return
-    import difflib
-
     close = difflib.get_close_matches(field_id, template.field_ids, n=3, cutoff=0.5)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     raise UsageError(
@@ -145,11 +167,18 @@ def _check_field(template: Template, field_id: str) -> None:
     )
 
 
-def collect_values(template: Template, values_file: str | None, sets: Sequence[str]) -> Values:
-    """Values from --values FILE.toml, then each --set FIELD=VALUE on top."""
+def collect_values(
+    catalog: Catalog, template: Template, values_file: str | None, sets: Sequence[str]
+) -> Values:
+    """Values from --values FILE.toml, then each --set FIELD=VALUE on top.
+
+    A values file describes a whole case, so it may hold fields this template does not
+    use; those are ignored, but a name that is no field of any template is an error.
+    """
     values: Values = {}
     if values_file:
-        values.update(_read_values_file(template, values_file))
+        known = {f.id for t in catalog.templates for f in t.fields}
+        values.update(_read_values_file(template, values_file, known))
     from_sets: Values = {}
     for item in sets:
         field_id, sep, value = item.partition("=")
@@ -167,7 +196,7 @@ def collect_values(template: Template, values_file: str | None, sets: Sequence[s
     return values
 
 
-def _read_values_file(template: Template, path_text: str) -> Values:
+def _read_values_file(template: Template, path_text: str, known: set[str]) -> Values:
     import tomllib
     from pathlib import Path
 
@@ -182,10 +211,12 @@ def _read_values_file(template: Template, path_text: str) -> Values:
         raise UsageError(f"{path}: invalid TOML: {exc}") from None
     values: Values = {}
     for key, value in data.items():
-        try:
-            _check_field(template, key)
-        except UsageError as exc:
-            raise UsageError(f"{path}: {exc}") from None
+        if key not in template.field_ids:
+            if key in known:
+                continue
+            close = difflib.get_close_matches(key, sorted(known), n=3, cutoff=0.5)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            raise UsageError(f"{path}: no template has a field '{key}'{hint}")
         if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
             values[key] = [str(v) for v in value]
         elif isinstance(value, str | int | float) and not isinstance(value, bool):
@@ -260,9 +291,10 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_render(args: argparse.Namespace) -> int:
     from sr_tui.core.render import RenderError, render
 
-    catalog = _catalog()
+    settings = _settings()
+    catalog = _catalog(settings)
     template = _template(catalog, args.id)
-    values = collect_values(template, args.values, args.sets)
+    values = {**settings.signature(), **collect_values(catalog, template, args.values, args.sets)}
     try:
         email = render(template, values, layout=args.layout)
     except RenderError as exc:

@@ -138,7 +138,8 @@ def test_usage_errors_exit_2_with_a_clear_message(capsys, argv, message):
     ("content", "message"),
     [
         ('sr_number = "x\n', "invalid TOML"),
-        ('bogus = "x"\n', "has no field 'bogus'"),
+        ('bogus = "x"\n', "no template has a field 'bogus'"),
+        ('sr_numbr = "x"\n', "did you mean sr_number"),
         ("[sr_number]\nx = 1\n", "'sr_number' must be text or a list of text"),
     ],
 )
@@ -147,6 +148,14 @@ def test_bad_values_files_exit_2(capsys, tmp_path, content, message):
     path.write_text(content, encoding="utf-8")
     code, _, err = run(capsys, "render", "A1", "--values", str(path))
     assert code == 2 and message in err and str(path) in err
+
+
+def test_a_case_values_file_serves_every_template(capsys):
+    from conftest import FIXTURES
+
+    for template_id in ("A1", "B1", "G4"):
+        code, out, _ = run(capsys, "render", template_id, "--values", str(FIXTURES / "realistic_values.toml"))
+        assert code == 0 and "[" not in out
 
 
 def test_oversized_value_is_a_usage_error(capsys):

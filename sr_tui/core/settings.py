@@ -1,0 +1,265 @@
+"""The settings file: a typed, frozen `Settings`, read with tomllib, written atomically.
+
+Reading never fails and never touches the file: every problem (bad TOML, a wrong-typed
+value, an unknown key, an unreadable file, a directory in its place) becomes a
+`SettingsProblem` with path, line where known, and reason, and the program runs on the
+defaults for whatever is broken. Writing goes to a temporary file in the same directory,
+is fsynced and then renamed over the old file, so a crash mid-write leaves the old file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from sr_tui.core import locations
+
+LANGUAGES = ("en", "zh")
+COPY_LAYOUTS = ("flowed", "as-written")
+_TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+@dataclass(frozen=True)
+class Settings:
+    your_name: str = ""
+    your_team: str = ""
+    language: Literal["en", "zh"] = "en"
+    copy_layout: Literal["flowed", "as-written"] = "flowed"
+    template_dirs: tuple[str, ...] = ()
+    #: Where "export .eml" writes; empty means Downloads if it exists, else the data dir.
+    export_dir: str = ""
+    #: The `[lint]` table, as the linter's `LintConfig.from_table` reads it.
+    lint: Mapping[str, Any] = field(default_factory=dict)
+    #: Binding id -> keys, applied with `App.set_keymap` (e.g. copy = "ctrl+shift+y").
+    keymap: Mapping[str, str] = field(default_factory=dict)
+
+    def signature(self) -> dict[str, str]:
+        """The values every email's signature takes from settings (only those set)."""
+        values = {"your_name": self.your_name, "your_team": self.your_team}
+        return {k: v for k, v in values.items() if v.strip()}
+
+    def to_table(self) -> dict[str, Any]:
+        table = asdict(self)
+        table["template_dirs"] = list(self.template_dirs)
+        table["lint"] = dict(self.lint)
+        table["keymap"] = dict(self.keymap)
+        defaults = asdict(Settings())
+        return {k: v for k, v in table.items() if v not in ("", [], {}) and v != defaults[k]}
+
+
+KEYS = tuple(f.name for f in fields(Settings))
+_DEFAULTS = Settings()
+
+
+@dataclass(frozen=True)
+class SettingsProblem:
+    path: Path
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class LoadedSettings:
+    settings: Settings
+    path: Path
+    problems: tuple[SettingsProblem, ...] = ()
+    exists: bool = False
+
+    @property
+    def broken(self) -> bool:
+        """A file with problems: saving would lose what the user wrote, so ask first."""
+        return bool(self.problems)
+
+
+def _line_of_key(text: str, key: str) -> int | None:
+    m = re.search(rf"(?m)^\s*{re.escape(key)}\s*=", text)
+    if m is None:
+        m = re.search(rf"(?m)^\s*\[{re.escape(key)}\]", text)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def _check(key: str, value: Any) -> tuple[Any, str | None]:
+    """(clean value, None) or (None, reason) for one top-level key."""
+    if key in ("your_name", "your_team", "export_dir"):
+        if not isinstance(value, str):
+            return None, f"'{key}' must be text, got {type(value).__name__}"
+        if "\n" in value:
+            return None, f"'{key}' must be one line"
+        return value.strip(), None
+    if key == "language":
+        if value not in LANGUAGES:
+            return None, f"'language' must be one of {', '.join(LANGUAGES)}, got {value!r}"
+        return value, None
+    if key == "copy_layout":
+        if value not in COPY_LAYOUTS:
+            return None, f"'copy_layout' must be one of {', '.join(COPY_LAYOUTS)}, got {value!r}"
+        return value, None
+    if key == "template_dirs":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return None, "'template_dirs' must be a list of paths (strings)"
+        return tuple(value), None
+    if key == "lint":
+        if not isinstance(value, dict):
+            return None, "[lint] must be a table"
+        from sr_tui.core.lint.config import LintConfig
+
+        _, problems = LintConfig.from_table(value)
+        if problems:
+            return None, "; ".join(problems)
+        return value, None
+    if key == "keymap":
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
+        ):
+            return None, '[keymap] must map binding ids to keys, e.g. copy = "ctrl+shift+y"'
+        return value, None
+    return None, f"unknown key '{key}'" + _suggest(key)
+
+
+def _suggest(key: str) -> str:
+    close = difflib.get_close_matches(key, KEYS, n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def settings_from_table(table: Mapping[str, Any]) -> tuple[Settings, list[tuple[str, str]]]:
+    """Settings from a parsed TOML table, and (key, reason) for each bad entry."""
+    good: dict[str, Any] = {}
+    problems: list[tuple[str, str]] = []
+    for key, value in table.items():
+        if key == "lint" and isinstance(value, dict):
+            # The linter skips its own bad entries, so keep the table and report them.
+            from sr_tui.core.lint.config import LintConfig
+
+            problems += [("lint", reason) for reason in LintConfig.from_table(value)[1]]
+            good[key] = value
+            continue
+        clean, reason = _check(key, value)
+        if reason:
+            problems.append((key, reason))
+        else:
+            good[key] = clean
+    return replace(_DEFAULTS, **good), problems
+
+
+def load_settings(path: Path | None = None) -> LoadedSettings:
+    """Read the settings file (default: `locations.config_path()`); never raises."""
+    path = path or locations.config_path()
+    if not path.exists():
+        return LoadedSettings(Settings(), path)
+    if path.is_dir():
+        return LoadedSettings(
+            Settings(), path, (SettingsProblem(path, "is a directory, not a settings file"),), True
+        )
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        problem = SettingsProblem(path, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
+        return LoadedSettings(Settings(), path, (problem,), True)
+    except OSError as exc:
+        problem = SettingsProblem(path, f"cannot read: {exc.strerror or exc}")
+        return LoadedSettings(Settings(), path, (problem,), True)
+    try:
+        table = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = _TOML_POSITION.search(str(exc))
+        reason = _TOML_POSITION.sub("", str(exc)).strip()
+        problem = SettingsProblem(path, f"invalid TOML: {reason}", int(m.group(1)) if m else None)
+        return LoadedSettings(Settings(), path, (problem,), True)
+    settings, bad = settings_from_table(table)
+    problems = tuple(SettingsProblem(path, reason, _line_of_key(text, key)) for key, reason in bad)
+    return LoadedSettings(settings, path, problems, True)
+
+
+def atomic_write_text(path: Path, text: str) -> None:
+    """Write `text` to `path` by temp file + fsync + rename; the old file survives a crash."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    try:  # make the rename itself durable where the platform allows it
+        fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    import tomli_w
+
+    path = path or locations.config_path()
+    atomic_write_text(path, tomli_w.dumps(settings.to_table()))
+    return path
+
+
+def parse_setting(key: str, text: str) -> tuple[str, Any]:
+    """Turn `sr-tui config set KEY VALUE` into (top-level key, new value), or raise
+    ValueError with a clear reason. `lint.X` and `keymap.X` set one entry of those tables."""
+    head, _, rest = key.partition(".")
+    if head in ("lint", "keymap") and rest:
+        if head == "keymap":
+            return head, {rest: text}
+        try:
+            value = tomllib.loads(f"v = {text}")["v"]
+        except tomllib.TOMLDecodeError:
+            value = text
+        return head, _nested(rest.split("."), value)
+    if head not in KEYS or rest:
+        raise ValueError(f"unknown setting '{key}'" + _suggest(key))
+    if head == "template_dirs":
+        value: Any = [p for p in text.split(os.pathsep) if p.strip()]
+    else:
+        value = text
+    _, reason = _check(head, value)
+    if reason:
+        raise ValueError(reason)
+    return head, value
+
+
+def _nested(parts: list[str], value: Any) -> dict[str, Any]:
+    out: Any = value
+    for part in reversed(parts):
+        out = {part: out}
+    return out
+
+
+def merged(settings: Settings, key: str, value: Any) -> Settings:
+    """`settings` with one key set (tables merged one level deep), validated."""
+    if key in ("lint", "keymap"):
+        table = _deep_merge(dict(getattr(settings, key)), value)
+        clean, reason = _check(key, table)
+    else:
+        clean, reason = _check(key, value)
+    if reason:
+        raise ValueError(reason)
+    return replace(settings, **{key: clean})
+
+
+def _deep_merge(base: dict[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    for k, v in extra.items():
+        if isinstance(v, Mapping) and isinstance(base.get(k), Mapping):
+            base[k] = _deep_merge(dict(base[k]), v)
+        else:
+            base[k] = v
+    return base

@@ -1,0 +1,55 @@
+"""The core and the CLI's non-app paths never import Textual (a fresh interpreter proves it)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+PROBE = "import sys; {code}; print(sorted(m for m in sys.modules if m.split('.')[0] == 'textual'))"
+
+
+def modules_after(code: str) -> str:
+    proc = subprocess.run(
+        [sys.executable, "-c", PROBE.format(code=code)], capture_output=True, text=True, check=True
+    )
+    return proc.stdout.strip()
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import sr_tui.core",
+        "import sr_tui.core.catalog, sr_tui.core.render, sr_tui.core.flow",
+        "import sr_tui.core.lint",
+        "import pkgutil, sr_tui.core as c; [__import__(m.name) for m in "
+        "pkgutil.walk_packages(c.__path__, 'sr_tui.core.')]",
+    ],
+)
+def test_core_never_imports_textual(code):
+    assert modules_after(code) == "[]"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["render", "A1"], ["list", "--json"], ["show", "B2"], ["templates", "check"], ["lint", "-"]],
+)
+def test_cli_commands_never_import_textual(argv):
+    code = (
+        "import io, contextlib; from sr_tui.cli import main; sys.stdin = io.StringIO('Subject: x');"
+        f"buf = io.StringIO(); contextlib.redirect_stdout(buf).__enter__(); main({argv!r});"
+        "sys.stdout = sys.__stdout__"
+    )
+    assert modules_after(code) == "[]"
+
+
+def test_python_dash_m_runs_the_cli():
+    proc = subprocess.run(
+        [sys.executable, "-m", "sr_tui", "render", "G5", "--part", "subject"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "Support Contract Inquiry\n"
