@@ -1,0 +1,63 @@
+"""The command palette's sr-tui commands (ctrl+p)."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from sr_tui.i18n import tr
+
+
+class SrTuiCommands(Provider):
+    """Open any template, new case, copy email/subject/body, language, lint panel."""
+
+    def _commands(self) -> list[tuple[str, object, str]]:
+        app = self.app
+        lang = app.language
+        commands: list[tuple[str, object, str]] = [
+            (tr("cmd_picker", lang), app.action_picker, tr("cmd_picker_help", lang)),
+            (
+                tr("cmd_new_case", lang),
+                partial(app.run_draft_action, "new_case"),
+                tr("cmd_new_case_help", lang),
+            ),
+            (
+                tr("cmd_copy_email", lang),
+                partial(app.run_draft_action, "copy", "all"),
+                tr("cmd_copy_email_help", lang),
+            ),
+            (
+                tr("cmd_copy_subject", lang),
+                partial(app.run_draft_action, "copy", "subject"),
+                tr("cmd_copy_subject_help", lang),
+            ),
+            (
+                tr("cmd_copy_body", lang),
+                partial(app.run_draft_action, "copy", "body"),
+                tr("cmd_copy_body_help", lang),
+            ),
+            (tr("cmd_language", lang), app.action_toggle_language, tr("cmd_language_help", lang)),
+            (tr("cmd_lint", lang), app.action_toggle_lint, tr("cmd_lint_help", lang)),
+        ]
+        for t in app.catalog.templates:
+            title = t.title_zh if lang == "zh" else t.title
+            commands.append(
+                (
+                    tr("cmd_open", lang, id=t.id, title=title),
+                    partial(app.open_template, t.id),
+                    t.scenario,
+                )
+            )
+        return commands
+
+    async def discover(self) -> Hits:
+        for name, callback, help_text in self._commands()[:7]:
+            yield DiscoveryHit(name, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for name, callback, help_text in self._commands():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), callback, help=help_text)

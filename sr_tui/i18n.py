@@ -1,0 +1,197 @@
+"""Every string the app shows, in English and Chinese. Template text stays English."""
+
+from __future__ import annotations
+
+import os
+from typing import Literal
+
+Language = Literal["en", "zh"]
+LANGUAGES: tuple[Language, ...] = ("en", "zh")
+LANG_ENV = "SR_TUI_LANG"
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # bindings (by binding id)
+    "quit": ("Quit", "退出"),
+    "help": ("Help", "帮助"),
+    "picker": ("Find template", "查找模板"),
+    "copy": ("Copy email", "复制邮件"),
+    "new_case": ("New case", "新工单"),
+    "palette": ("Commands", "命令"),
+    "copy_subject": ("Copy subject", "复制主题"),
+    "copy_body": ("Copy body", "复制正文"),
+    "cancel": ("Cancel", "取消"),
+    "confirm": ("Copy anyway", "仍然复制"),
+    "open": ("Open", "打开"),
+    "add_item": ("Add item", "添加条目"),
+    "remove_item": ("Remove item", "删除条目"),
+    # panels
+    "templates": ("Templates", "模板"),
+    "form": ("Case details", "工单信息"),
+    "preview": ("Preview", "预览"),
+    "lint": ("Lint", "检查"),
+    "lint_clean": ("No findings: ready to send.", "没有问题:可以发送。"),
+    "no_template": (
+        "Choose a template on the left, or press ctrl+f.",
+        "在左侧选择模板,或按 ctrl+f。",
+    ),
+    "optional": ("optional", "可选"),
+    "from_settings": ("from settings", "来自设置"),
+    "item_placeholder": ("Item {n}", "条目 {n}"),
+    "add_item_button": ("+ Add item", "+ 添加条目"),
+    # picker
+    "picker_title": ("Find a template for the situation", "按场景查找模板"),
+    "picker_placeholder": (
+        "Type the situation, an id or a keyword: not replied, B2, 客户未回复",
+        "输入场景、编号或关键词:not replied、B2、客户未回复",
+    ),
+    "picker_none": ("No template matches '{query}'.", "没有与 '{query}' 匹配的模板。"),
+    # copy
+    "confirm_title": ("This email is not ready to send", "这封邮件还不能发送"),
+    "confirm_unfilled": ("Unfilled: {fields}", "未填写:{fields}"),
+    "confirm_errors": ("{n} error finding(s):", "{n} 个错误:"),
+    "confirm_question": (
+        "Copy it anyway? y / Enter = copy, n / Esc = cancel",
+        "仍然复制吗?y / Enter 复制,n / Esc 取消",
+    ),
+    "copied_system": ("{what} copied to the clipboard.", "{what}已复制到剪贴板。"),
+    "copied_terminal": (
+        "{what} sent to the terminal clipboard (OSC 52) and saved to {path}.",
+        "{what}已通过终端剪贴板 (OSC 52) 复制,并保存到 {path}。",
+    ),
+    "copied_file": (
+        "{what} saved to {path}: no clipboard is available.",
+        "{what}已保存到 {path}:没有可用的剪贴板。",
+    ),
+    "copy_failed": ("{what} could not be copied: {reason}", "{what}无法复制:{reason}"),
+    "copy_reason": ("Why: {reason}.", "原因:{reason}。"),
+    "tmux_hint": (
+        "Under tmux, run `tmux set -s set-clipboard on` so OSC 52 reaches your clipboard.",
+        "在 tmux 中运行 `tmux set -s set-clipboard on`,OSC 52 才能写入剪贴板。",
+    ),
+    "what_email": ("Email", "邮件"),
+    "what_subject": ("Subject", "主题"),
+    "what_body": ("Body", "正文"),
+    "what_selection": ("Selection", "选中文本"),
+    # notices
+    "new_case_done": ("New case: all values cleared.", "新工单:已清空所有填写内容。"),
+    "language_switched": ("Language: English", "语言:中文"),
+    "template_errors": (
+        "{n} template file(s) could not be loaded; run `sr-tui templates check`.",
+        "{n} 个模板文件无法加载;请运行 `sr-tui templates check`。",
+    ),
+    "render_error": ("Cannot render: {reason}", "无法生成:{reason}"),
+    # palette
+    "cmd_open": ("Open {id} {title}", "打开 {id} {title}"),
+    "cmd_open_help": ("Open this template", "打开该模板"),
+    "cmd_new_case": ("New case", "新工单"),
+    "cmd_new_case_help": ("Clear every value and start a new case", "清空所有内容,开始新工单"),
+    "cmd_copy_email": ("Copy email", "复制邮件"),
+    "cmd_copy_email_help": (
+        "Subject line, blank line, body (flowed)",
+        "主题行、空行、正文(自动换行)",
+    ),
+    "cmd_copy_subject": ("Copy subject", "复制主题"),
+    "cmd_copy_subject_help": ("Only the subject line", "仅复制主题"),
+    "cmd_copy_body": ("Copy body", "复制正文"),
+    "cmd_copy_body_help": ("Only the body (flowed)", "仅复制正文(自动换行)"),
+    "cmd_language": ("Switch language (English / 中文)", "切换语言 (English / 中文)"),
+    "cmd_language_help": ("Switch the interface language", "切换界面语言"),
+    "cmd_lint": ("Toggle lint panel", "显示/隐藏检查面板"),
+    "cmd_lint_help": ("Show or hide the house-style findings", "显示或隐藏格式检查结果"),
+    "cmd_picker": ("Find template by situation", "按场景查找模板"),
+    "cmd_picker_help": ("The scenario picker (ctrl+f)", "场景选择器 (ctrl+f)"),
+    # help
+    "help_title": ("Keys", "按键"),
+    "help_key": ("Key", "按键"),
+    "help_action": ("Action", "操作"),
+    "help_where": ("Where", "范围"),
+    "help_footer": (
+        "Tab moves between fields. Values stay when you open another template. Esc closes.",
+        "Tab 在字段间移动。打开其他模板时内容保留。Esc 关闭。",
+    ),
+    "severity_error": ("error", "错误"),
+    "severity_warning": ("warning", "警告"),
+    "severity_suggestion": ("suggestion", "建议"),
+    # settings
+    "settings": ("Settings", "设置"),
+    "save_settings": ("Save", "保存"),
+    "save": ("Save", "保存"),
+    "settings_title": ("Settings", "设置"),
+    "settings_welcome": (
+        "Welcome to sr-tui. Your name and team go in the signature of every email; you are asked once.",
+        "欢迎使用 sr-tui。你的姓名和团队会出现在每封邮件的签名中;只询问这一次。",
+    ),
+    "settings_broken": (
+        "The settings file has problems; sr-tui is using defaults for them:\n{problems}",
+        "设置文件有问题,相关项已使用默认值:\n{problems}",
+    ),
+    "settings_confirm_overwrite": (
+        "{path} has problems. Saving replaces it (the old file is kept as .bak). Press ctrl+s again to save anyway.",
+        "{path} 有问题。保存会替换它(旧文件保留为 .bak)。再按一次 ctrl+s 确认保存。",
+    ),
+    "settings_save_failed": ("Settings not saved: {reason}", "设置未保存:{reason}"),
+    "settings_saved": ("Settings saved to {path}.", "设置已保存到 {path}。"),
+    "settings_problems": (
+        "Settings file problem: {problem}. Using defaults for it; the file was not changed.",
+        "设置文件有问题:{problem}。该项使用默认值;文件未被修改。",
+    ),
+    "settings_file_note": (
+        "Saved to {path}. Lint options and key bindings: `sr-tui config edit`.",
+        "保存到 {path}。检查选项和快捷键:`sr-tui config edit`。",
+    ),
+    "setting_your_name": ("Your name", "你的姓名"),
+    "setting_your_name_help": (
+        "Signs every email, e.g. Sam Lee.",
+        "用于每封邮件的签名,如 Sam Lee。",
+    ),
+    "setting_your_team": ("Your team", "你的团队"),
+    "setting_your_team_help": (
+        'Without the word Support, which the signature adds: Linux gives "Linux Support".',
+        '不含 Support 一词(签名会自动添加):Linux 显示为 "Linux Support"。',
+    ),
+    "setting_language": ("Language", "语言"),
+    "setting_language_help": (
+        "The interface language; emails stay English.",
+        "界面语言;邮件内容仍为英文。",
+    ),
+    "setting_copy_layout": ("Copy layout", "复制格式"),
+    "setting_copy_layout_help": (
+        "flowed: one line per paragraph, so Outlook wraps it. as-written: the template's own lines.",
+        "flowed:每段一行,由 Outlook 自动换行。as-written:保持模板原有换行。",
+    ),
+    "setting_template_dirs": ("Your template folders", "自定义模板目录"),
+    "setting_template_dirs_help": (
+        "Folders of your own templates, separated by {sep}. Applied at the next start.",
+        "自定义模板所在目录,以 {sep} 分隔。下次启动时生效。",
+    ),
+    "setting_export_dir": ("Export folder", "导出目录"),
+    "setting_export_dir_help": (
+        "Where .eml drafts go. Empty: Downloads if it exists, else the data folder.",
+        ".eml 草稿的保存位置。留空:若有 Downloads 目录则保存到该处,否则保存到数据目录。",
+    ),
+    "cmd_settings": ("Settings", "设置"),
+    "cmd_settings_help": ("Your name, team, language, copy layout", "姓名、团队、语言、复制格式"),
+    # drafts
+    "draft_restored": ("Restored your {draft}.", "已恢复你的{draft}。"),
+    "draft_problem": ("Draft: {problem}", "草稿:{problem}"),
+    "cmd_reopen": ("Reopen case: {draft}", "重新打开工单:{draft}"),
+    "cmd_reopen_help": (
+        "Put the current case aside and reopen this one",
+        "保存当前工单并重新打开该工单",
+    ),
+}
+
+
+def tr(key: str, language: Language = "en", **values: object) -> str:
+    english, chinese = STRINGS[key]
+    text = chinese if language == "zh" else english
+    return text.format(**values) if values else text
+
+
+def language_from_env(default: Language = "en") -> Language:
+    value = os.environ.get(LANG_ENV, "").strip().lower()
+    if value.startswith("zh"):
+        return "zh"
+    if value.startswith("en"):
+        return "en"
+    return default

@@ -1,0 +1,43 @@
+"""F1 help, built from the bindings that are live where the user pressed F1."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import ActiveBinding, Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Label
+
+from sr_tui.i18n import Language, tr
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1,q", "dismiss", "Close", id="close_help")]
+
+    def __init__(self, bindings: dict[str, ActiveBinding], language: Language) -> None:
+        super().__init__()
+        self.bindings = bindings
+        self.language = language
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help"):
+            yield Label(tr("help_title", self.language), id="help-title")
+            yield DataTable(id="help-table", cursor_type="row", zebra_stripes=True)
+            yield Label(tr("help_footer", self.language), id="help-footer")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        lang = self.language
+        table.add_columns(tr("help_key", lang), tr("help_action", lang), tr("help_where", lang))
+        seen: set[tuple[str, str]] = set()
+        for key, active in self.bindings.items():
+            binding = active.binding
+            if not binding.description or (binding.action, key) in seen:
+                continue
+            seen.add((binding.action, key))
+            table.add_row(
+                self.app.get_key_display(binding),
+                binding.description,
+                type(active.node).__name__.removesuffix("Screen").removesuffix("App") or "App",
+            )
+        table.focus()

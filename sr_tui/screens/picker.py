@@ -1,0 +1,95 @@
+"""The scenario picker: type the situation, get the template. Dismisses with a template id."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList
+from textual.widgets.option_list import Option
+
+from sr_tui.core.search import ScenarioIndex
+from sr_tui.i18n import Language, tr
+
+
+class PickerScreen(ModalScreen[str | None]):
+    BINDINGS = [
+        Binding("escape", "dismiss_none", "Cancel", id="cancel"),
+        Binding("down", "move(1)", show=False),
+        Binding("up", "move(-1)", show=False),
+        Binding("pagedown", "move(8)", show=False),
+        Binding("pageup", "move(-8)", show=False),
+    ]
+
+    def __init__(self, index: ScenarioIndex, language: Language, query: str = "") -> None:
+        super().__init__()
+        self.index = index
+        self.language = language
+        self.initial_query = query
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker"):
+            yield Label(tr("picker_title", self.language), id="picker-title")
+            yield Input(
+                self.initial_query, placeholder=tr("picker_placeholder", self.language), id="query"
+            )
+            yield OptionList(id="results")
+
+    def on_mount(self) -> None:
+        self.update_results(self.initial_query)
+        self.query_one("#query", Input).focus()
+
+    @on(Input.Changed, "#query")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self.update_results(event.value)
+
+    def update_results(self, query: str) -> None:
+        results = self.query_one("#results", OptionList)
+        hits = self.index.search(query)
+        results.clear_options()
+        if not hits:
+            results.add_option(
+                Option(
+                    Text(tr("picker_none", self.language, query=query), style="dim"), disabled=True
+                )
+            )
+            return
+        results.add_options([Option(self._row(hit.template), id=hit.template.id) for hit in hits])
+        results.highlighted = 0
+
+    @staticmethod
+    def _row(template) -> Text:
+        return Text.assemble(
+            (f"{template.id:<3} ", "bold"),
+            (template.scenario, ""),
+            (" · ", "dim"),
+            (template.scenario_zh, ""),
+            "\n    ",
+            (f"{template.title} · {template.title_zh}", "dim"),
+        )
+
+    def action_move(self, delta: int) -> None:
+        results = self.query_one("#results", OptionList)
+        if results.option_count == 0:
+            return
+        current = results.highlighted if results.highlighted is not None else -1
+        results.highlighted = max(0, min(results.option_count - 1, current + delta))
+
+    @on(Input.Submitted, "#query")
+    def _submitted(self) -> None:
+        results = self.query_one("#results", OptionList)
+        if results.highlighted is not None:
+            option = results.get_option_at_index(results.highlighted)
+            if option.id:
+                self.dismiss(option.id)
+
+    @on(OptionList.OptionSelected, "#results")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.dismiss(event.option.id)
+
+    def action_dismiss_none(self) -> None:
+        self.dismiss(None)

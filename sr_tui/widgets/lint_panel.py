@@ -1,0 +1,68 @@
+"""Lint findings for the rendered email, worst first; choosing one posts `Chosen`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual import on
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from sr_tui.core.lint import Finding
+from sr_tui.i18n import Language, tr
+
+ICONS = {"error": "✖", "warning": "▲", "suggestion": "●"}
+
+
+class LintPanel(OptionList):
+    COMPONENT_CLASSES = {"lint-panel--error", "lint-panel--warning", "lint-panel--suggestion"}
+    DEFAULT_CSS = """
+    LintPanel .lint-panel--error { color: $text-error; text-style: bold; }
+    LintPanel .lint-panel--warning { color: $text-warning; text-style: bold; }
+    LintPanel .lint-panel--suggestion { color: $text-accent; }
+    """
+
+    class Chosen(Message):
+        def __init__(self, finding: Finding) -> None:
+            super().__init__()
+            self.finding = finding
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.findings: tuple[Finding, ...] = ()
+        self.language: Language = "en"
+
+    def show(self, findings: Sequence[Finding], language: Language) -> None:
+        self.findings = tuple(findings)
+        self.language = language
+        highlighted = self.highlighted
+        self.clear_options()
+        if not self.findings:
+            self.add_option(Option(Text(tr("lint_clean", language), style="dim"), disabled=True))
+        else:
+            self.add_options(
+                [Option(self._prompt(f), id=str(i)) for i, f in enumerate(self.findings)]
+            )
+            if highlighted is not None and highlighted < len(self.findings):
+                self.highlighted = highlighted
+        errors = sum(1 for f in self.findings if f.severity == "error")
+        count = f"{len(self.findings)}" if not errors else f"{len(self.findings)}, ✖ {errors}"
+        self.border_title = f"{tr('lint', language)} ({count})"
+        self.set_class(errors > 0, "-has-errors")
+
+    def _prompt(self, finding: Finding) -> Text:
+        style = self.get_component_rich_style(f"lint-panel--{finding.severity}")
+        where = f" [{finding.field}]" if getattr(finding, "field", None) else ""
+        return Text.assemble(
+            (f"{ICONS.get(finding.severity, '•')} {finding.rule}", style),
+            (f" {finding.line}:{finding.column}{where} ", "dim"),
+            finding.message,
+        )
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id is not None:
+            self.post_message(self.Chosen(self.findings[int(event.option.id)]))

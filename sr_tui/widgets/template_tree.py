@@ -1,0 +1,58 @@
+"""The category tree A–H with every template as a leaf."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.message import Message
+from textual.widgets import Tree
+
+from sr_tui.core.catalog import Catalog
+from sr_tui.i18n import Language
+
+
+class TemplateTree(Tree[str]):
+    """Categories as branches, templates as leaves; posts `Chosen` when a leaf is selected."""
+
+    class Chosen(Message):
+        def __init__(self, template_id: str) -> None:
+            super().__init__()
+            self.template_id = template_id
+
+    def __init__(self, catalog: Catalog, language: Language, **kwargs) -> None:
+        super().__init__("sr-tui", **kwargs)
+        self.catalog = catalog
+        self.show_root = False
+        self.guide_depth = 2
+        self.set_language(language)
+
+    def set_language(self, language: Language) -> None:
+        """(Re)build the tree with titles in `language`, keeping what was expanded."""
+        expanded = {n.data for n in self.root.children if n.is_expanded} or None
+        self.clear()
+        for category in self.catalog.categories:
+            templates = self.catalog.in_category(category.id)
+            if not templates:
+                continue
+            title = category.title_zh if language == "zh" else category.title
+            branch = self.root.add(
+                f"{category.id} {title}",
+                data=category.id,
+                expand=expanded is None or category.id in expanded,
+            )
+            for t in templates:
+                branch.add_leaf(f"{t.id} {t.title_zh if language == 'zh' else t.title}", data=t.id)
+
+    def select_template(self, template_id: str) -> None:
+        """Move the cursor to a template's leaf (without posting `Chosen`)."""
+        for branch in self.root.children:
+            for leaf in branch.children:
+                if leaf.data == template_id:
+                    branch.expand()
+                    self.move_cursor(leaf)
+                    return
+
+    @on(Tree.NodeSelected)
+    def _leaf_selected(self, event: Tree.NodeSelected[str]) -> None:
+        event.stop()
+        if event.node.data and not event.node.children and event.node.parent is not self.root:
+            self.post_message(self.Chosen(event.node.data))
