@@ -72,14 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_optional_commands(sub) -> None:
     """Subcommands that live in their own modules."""
-    from sr_tui import cli_config
+    from sr_tui import cli_config, cli_lint
 
-    try:  # TEMPORARY while the linter lands
-        from sr_tui import cli_lint
-    except ImportError:
-        cli_lint = None
-    if cli_lint is not None:
-        cli_lint.add_parser(sub)
+    cli_lint.add_parser(sub)
     cli_config.add_parser(sub)
 
 
@@ -320,8 +315,37 @@ def cmd_templates_check(args: argparse.Namespace) -> int:
     checked = len(catalog.templates)
     if args.dir:
         checked = len(list(template_files(Path(args.dir).expanduser().resolve())))
-    problems = len(catalog.errors)
+    problems = len(catalog.errors) + _lint_templates(catalog, user_dirs)
     summary = f"{checked} template file{'s' if checked != 1 else ''} checked, "
     summary += f"{problems} problem{'s' if problems != 1 else ''}" if problems else "all good"
     print(summary)
     return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def _lint_templates(catalog: Catalog, user_dirs) -> int:
+    """Lint each template's unfilled text in template mode (its own placeholders are
+    expected there); print errors and warnings; return the number of errors."""
+    from sr_tui.core.lint import lint
+    from sr_tui.core.render import RenderError, render
+
+    errors = 0
+    for template in catalog.templates:
+        if user_dirs and not any(
+            template.path and template.path.is_relative_to(d) for d in user_dirs
+        ):
+            continue  # with DIR, judge the user's files; built-ins have their own tests
+        try:
+            email = render(template)
+        except RenderError as exc:
+            print(f"{template.path}: {exc}")
+            errors += 1
+            continue
+        for finding in lint(email.text, mode="template"):
+            if finding.severity == "suggestion":
+                continue
+            errors += finding.severity == "error"
+            print(
+                f"{template.path}: {template.id} email {finding.line}:{finding.column}: "
+                f"{finding.severity} {finding.rule} {finding.message}"
+            )
+    return errors

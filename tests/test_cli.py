@@ -154,7 +154,9 @@ def test_a_case_values_file_serves_every_template(capsys):
     from conftest import FIXTURES
 
     for template_id in ("A1", "B1", "G4"):
-        code, out, _ = run(capsys, "render", template_id, "--values", str(FIXTURES / "realistic_values.toml"))
+        code, out, _ = run(
+            capsys, "render", template_id, "--values", str(FIXTURES / "realistic_values.toml")
+        )
         assert code == 0 and "[" not in out
 
 
@@ -172,7 +174,8 @@ def test_templates_check_reports_a_broken_user_file(capsys, tmp_path):
     (tmp_path / "bad.toml").write_text('id = "Z1"\n', encoding="utf-8")
     (tmp_path / "good.toml").write_text(
         'id = "Z2"\ncategory = "A"\ntitle = "t"\nfields = ["sr_number"]\n'
-        'subject = "About {{ sr_number }}"\nbody = "Hi,"\n',
+        'subject = "Disk replacement for {{ sr_number }}"\n'
+        'body = "Hi,\\n\\nThe new disk ships today.\\n\\nBest regards,\\nSam"\n',
         encoding="utf-8",
     )
     code, out, _ = run(capsys, "templates", "check", str(tmp_path))
@@ -187,3 +190,18 @@ def test_broken_user_templates_warn_but_render_still_works(capsys, tmp_path, mon
     code, out, err = run(capsys, "render", "G5")
     assert code == 0 and out == expected_text("G5") + "\n"
     assert "1 template problem" in err and "sr-tui templates check" in err
+
+
+def test_templates_check_lints_user_templates_in_template_mode(capsys, tmp_path):
+    (tmp_path / "z.toml").write_text(
+        'id = "Z1"\ncategory = "A"\ntitle = "Chase"\nfields = ["sr_number"]\n'
+        "subject = \"Update on {{ sr_number }}\"\nbody = '''\nHey,\n\nWe will fix {{ sr_number }} soon.\n\n"
+        "Best regards,\nSam\n'''\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "templates", "check", str(tmp_path))
+    assert code == 1
+    assert f"{tmp_path / 'z.toml'}: Z1 email 3:1: error SR003" in out
+    assert "error SR006 'soon'" in out
+    assert "SR005" not in out  # its own [SR Number] placeholder is expected in a template
+    assert "1 template file checked, 2 problems" in out

@@ -189,3 +189,12 @@ def test_any_query_never_raises_and_ranks_descending(index, query):
 @given(query=queries, limit=st.integers(min_value=1, max_value=40))
 def test_limit_is_a_prefix_of_the_full_ranking(index, query, limit):
     assert index.search(query, limit=limit) == index.search(query)[:limit]
+
+
+def test_empty_query_puts_preferred_templates_first(index):
+    hits = index.search("", preferred=["E3", "B2", "ZZ"])
+    ids = [h.template.id for h in hits]
+    assert ids[:2] == ["E3", "B2"]
+    assert len(ids) == 31 and ids[2:5] == ["A1", "A2", "A3"]
+    # A real query ignores the preference.
+    assert index.search("escalate", preferred=["E3"])[0].template.id == "C1"

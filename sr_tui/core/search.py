@@ -153,12 +153,17 @@ class ScenarioIndex:
             self._by_initial[word[0]].append(word)
         self._cache: dict[str, _Matches] = {}
 
-    def search(self, query: str, limit: int | None = None) -> list[Hit]:
-        """Templates ranked best first; an empty query lists them all in catalog order."""
+    def search(
+        self, query: str, limit: int | None = None, preferred: Sequence[str] = ()
+    ) -> list[Hit]:
+        """Templates ranked best first. An empty query lists them all: the `preferred`
+        ids first (recent and frequent templates), then the rest in catalog order."""
         raw = normalize(query)
         q = raw.strip()
         if not q:
-            hits = [Hit(t, 0.0) for t in self.templates]
+            rank = {tid: i for i, tid in enumerate(preferred)}
+            ordered = sorted(self.templates, key=lambda t: rank.get(t.id, len(rank)))
+            hits = [Hit(t, 0.0) for t in ordered]
             return hits[:limit] if limit else hits
         squashed = q.replace(" ", "")
         tokens = _content_words(q)
