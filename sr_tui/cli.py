@@ -43,7 +43,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", metavar="ID")
     p.set_defaults(func=cmd_show)
 
-    p = sub.add_parser("render", help="render a template to standard output")
+    p = sub.add_parser(
+        "render",
+        help="render a template to standard output, or hand it to Outlook",
+        description="Render a template. With --copy, --eml or --mailto the email is handed "
+        "to your mail client instead of printed.",
+        epilog="Every template also takes customer_email (--set customer_email=ADDRESS, or "
+        "in the --values file): the To of the .eml draft and of the mailto: link. "
+        "Several addresses may be separated by commas or semicolons.",
+    )
     p.add_argument("id", metavar="ID")
     p.add_argument(
         "--set",
@@ -54,8 +62,38 @@ def build_parser() -> argparse.ArgumentParser:
         help="fill a field (repeat for more; a list field takes one --set per item)",
     )
     p.add_argument("--values", metavar="FILE.toml", help="read field values from a TOML table")
-    p.add_argument("--part", choices=("all", "subject", "body"), default="all")
-    p.add_argument("--layout", choices=LAYOUTS, default="as-written")
+    p.add_argument(
+        "--part",
+        choices=("all", "subject", "body"),
+        default="all",
+        help="what to print or --copy (default all: the Subject line, a blank line, the body)",
+    )
+    p.add_argument(
+        "--layout",
+        choices=LAYOUTS,
+        default=None,
+        help="as-written (the default when printing) or flowed (the default for --copy, "
+        "--eml and --mailto: the copy_layout setting)",
+    )
+    handoff = p.add_argument_group("getting the email into Outlook")
+    handoff.add_argument(
+        "--copy",
+        action="store_true",
+        help="copy the email (--part) to the system clipboard; without one it is saved "
+        "to a file and the command says where (exit 1)",
+    )
+    handoff.add_argument(
+        "--eml",
+        metavar="PATH",
+        help="write an .eml draft that Outlook opens ready to edit and send: PATH is a "
+        "file, a directory (a fresh file name, never overwriting), or - for standard output",
+    )
+    handoff.add_argument(
+        "--mailto",
+        action="store_true",
+        help="open the email in the mail client with a mailto: link and print the link; "
+        "an email too long for one (about 1,900 characters) exits 1: use --eml",
+    )
     p.set_defaults(func=cmd_render)
 
     p = sub.add_parser("templates", help="work with template files")
@@ -289,13 +327,104 @@ def cmd_render(args: argparse.Namespace) -> int:
     settings = _settings()
     catalog = _catalog(settings)
     template = _template(catalog, args.id)
-    values = {**settings.signature(), **collect_values(catalog, template, args.values, args.sets)}
+    handing_off = bool(args.copy or args.mailto or args.eml is not None)
+    form = template
+    if handing_off or args.values or args.sets:
+        form = _with_customer_email(template)
+    values = {**settings.signature(), **collect_values(catalog, form, args.values, args.sets)}
+    layout = args.layout or (settings.copy_layout if handing_off else "as-written")
     try:
-        email = render(template, values, layout=args.layout)
+        email = render(template, values, layout=layout)
     except RenderError as exc:
         raise UsageError(str(exc)) from None
-    print(email.part(args.part))
+    if not handing_off:
+        print(email.part(args.part))
+        return EXIT_OK
+    return _hand_off(args, email, values, layout)
+
+
+def _with_customer_email(template: Template) -> Template:
+    """`template` with `customer_email` among its fields: every template takes the
+    recipient, which no template's text uses (it is the To of --eml and --mailto)."""
+    from dataclasses import replace
+
+    from sr_tui.core.handoff import CUSTOMER_EMAIL
+
+    if CUSTOMER_EMAIL.id in template.field_ids:
+        return template
+    return replace(template, fields=(*template.fields, CUSTOMER_EMAIL))
+
+
+def _hand_off(args: argparse.Namespace, email, values: Values, layout) -> int:
+    """--eml, then --copy, then --mailto (the same helpers as the app); the exit status is
+    the worst of them."""
+    from sr_tui.core import handoff
+
+    try:
+        handoff.recipients(values)  # a bad address stops everything before anything is done
+    except handoff.HandoffError as exc:
+        raise UsageError(str(exc)) from None
+    status = EXIT_OK
+    if args.eml is not None:
+        status = max(status, _render_eml(args.eml, email, values, layout))
+    if args.copy:
+        status = max(status, _render_copy(email.part(args.part)))
+    if args.mailto:
+        outcome = handoff.open_in_mail_client(email, values, layout=layout)
+        if outcome.too_long:
+            print(f"sr-tui: {outcome.reason} (--eml PATH)", file=sys.stderr)
+            status = max(status, EXIT_PROBLEMS)
+        elif outcome.opened:
+            print(outcome.url)
+            print("Opened in the mail client.", file=sys.stderr)
+        else:
+            print(outcome.url)
+            print(f"sr-tui: could not open the mail client: {outcome.reason}", file=sys.stderr)
+            status = max(status, EXIT_PROBLEMS)
+    return status
+
+
+def _render_eml(target: str, email, values: Values, layout) -> int:
+    import os
+    from pathlib import Path
+
+    from sr_tui.core import handoff
+
+    if target == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(handoff.eml_bytes(email, values, layout=layout))
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    path = Path(target).expanduser()
+    try:
+        if path.is_dir() or target.endswith(("/", os.sep)):
+            written = handoff.export_eml(email, path, values, layout=layout)
+        else:
+            if not path.parent.is_dir():
+                raise UsageError(f"cannot write {path.resolve()}: its directory does not exist")
+            written = handoff.write_eml(email, path, values, layout=layout)
+    except (OSError, handoff.HandoffError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        print(f"sr-tui: error: cannot write the .eml draft to {path}: {reason}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(written)
     return EXIT_OK
+
+
+def _render_copy(text: str) -> int:
+    from sr_tui.core import clipboard
+
+    outcome = clipboard.copy_text(text, system=clipboard.detect_system_clipboard())
+    if outcome.method == "system":
+        print("Copied to the clipboard.", file=sys.stderr)
+        if outcome.note:
+            print(f"sr-tui: note: {outcome.note}", file=sys.stderr)
+        return EXIT_OK
+    if outcome.method == "file":
+        print(f"No clipboard: saved to {outcome.file} ({outcome.reason})", file=sys.stderr)
+    else:
+        print(f"sr-tui: error: could not copy: {outcome.reason}", file=sys.stderr)
+    return EXIT_PROBLEMS
 
 
 def cmd_templates_check(args: argparse.Namespace) -> int:
