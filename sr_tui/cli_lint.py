@@ -1,0 +1,68 @@
+"""`sr-tui lint [FILE|-] [--format text|json] [--strict]`: lint an email from a file or stdin.
+
+Kept free of Textual and of anything heavy: the lint package is imported inside `run`.
+Exit codes: 0 clean (suggestions allowed), 1 an error finding (`--strict`: or a
+warning), 2 a usage error such as a missing file.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+
+def add_parser(subparsers: Any) -> None:
+    """Add the `lint` subcommand to an argparse subparsers object."""
+    p = subparsers.add_parser(
+        "lint",
+        help="check an email against the house style",
+        description="Check an email (a 'Subject:' line, a blank line, the body) against the "
+        "house-style rules. Exit 1 when an error is found (--strict: or a warning), else 0; "
+        "2 for usage errors.",
+    )
+    p.add_argument(
+        "file", nargs="?", default="-", metavar="FILE", help="the email; '-' reads stdin"
+    )
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    p.set_defaults(func=run)
+
+
+def _read(path: str) -> str:
+    if path == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # a text stream without bytes underneath (tests, embedding)
+            return sys.stdin.read().replace("\r\n", "\n")
+        data = stream.read()
+    else:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    return data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
+
+
+def run(args: Any) -> int:
+    from sr_tui.core.lint.config import load_lint_config
+    from sr_tui.core.lint.engine import lint
+    from sr_tui.core.lint.output import exit_code, format_json, format_text
+
+    path = args.file
+    try:
+        text = _read(path)
+    except FileNotFoundError:
+        print(f"sr-tui lint: error: no such file: {path}", file=sys.stderr)
+        return 2
+    except IsADirectoryError:
+        print(f"sr-tui lint: error: {path} is a directory, not an email file", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"sr-tui lint: error: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    config, problems = load_lint_config()
+    for problem in problems:
+        print(f"sr-tui lint: warning: config: {problem} (using defaults)", file=sys.stderr)
+    findings = lint(text, config)
+    name = "<stdin>" if path == "-" else path
+    out = format_json(findings) if args.format == "json" else format_text(findings, name)
+    sys.stdout.write(out)
+    sys.stdout.flush()
+    return exit_code(findings, args.strict)

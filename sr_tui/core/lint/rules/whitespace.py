@@ -1,0 +1,76 @@
+"""SR018 whitespace: double spaces, trailing spaces, tabs, space before punctuation,
+missing space after a sentence, runs of blank lines.
+
+Reads `masked`, so command blocks, quoted history and quoted strings are skipped.
+Patterns start with the character they look for (no leading look-behind) so that the
+regex engine can scan fast; the character before is checked in code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sr_tui.core.lint.finding import Fix
+
+_DOUBLE = re.compile(r"[ \u00a0]{2,}(?=\S)")
+_TRAILING = re.compile(r"[ \t]+(?=\r?\n|$)")
+_TAB = re.compile(r"[ ]*\t[ \t]*(?=\S)")
+_BEFORE_PUNCT = re.compile(r"[ \t]+(?=[,.;:?!](?:\s|$))")
+_NO_SPACE = re.compile(r"[.!?](?=[A-Z][a-z])")
+_BLANKS = re.compile(r"\n(?:[ \t]*\r?\n){2,}")
+_URLISH = re.compile(r"/|@|www|:\S")
+_SPACE = re.compile(r"\s")
+
+
+def _after_text(text: str, pos: int) -> bool:
+    return pos > 0 and not text[pos - 1].isspace()
+
+
+def check(ctx) -> None:
+    doc = ctx.doc
+    text, masked, end = doc.text, doc.masked, doc.body_end
+    emit = ctx.emit
+    for m in _DOUBLE.finditer(masked, 0, end):
+        if _after_text(masked, m.start()):
+            emit("SR018", m.start(), m.end(), "Use one space.", Fix("replace", " ", True))
+    for m in _TRAILING.finditer(masked, 0, end):
+        if not _after_text(masked, m.start()):
+            continue
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if text[line_start : m.end()] == "-- ":
+            continue  # the signature delimiter keeps its space
+        emit("SR018", m.start(), m.end(), "Remove the trailing spaces.", Fix("delete", None, True))
+    if "\t" in masked:
+        for m in _TAB.finditer(masked, 0, end):
+            if _after_text(masked, m.start()):
+                emit(
+                    "SR018",
+                    m.start(),
+                    m.end(),
+                    "Use a space, not a tab.",
+                    Fix("replace", " ", True),
+                )
+    for m in _BEFORE_PUNCT.finditer(masked, 0, end):
+        s = m.start()
+        if s > 0 and (masked[s - 1].isalnum()):
+            p = masked[m.end()]
+            emit("SR018", s, m.end(), f"Remove the space before '{p}'.", Fix("delete", None, True))
+    for m in _NO_SPACE.finditer(masked, 0, end):
+        s = m.start()
+        if s < 2 or not (masked[s - 1].islower() and masked[s - 2].islower()):
+            continue
+        ws = max(masked.rfind(" ", max(0, s - 200), s), masked.rfind("\n", max(0, s - 200), s))
+        nxt = _SPACE.search(masked, m.end(), m.end() + 200)
+        token = masked[ws + 1 : nxt.start() if nxt else m.end() + 200]
+        if _URLISH.search(token) or token.count(".") > 1:
+            continue  # a URL, an address or a dotted name
+        p = m.group()
+        emit("SR018", s, m.end(), f"Add a space after '{p}'.", Fix("replace", p + " ", True))
+    for m in _BLANKS.finditer(masked, 0, end):
+        emit(
+            "SR018",
+            m.start(),
+            m.end(),
+            "Use one blank line between paragraphs.",
+            Fix("replace", "\n\n", True),
+        )
