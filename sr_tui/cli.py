@@ -8,10 +8,13 @@ import difflib
 import json
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from sr_tui import __version__
-from sr_tui.core.catalog import Catalog, load_catalog
 from sr_tui.core.model import LAYOUTS, Template, Values
+
+if TYPE_CHECKING:  # the catalog pulls in Jinja2: `sr-tui lint` and `--help` do without it
+    from sr_tui.core.catalog import Catalog
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -169,7 +172,10 @@ def template_dirs(settings) -> list:
 
 
 def _catalog(settings=None) -> Catalog:
-    catalog = load_catalog(template_dirs(settings) if settings is not None else None)
+    """Built-in templates plus the user's (settings `template_dirs`, `SR_TUI_TEMPLATES`)."""
+    from sr_tui.core.catalog import load_catalog
+
+    catalog = load_catalog(template_dirs(settings if settings is not None else _settings()))
     if catalog.errors:
         n = len(catalog.errors)
         print(
@@ -430,7 +436,7 @@ def _render_copy(text: str) -> int:
 def cmd_templates_check(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from sr_tui.core.catalog import template_files
+    from sr_tui.core.catalog import load_catalog, template_files
 
     user_dirs = None
     if args.dir:
@@ -438,7 +444,7 @@ def cmd_templates_check(args: argparse.Namespace) -> int:
         if not directory.is_dir():
             raise UsageError(f"{directory} is not a directory")
         user_dirs = [directory]
-    catalog = load_catalog(user_dirs)
+    catalog = load_catalog(user_dirs if user_dirs is not None else template_dirs(_settings()))
     for error in catalog.errors:
         print(error)
     checked = len(catalog.templates)
