@@ -10,7 +10,8 @@ from sr_tui.i18n import tr
 
 
 class SrTuiCommands(Provider):
-    """Open any template, new case, copy email/subject/body, language, lint panel."""
+    """Open any template or a recent case, new case, copy email/subject/body, export
+    .eml, mail client, settings, language, lint panel."""
 
     def _commands(self) -> list[tuple[str, object, str]]:
         app = self.app
@@ -37,9 +38,28 @@ class SrTuiCommands(Provider):
                 partial(app.run_draft_action, "copy", "body"),
                 tr("cmd_copy_body_help", lang),
             ),
+            (
+                tr("cmd_export", lang),
+                partial(app.run_draft_action, "export_eml"),
+                tr("cmd_export_help", lang),
+            ),
+            (
+                tr("cmd_mail", lang),
+                partial(app.run_draft_action, "open_mail"),
+                tr("cmd_mail_help", lang),
+            ),
+            (tr("cmd_settings", lang), app.action_settings, tr("cmd_settings_help", lang)),
             (tr("cmd_language", lang), app.action_toggle_language, tr("cmd_language_help", lang)),
             (tr("cmd_lint", lang), app.action_toggle_lint, tr("cmd_lint_help", lang)),
         ]
+        for n, draft in enumerate(app.store.recent()):
+            commands.append(
+                (
+                    tr("cmd_reopen", lang, draft=draft.describe()),
+                    partial(app.action_reopen_case, n),
+                    tr("cmd_reopen_help", lang),
+                )
+            )
         for t in app.catalog.templates:
             title = t.title_zh if lang == "zh" else t.title
             commands.append(
@@ -52,7 +72,7 @@ class SrTuiCommands(Provider):
         return commands
 
     async def discover(self) -> Hits:
-        for name, callback, help_text in self._commands()[:7]:
+        for name, callback, help_text in self._commands()[:10]:
             yield DiscoveryHit(name, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:

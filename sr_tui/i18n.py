@@ -24,6 +24,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "open": ("Open", "打开"),
     "add_item": ("Add item", "添加条目"),
     "remove_item": ("Remove item", "删除条目"),
+    "next_suggestion": ("Next suggestion", "下一个建议"),
     # panels
     "templates": ("Templates", "模板"),
     "form": ("Case details", "工单信息"),
@@ -171,6 +172,24 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "cmd_settings": ("Settings", "设置"),
     "cmd_settings_help": ("Your name, team, language, copy layout", "姓名、团队、语言、复制格式"),
+    # handoff
+    "export_eml": ("Export .eml", "导出 .eml"),
+    "open_mail": ("Mail client", "邮件客户端"),
+    "exported": (
+        "Draft saved to {path}: open it and Outlook shows it as a new message.",
+        "草稿已保存到 {path}:打开后 Outlook 会显示为新邮件。",
+    ),
+    "export_failed": ("The .eml draft was not written: {reason}", "未能写入 .eml 草稿:{reason}"),
+    "mail_opened": ("Opened in your mail client.", "已在邮件客户端中打开。"),
+    "mail_too_long": ("{reason}", "{reason}"),
+    "mail_failed": ("Could not open the mail client: {reason}", "无法打开邮件客户端:{reason}"),
+    "cmd_export": ("Export .eml draft", "导出 .eml 草稿"),
+    "cmd_export_help": (
+        "An Outlook draft with subject, To and real bullet lists (F5)",
+        "带主题、收件人和项目符号列表的 Outlook 草稿 (F5)",
+    ),
+    "cmd_mail": ("Open in mail client", "在邮件客户端中打开"),
+    "cmd_mail_help": ("A mailto: link for short emails (F6)", "适合短邮件的 mailto: 链接 (F6)"),
     # drafts
     "draft_restored": ("Restored your {draft}.", "已恢复你的{draft}。"),
     "draft_problem": ("Draft: {problem}", "草稿:{problem}"),

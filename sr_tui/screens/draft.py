@@ -11,7 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from sr_tui.core.catalog import Catalog
-from sr_tui.core.lint import Finding, lint_email
+from sr_tui.core.handoff import CUSTOMER_EMAIL
+from sr_tui.core.lint import Finding, LintConfig, lint_email
 from sr_tui.core.model import Email, Template, Value, Values
 from sr_tui.core.render import RenderError, render
 from sr_tui.i18n import Language, tr
@@ -20,6 +21,9 @@ from sr_tui.widgets.lint_panel import LintPanel
 from sr_tui.widgets.preview import Part, Preview
 from sr_tui.widgets.template_tree import TemplateTree
 
+#: Form fields no template's text uses: the recipient, for .eml and mailto.
+EXTRA_FIELDS = (CUSTOMER_EMAIL,)
+
 
 class DraftScreen(Screen[None]):
     """Holds the case's values; asks the core for the email and its findings."""
@@ -27,15 +31,30 @@ class DraftScreen(Screen[None]):
     BINDINGS = [
         Binding("ctrl+y", "copy('all')", "Copy email", id="copy", tooltip="Copy subject and body"),
         Binding("ctrl+n", "new_case", "New case", id="new_case", tooltip="Clear every value"),
+        Binding(
+            "f5", "export_eml", "Export .eml", id="export_eml", tooltip="Write an Outlook draft"
+        ),
+        Binding(
+            "f6", "open_mail", "Mail client", id="open_mail", tooltip="Open in the mail client"
+        ),
     ]
 
-    template: reactive[Template | None] = reactive(None, init=False)
+    template: reactive[Template | None] = reactive(None, init=False, bindings=True)
 
-    def __init__(self, catalog: Catalog, language: Language) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        language: Language,
+        signature: Values | None = None,
+        lint_config: LintConfig | None = None,
+    ) -> None:
         super().__init__()
         self.catalog = catalog
         self.language: Language = language
+        #: What the user typed for this case. The signature from settings sits below it.
         self.values: Values = {}
+        self.signature: Values = dict(signature or {})
+        self.lint_config = lint_config
         self.email: Email | None = None
         self.findings: tuple[Finding, ...] = ()
         self.render_problem = ""
@@ -69,7 +88,12 @@ class DraftScreen(Screen[None]):
 
     async def _reshow_form(self) -> None:
         if self.template:
-            await self.query_one(FieldForm).show(self.template, self.values, self.language)
+            form = self.query_one(FieldForm)
+            # Rebuilding the form removes the focused editor: give focus back to its field.
+            field_id = form.field_id_of(self.focused)
+            await form.show(self.template, self.effective_values(), self.language, EXTRA_FIELDS)
+            if field_id:
+                form.focus_field(field_id)
 
     # -- opening templates ------------------------------------------------------------
 
@@ -78,12 +102,13 @@ class DraftScreen(Screen[None]):
         template = self.catalog.get(template_id)
         self.template = template
         form = self.query_one(FieldForm)
-        await form.show(template, self.values, self.language)
+        await form.show(template, self.effective_values(), self.language, EXTRA_FIELDS)
         self.query_one(TemplateTree).select_template(template.id)
         title = template.title_zh if self.language == "zh" else template.title
         self.sub_title = f"{template.id} · {title}"
         self.refresh_output()
-        form.focus_first_empty(self.values)
+        form.focus_first_empty(self.effective_values())
+        self.app.draft_changed(opened=template.id)
 
     @on(TemplateTree.Chosen)
     async def _tree_chosen(self, event: TemplateTree.Chosen) -> None:
@@ -98,6 +123,17 @@ class DraftScreen(Screen[None]):
     def set_value(self, field_id: str, value: Value) -> None:
         self.values[field_id] = value
         self.refresh_output()
+        self.app.draft_changed()
+
+    def effective_values(self) -> Values:
+        """The signature from settings, overridden by anything typed for this case."""
+        return {**self.signature, **self.values}
+
+    def set_signature(self, signature: Values) -> None:
+        self.signature = dict(signature)
+        if self.template:
+            self.run_worker(self._reshow_form(), exclusive=True, group="form")
+        self.refresh_output()
 
     def refresh_output(self, mark: tuple[int, int] | None = None) -> None:
         """Render and lint the current template with the values; show both."""
@@ -109,18 +145,22 @@ class DraftScreen(Screen[None]):
             panel.show((), self.language)
             return
         try:
-            self.email = render(self.template, self.values)
+            self.email = render(self.template, self.effective_values())
             self.render_problem = ""
         except RenderError as exc:
             # Keep the last good preview; say what is wrong once.
             if str(exc) != self.render_problem:
                 self.render_problem = str(exc)
-                self.notify(tr("render_error", self.language, reason=exc), severity="error")
+                self.notify(
+                    tr("render_error", self.language, reason=exc), severity="error", markup=False
+                )
             return
-        self.findings = tuple(lint_email(self.email))
+        self.findings = tuple(lint_email(self.email, self.lint_config))
         preview.show(self.email, mark)
         panel.show(self.findings, self.language)
-        self.refresh_bindings()
+        # No refresh_bindings() here: it recomposes the footer, which was about half the
+        # work of every keystroke. Which keys are live depends only on `template`
+        # (check_action), and that reactive refreshes the bindings itself.
 
     @on(LintPanel.Chosen)
     def _finding_chosen(self, event: LintPanel.Chosen) -> None:
@@ -135,12 +175,55 @@ class DraftScreen(Screen[None]):
     # -- actions -----------------------------------------------------------------------
 
     def action_new_case(self) -> None:
+        self.app.archive_case()  # the previous case stays reopenable from the palette
         self.values = {}
         if self.template:
             self.run_worker(self.open_template(self.template.id), exclusive=True, group="form")
+        else:
+            self.refresh_output()
+        self.app.draft_changed()
         self.notify(tr("new_case_done", self.language))
 
+    async def restore(self, template_id: str | None, values: Values) -> None:
+        """Bring back a saved case: its values, and its template if it still exists."""
+        self.values = dict(values)
+        try:
+            template = self.catalog.get(template_id) if template_id else None
+        except KeyError:
+            template = None
+        if template is None:
+            self.refresh_output()
+            return
+        await self.open_template(template.id)
+
+    def action_export_eml(self) -> None:
+        if self.template is None:
+            return
+        from sr_tui.core.handoff import HandoffError, default_export_dir, export_eml
+
+        values = self.effective_values()
+        try:
+            path = export_eml(
+                render(self.template, values),
+                default_export_dir(self.app.settings.export_dir),
+                values,
+                layout=self.app.copy_layout,
+            )
+        except (OSError, HandoffError, RenderError) as exc:
+            self.notify(
+                tr("export_failed", self.language, reason=exc), severity="error", markup=False
+            )
+            return
+        self.notify(tr("exported", self.language, path=path), markup=False, timeout=10)
+
+    def action_open_mail(self) -> None:
+        if self.template is None:
+            return
+        self.app.open_mail(render(self.template, self.effective_values()), self.effective_values())
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("export_eml", "open_mail"):
+            return self.template is not None
         if action == "copy":
             # With problems, copying still works: it asks first (see action_copy).
             return self.template is not None
@@ -185,9 +268,11 @@ class DraftScreen(Screen[None]):
     def _copy(self, part: Part) -> None:
         assert self.template is not None
         try:
-            email = render(self.template, self.values, layout=self.app.copy_layout)
+            email = render(self.template, self.effective_values(), layout=self.app.copy_layout)
         except RenderError as exc:
-            self.notify(tr("render_error", self.language, reason=exc), severity="error")
+            self.notify(
+                tr("render_error", self.language, reason=exc), severity="error", markup=False
+            )
             return
         what = {"all": "what_email", "subject": "what_subject", "body": "what_body"}[part]
         self.app.copy_text(email.part(part), what)

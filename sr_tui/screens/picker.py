@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -24,9 +26,17 @@ class PickerScreen(ModalScreen[str | None]):
         Binding("pageup", "move(-8)", show=False),
     ]
 
-    def __init__(self, index: ScenarioIndex, language: Language, query: str = "") -> None:
+    def __init__(
+        self,
+        index: ScenarioIndex,
+        language: Language,
+        query: str = "",
+        preferred: Sequence[str] = (),
+    ) -> None:
         super().__init__()
         self.index = index
+        #: Recent and frequent templates, listed first while the query is empty.
+        self.preferred = tuple(preferred)
         self.language = language
         self.initial_query = query
 
@@ -48,7 +58,7 @@ class PickerScreen(ModalScreen[str | None]):
 
     def update_results(self, query: str) -> None:
         results = self.query_one("#results", OptionList)
-        hits = self.index.search(query)
+        hits = self.index.search(query, preferred=self.preferred)
         results.clear_options()
         if not hits:
             results.add_option(

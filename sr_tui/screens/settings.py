@@ -50,10 +50,12 @@ class SettingsScreen(ModalScreen[Settings | None]):
                 )
             with VerticalScroll(id="settings-form"):
                 yield from self._row(
-                    "your_name", Input(s.your_name, id="your_name", validators=[ONE_LINE])
+                    "your_name",
+                    Input(s.your_name, id="your_name", validators=[ONE_LINE], compact=True),
                 )
                 yield from self._row(
-                    "your_team", Input(s.your_team, id="your_team", validators=[ONE_LINE])
+                    "your_team",
+                    Input(s.your_team, id="your_team", validators=[ONE_LINE], compact=True),
                 )
                 yield from self._row(
                     "language",
@@ -62,6 +64,7 @@ class SettingsScreen(ModalScreen[Settings | None]):
                         value=s.language,
                         allow_blank=False,
                         id="language",
+                        compact=True,
                     ),
                 )
                 yield from self._row(
@@ -71,16 +74,21 @@ class SettingsScreen(ModalScreen[Settings | None]):
                         value=s.copy_layout,
                         allow_blank=False,
                         id="copy_layout",
+                        compact=True,
                     ),
                 )
                 yield from self._row(
                     "template_dirs",
                     Input(
-                        os.pathsep.join(s.template_dirs), id="template_dirs", validators=[ONE_LINE]
+                        os.pathsep.join(s.template_dirs),
+                        id="template_dirs",
+                        validators=[ONE_LINE],
+                        compact=True,
                     ),
                 )
                 yield from self._row(
-                    "export_dir", Input(s.export_dir, id="export_dir", validators=[ONE_LINE])
+                    "export_dir",
+                    Input(s.export_dir, id="export_dir", validators=[ONE_LINE], compact=True),
                 )
                 yield Static(
                     tr("settings_file_note", lang, path=self.loaded.path),

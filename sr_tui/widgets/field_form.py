@@ -56,11 +56,15 @@ class FieldForm(VerticalScroll):
         super().__init__(**kwargs)
         self.template: Template | None = None
 
-    async def show(self, template: Template, values: Values, language: Language) -> None:
-        """Replace the form with `template`'s fields, filled from `values`."""
+    async def show(
+        self, template: Template, values: Values, language: Language, extra: tuple[Field, ...] = ()
+    ) -> None:
+        """Replace the form with `template`'s fields, then `extra` ones (such as the
+        recipient for exports, which no template's text uses), filled from `values`."""
         self.template = template
         await self.remove_children()
-        await self.mount_all([self._block(f, values.get(f.id), language) for f in template.fields])
+        fields = [*template.fields, *(f for f in extra if f.id not in template.field_ids)]
+        await self.mount_all([self._block(f, values.get(f.id), language) for f in fields])
         self.scroll_home(animate=False)
 
     def _block(self, field: Field, value: Value | None, language: Language) -> Widget:
@@ -111,18 +115,30 @@ class FieldForm(VerticalScroll):
     # -- focus -----------------------------------------------------------------------
 
     def focus_field(self, field_id: str, item: int | None = None) -> bool:
+        """Focus a field's editor; for a list, its `item`-th item as rendered (the
+        renderer numbers only the filled items, skipping empty ones)."""
         matches = self.query(f"#f-{field_id}")
         if not matches:
             return False
         widget = matches.first()
         if isinstance(widget, ListEditor):
             inputs = widget.inputs
-            target = inputs[min(item or 0, len(inputs) - 1)] if inputs else widget
+            pool = [i for i in inputs if is_filled(i.value)] or inputs
+            target = pool[min(item or 0, len(pool) - 1)] if pool else widget
             target.focus()
         else:
             widget.focus()
         widget.parent.scroll_visible(animate=False)
         return True
+
+    def field_id_of(self, widget: Widget | None) -> str | None:
+        """The id of the field whose editor is or holds `widget`; None if not in this form."""
+        node = widget
+        while node is not None and node is not self:
+            if isinstance(node, Widget) and (node.id or "").startswith("f-"):
+                return self._field_id(node)
+            node = node.parent
+        return None
 
     def focus_first_empty(self, values: Values) -> None:
         """Focus the first empty required field (the greeting name is optional), else

@@ -16,15 +16,22 @@ class ItemInput(Input):
         Binding("enter", "add_after", "Add item", id="add_item", show=False),
     ]
 
+    def __init__(self, *args, **kwargs) -> None:
+        # No select-all on focus: after Backspace removes an empty item, focus moves to
+        # the previous one, and a second Backspace must delete one character, not all.
+        kwargs.setdefault("select_on_focus", False)
+        super().__init__(*args, **kwargs)
+
     def action_add_after(self) -> None:
         editor = self.editor
         if editor:
-            editor.add_item(after=self)
+            editor.call_later(editor.add_item, after=self)
 
     def action_delete_left(self) -> None:
         editor = self.editor
         if not self.value and editor and len(editor.inputs) > 1:
-            editor.remove_item(self)
+            # Run in the editor: it awaits the removal of this very input.
+            editor.call_later(editor.remove_item, self)
             return
         super().action_delete_left()
 
@@ -94,25 +101,28 @@ class ListEditor(Vertical):
     def on_mount(self) -> None:
         self._renumber()
 
-    def add_item(self, after: ItemInput | None = None) -> None:
+    async def add_item(self, after: ItemInput | None = None) -> None:
         # The new input is kept by reference: a row's children are not queryable until mounted.
         item = ItemInput(value="", classes="item", compact=True)
         row = self._row(item)
         if after is not None and after.parent is not None:
-            self.mount(row, after=after.parent)
+            await self.mount(row, after=after.parent)
         else:
-            self.mount(row, before=self.query_one("#add-item"))
-        self.call_after_refresh(self._after_change, item)
+            await self.mount(row, before=self.query_one("#add-item"))
+        self._after_change(item)
 
-    def remove_item(self, item: ItemInput) -> None:
+    async def remove_item(self, item: ItemInput) -> None:
         inputs = self.inputs
+        if item not in inputs:  # already being removed (a repeated key or click)
+            return
         index = inputs.index(item)
         if len(inputs) == 1:
             item.value = ""
             return
         neighbour = inputs[index - 1] if index > 0 else inputs[1]
-        item.parent.remove()
-        self.call_after_refresh(self._after_change, neighbour)
+        # Await the removal, so the items posted below no longer include this one.
+        await item.parent.remove()
+        self._after_change(neighbour)
 
     def _after_change(self, focus: ItemInput) -> None:
         self._renumber()
@@ -129,11 +139,11 @@ class ListEditor(Vertical):
         event.stop()
 
     @on(Button.Pressed, ".remove")
-    def _remove_pressed(self, event: Button.Pressed) -> None:
+    async def _remove_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.remove_item(event.button.parent.query_one(ItemInput))
+        await self.remove_item(event.button.parent.query_one(ItemInput))
 
     @on(Button.Pressed, "#add-item")
-    def _add_pressed(self, event: Button.Pressed) -> None:
+    async def _add_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        self.add_item()
+        await self.add_item()

@@ -48,7 +48,9 @@ class TemplateTree(Tree[str]):
             for leaf in branch.children:
                 if leaf.data == template_id:
                     branch.expand()
-                    self.move_cursor(leaf)
+                    # After a rebuild (language switch) or an expand, the leaf's line is
+                    # only known once the tree has laid out its lines again.
+                    self.call_after_refresh(self.move_cursor, leaf)
                     return
 
     @on(Tree.NodeSelected)
