@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 
-from _timing import report, sr_tui_command, time_commands
+from _timing import report, sr_tui_command, time_commands, user_like_env
 
 
 def main() -> int:
@@ -19,6 +20,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
     cli = sr_tui_command()
+    cache = tempfile.TemporaryDirectory(prefix="sr-tui-bench-")
     medians = time_commands(
         {
             "python -c 'import textual.app'": [sys.executable, "-c", "import textual.app"],
@@ -27,7 +29,9 @@ def main() -> int:
             "sr-tui list --json": [*cli, "list", "--json"],
         },
         runs=args.runs,
+        env=user_like_env(cache.name),
     )
+    cache.cleanup()
     report(f"median of {args.runs} runs", medians, baseline="python -c 'import textual.app'")
     base = medians["python -c 'import textual.app'"]
     worst = max(medians["sr-tui render A1"], medians["sr-tui list --json"]) / base

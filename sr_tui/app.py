@@ -13,7 +13,6 @@ from sr_tui.commands import SrTuiCommands
 from sr_tui.core import clipboard, locations
 from sr_tui.core.catalog import Catalog, load_catalog
 from sr_tui.core.drafts import Draft, DraftStore
-from sr_tui.core.lint import LintConfig
 from sr_tui.core.model import Email, Layout, Values
 from sr_tui.core.search import ScenarioIndex
 from sr_tui.core.settings import LoadedSettings, Settings, load_settings
@@ -76,9 +75,8 @@ class SrTuiApp(App[None]):
         self._opened: str | None = None
 
     def on_mount(self) -> None:
-        lint_config, _ = LintConfig.from_table(dict(self.settings.lint))
         self._draft_screen = DraftScreen(
-            self.catalog, self.language, self.settings.signature(), lint_config
+            self.catalog, self.language, self.settings.signature(), self.settings.lint
         )
         self.push_screen(self._draft_screen)
         if self.settings.keymap:

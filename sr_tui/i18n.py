@@ -106,6 +106,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help_key": ("Key", "按键"),
     "help_action": ("Action", "操作"),
     "help_where": ("Where", "范围"),
+    "help_where_app": ("everywhere", "全局"),
+    "help_where_screen": ("this screen", "当前界面"),
+    "help_where_widget": ("focused field", "当前控件"),
     "help_footer": (
         "Tab moves between fields. Values stay when you open another template. Esc closes.",
         "Tab 在字段间移动。打开其他模板时内容保留。Esc 关闭。",

@@ -163,3 +163,22 @@ def test_timeframe_fields_offer_concrete_suggestions(catalog):
     assert {"4 business hours", "1 business day"} <= set(timeframe.suggestions)
     status = catalog.get("A2").field("current_status")
     assert "testing a fix" in status.suggestions
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ a }} {{ b.c }} {% for x in items %}{{ x }}{{ loop.index }}{% endfor %}",
+        "{% set y = a %}{{ y }}{% if z %}{{ z | upper }}{% endif %}",
+        "{% for k, v in pairs %}{{ k }}={{ v }}{% else %}{{ empty }}{% endfor %}",
+        "{{ a if b else c }}{% macro m(p) %}{{ p }}{{ q }}{% endmacro %}",
+    ],
+)
+def test_used_variables_agrees_with_jinja(source):
+    from jinja2 import meta
+
+    from sr_tui.core.catalog import used_variables
+    from sr_tui.core.render import make_environment
+
+    ast = make_environment().parse(source)
+    assert used_variables(ast) == meta.find_undeclared_variables(ast)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from jinja2 import TemplateSyntaxError, meta
+from jinja2 import TemplateSyntaxError, nodes
 
 from sr_tui.core.model import FIELD_KINDS, Category, Field, Template
 from sr_tui.core.render import MAX_TEMPLATE_CHARS, make_environment
@@ -411,7 +411,7 @@ class _Loader:
             )
             return None
         try:
-            ast = make_environment().parse(source)
+            ast = _ENV.parse(source)
         except TemplateSyntaxError as exc:
             start = _key_line(text, key)
             line = None
@@ -421,7 +421,22 @@ class _Loader:
                 line = start + exc.lineno - (0 if opens_block else 1)
             self.errors.append(LoadError(path, f"Jinja syntax error in {key}: {exc.message}", line))
             return None
-        return meta.find_undeclared_variables(ast)
+        return used_variables(ast)
+
+
+_ENV = make_environment()
+
+
+def used_variables(ast: nodes.Template) -> set[str]:
+    """The context variables a template reads: names loaded but never assigned in it
+    (loop targets, `set`). A plain walk of the syntax tree, several times cheaper than
+    `jinja2.meta.find_undeclared_variables`, which runs the code generator; the
+    catalog does this for every file at every start."""
+    loaded = {n.name for n in ast.find_all(nodes.Name) if n.ctx == "load"}
+    stored = {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    if any(True for _ in ast.find_all(nodes.For)):
+        stored.add("loop")
+    return loaded - stored
 
 
 def _id_key(template_id: str) -> tuple[str, int, str]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,9 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from sr_tui.core.catalog import Catalog
-from sr_tui.core.handoff import CUSTOMER_EMAIL
-from sr_tui.core.lint import Finding, LintConfig, lint_email
-from sr_tui.core.model import Email, Template, Value, Values
+from sr_tui.core.model import Email, Field, Template, Value, Values
 from sr_tui.core.render import RenderError, render
 from sr_tui.i18n import Language, tr
 from sr_tui.widgets.field_form import FieldForm
@@ -21,8 +22,15 @@ from sr_tui.widgets.lint_panel import LintPanel
 from sr_tui.widgets.preview import Part, Preview
 from sr_tui.widgets.template_tree import TemplateTree
 
-#: Form fields no template's text uses: the recipient, for .eml and mailto.
-EXTRA_FIELDS = (CUSTOMER_EMAIL,)
+if TYPE_CHECKING:
+    from sr_tui.core.lint import Finding
+
+
+def extra_fields() -> tuple[Field, ...]:
+    """Form fields no template's text uses: the recipient, for .eml and mailto."""
+    from sr_tui.core.handoff import CUSTOMER_EMAIL
+
+    return (CUSTOMER_EMAIL,)
 
 
 class DraftScreen(Screen[None]):
@@ -32,10 +40,10 @@ class DraftScreen(Screen[None]):
         Binding("ctrl+y", "copy('all')", "Copy email", id="copy", tooltip="Copy subject and body"),
         Binding("ctrl+n", "new_case", "New case", id="new_case", tooltip="Clear every value"),
         Binding(
-            "f5", "export_eml", "Export .eml", id="export_eml", tooltip="Write an Outlook draft"
+            "f5", "export_eml", "Export .eml", id="export_eml", show=False, tooltip="Outlook draft"
         ),
         Binding(
-            "f6", "open_mail", "Mail client", id="open_mail", tooltip="Open in the mail client"
+            "f6", "open_mail", "Mail client", id="open_mail", show=False, tooltip="mailto: link"
         ),
     ]
 
@@ -46,7 +54,7 @@ class DraftScreen(Screen[None]):
         catalog: Catalog,
         language: Language,
         signature: Values | None = None,
-        lint_config: LintConfig | None = None,
+        lint_table: Mapping[str, object] | None = None,
     ) -> None:
         super().__init__()
         self.catalog = catalog
@@ -54,7 +62,9 @@ class DraftScreen(Screen[None]):
         #: What the user typed for this case. The signature from settings sits below it.
         self.values: Values = {}
         self.signature: Values = dict(signature or {})
-        self.lint_config = lint_config
+        #: The `[lint]` settings table; the linter (and its import) waits for the first email.
+        self.lint_table = dict(lint_table or {})
+        self._lint_config = None
         self.email: Email | None = None
         self.findings: tuple[Finding, ...] = ()
         self.render_problem = ""
@@ -91,7 +101,7 @@ class DraftScreen(Screen[None]):
             form = self.query_one(FieldForm)
             # Rebuilding the form removes the focused editor: give focus back to its field.
             field_id = form.field_id_of(self.focused)
-            await form.show(self.template, self.effective_values(), self.language, EXTRA_FIELDS)
+            await form.show(self.template, self.effective_values(), self.language, extra_fields())
             if field_id:
                 form.focus_field(field_id)
 
@@ -102,7 +112,7 @@ class DraftScreen(Screen[None]):
         template = self.catalog.get(template_id)
         self.template = template
         form = self.query_one(FieldForm)
-        await form.show(template, self.effective_values(), self.language, EXTRA_FIELDS)
+        await form.show(template, self.effective_values(), self.language, extra_fields())
         self.query_one(TemplateTree).select_template(template.id)
         title = template.title_zh if self.language == "zh" else template.title
         self.sub_title = f"{template.id} · {title}"
@@ -155,12 +165,22 @@ class DraftScreen(Screen[None]):
                     tr("render_error", self.language, reason=exc), severity="error", markup=False
                 )
             return
-        self.findings = tuple(lint_email(self.email, self.lint_config))
+        self.findings = tuple(self._lint(self.email))
         preview.show(self.email, mark)
-        panel.show(self.findings, self.language)
+        labels = {
+            f.id: f.label_zh if self.language == "zh" else f.label for f in self.template.fields
+        }
+        panel.show(self.findings, self.language, labels)
         # No refresh_bindings() here: it recomposes the footer, which was about half the
         # work of every keystroke. Which keys are live depends only on `template`
         # (check_action), and that reactive refreshes the bindings itself.
+
+    def _lint(self, email: Email) -> list[Finding]:
+        from sr_tui.core.lint import LintConfig, lint_email
+
+        if self._lint_config is None:
+            self._lint_config, _ = LintConfig.from_table(self.lint_table)
+        return lint_email(email, self._lint_config)
 
     @on(LintPanel.Chosen)
     def _finding_chosen(self, event: LintPanel.Chosen) -> None:

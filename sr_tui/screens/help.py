@@ -29,15 +29,26 @@ class HelpScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         lang = self.language
         table.add_columns(tr("help_key", lang), tr("help_action", lang), tr("help_where", lang))
+        rows: list[tuple[int, str, str, str]] = []
         seen: set[tuple[str, str]] = set()
         for key, active in self.bindings.items():
             binding = active.binding
             if not binding.description or (binding.action, key) in seen:
                 continue
             seen.add((binding.action, key))
-            table.add_row(
-                self.app.get_key_display(binding),
-                binding.description,
-                type(active.node).__name__.removesuffix("Screen").removesuffix("App") or "App",
-            )
+            rank, place = self._place(active.node)
+            rows.append((rank, self.app.get_key_display(binding), binding.description, place))
+        # The app's and the screen's keys first: editing keys of a field come last.
+        for _, key, description, place in sorted(rows, key=lambda row: row[0]):
+            table.add_row(key, description, place)
         table.focus()
+
+    def _place(self, node: object) -> tuple[int, str]:
+        from textual.app import App
+        from textual.screen import Screen
+
+        if isinstance(node, App):
+            return 0, tr("help_where_app", self.language)
+        if isinstance(node, Screen):
+            return 1, tr("help_where_screen", self.language)
+        return 2, tr("help_where_widget", self.language)

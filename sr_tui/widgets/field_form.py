@@ -63,7 +63,11 @@ class FieldForm(VerticalScroll):
         recipient for exports, which no template's text uses), filled from `values`."""
         self.template = template
         await self.remove_children()
-        fields = [*template.fields, *(f for f in extra if f.id not in template.field_ids)]
+        # Extra fields go after the customer's name (they describe the customer too).
+        fields = list(template.fields)
+        names = template.field_ids
+        at = names.index("customer_name") + 1 if "customer_name" in names else 0
+        fields[at:at] = [f for f in extra if f.id not in names]
         await self.mount_all([self._block(f, values.get(f.id), language) for f in fields])
         self.scroll_home(animate=False)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -10,8 +11,10 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from sr_tui.core.lint import Finding
 from sr_tui.i18n import Language, tr
+
+if TYPE_CHECKING:
+    from sr_tui.core.lint import Finding
 
 ICONS = {"error": "✖", "warning": "▲", "suggestion": "●"}
 
@@ -22,6 +25,8 @@ class LintPanel(OptionList):
     LintPanel .lint-panel--error { color: $text-error; text-style: bold; }
     LintPanel .lint-panel--warning { color: $text-warning; text-style: bold; }
     LintPanel .lint-panel--suggestion { color: $text-accent; }
+    /* Keep room for the scrollbar, so option heights do not change when it appears. */
+    LintPanel { scrollbar-gutter: stable; }
     """
 
     class Chosen(Message):
@@ -33,8 +38,16 @@ class LintPanel(OptionList):
         super().__init__(**kwargs)
         self.findings: tuple[Finding, ...] = ()
         self.language: Language = "en"
+        self.labels: dict[str, str] = {}
 
-    def show(self, findings: Sequence[Finding], language: Language) -> None:
+    def show(
+        self,
+        findings: Sequence[Finding],
+        language: Language,
+        labels: dict[str, str] | None = None,
+    ) -> None:
+        """Show `findings`; `labels` names the fields they came from (id -> label)."""
+        self.labels = labels or {}
         self.findings = tuple(findings)
         self.language = language
         highlighted = self.highlighted
@@ -54,7 +67,8 @@ class LintPanel(OptionList):
 
     def _prompt(self, finding: Finding) -> Text:
         style = self.get_component_rich_style(f"lint-panel--{finding.severity}")
-        where = f" [{finding.field}]" if getattr(finding, "field", None) else ""
+        field_id = getattr(finding, "field", None)
+        where = f" · {self.labels.get(field_id, field_id)}" if field_id else ""
         return Text.assemble(
             (f"{ICONS.get(finding.severity, '•')} {finding.rule}", style),
             (f" {finding.line}:{finding.column}{where} ", "dim"),

@@ -1,0 +1,199 @@
+"""Start-up time of the app: launch to the first full frame, in a pseudo-terminal.
+
+`sr-tui` against a bare Textual app with the same kinds of widgets (Header, Tree, a
+VerticalScroll of Label + Input + Static, a Static preview, an OptionList, Footer),
+both launched the same way: a Python process on the slave side of a 120x36 pty, with
+config and data in a temporary directory.
+
+"First full frame" is when everything a user needs to start is on the terminal: the
+pty output (escape sequences stripped) contains the footer's "Find template" key, a
+tree leaf ("A1 New case received") and the preview's text ("Choose a template"). The
+footer's keys and the preview are filled in by the last steps of mounting, so they only
+appear in a complete first frame. Then the process is killed. Runs are interleaved.
+
+Budget (DESIGN.md §7): sr-tui at most 1.25x the bare app.
+
+    python benchmarks/startup.py [--runs 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import codecs
+import fcntl
+import os
+import re
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from _timing import sr_tui_command, time_interleaved, user_like_env
+
+COLUMNS, ROWS = 120, 36
+BUDGET = 1.25
+TIMEOUT = 30.0
+MARKERS = ("Find template", "A1 New case received", "Choose a template")
+
+#: A bare Textual app with the same kinds of widgets as sr-tui's main screen.
+BARE_APP = '''
+from textual.app import App
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Header, Input, Label, OptionList, Static, Tree
+
+CATEGORIES = {
+    "A Case lifecycle": ["A1 New case received", "A2 Progress update", "A3 Diagnostic data"],
+    "B Information requests": [f"B{n} Request item {n}" for n in range(1, 8)],
+    "C Escalation": ["C1 Escalation notice"],
+    "D Before closing": [f"D{n} Before closing {n}" for n in range(1, 5)],
+    "E Closing cases": [f"E{n} Closing {n}" for n in range(1, 5)],
+    "F Feedback": ["F1 Request feedback", "F2 Thanks"],
+    "G Scope and policy": [f"G{n} Policy {n}" for n in range(1, 6)],
+    "H Bugs": [f"H{n} Bug {n}" for n in range(1, 6)],
+}
+CSS = """
+#main { height: 1fr; }
+#tree { width: 34; border: round $primary 40%; background: $surface; }
+#form { width: 1fr; border: round $primary 40%; padding: 0 1; }
+#right { width: 1fr; }
+#preview { height: 2fr; border: round $primary 40%; padding: 0 1; background: $surface; }
+#lint { height: 1fr; border: round $primary 40%; }
+.field { height: auto; margin: 0 0 1 0; }
+.field-label { color: $text-primary; text-style: bold; }
+"""
+
+
+class Bare(App):
+    CSS = CSS
+    TITLE = "bare"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("f1", "help", "Help"),
+        Binding("ctrl+f", "find", "Find template", priority=True),
+        Binding("ctrl+y", "copy", "Copy email"),
+        Binding("ctrl+n", "new", "New case"),
+    ]
+
+    def compose(self):
+        yield Header()
+        with Horizontal(id="main"):
+            tree = Tree("root", id="tree")
+            tree.show_root = False
+            for category, leaves in CATEGORIES.items():
+                branch = tree.root.add(category, expand=True)
+                for leaf in leaves:
+                    branch.add_leaf(leaf)
+            yield tree
+            with VerticalScroll(id="form"):
+                for name in ("Customer name", "SR number", "Issue summary", "Timeframe"):
+                    with Vertical(classes="field"):
+                        yield Label(name, classes="field-label")
+                        yield Input(placeholder=f"[{name}]", compact=True)
+                        yield Static(f"Help for {name}.")
+            with Vertical(id="right"):
+                with VerticalScroll(id="preview"):
+                    yield Static("Choose a template on the left, or press ctrl+f.")
+                yield OptionList("No findings: ready to send.", id="lint")
+        yield Footer()
+
+
+Bare().run()
+'''
+
+_ESCAPES = re.compile(
+    r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC
+    r"|\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
+    r"|\x1b[PX^_][^\x1b]*\x1b\\"  # DCS, SOS, PM, APC
+    r"|\x1b[ -/]*[0-~]"  # other two-byte escapes
+)
+
+
+def first_full_frame(argv: Sequence[str], env: dict[str, str]) -> float:
+    """Seconds from spawning `argv` in a fresh pty until every marker is on screen."""
+    master, slave = os.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+    )
+    os.close(slave)
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    raw = ""
+    try:
+        while True:
+            elapsed = time.perf_counter() - start
+            if elapsed > TIMEOUT:
+                raise TimeoutError(f"{argv[0]}: no full frame in {TIMEOUT:g} s:\n{_tail(raw)}")
+            ready, _, _ = select.select([master], [], [], 0.5)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                chunk = b""
+            if not chunk:
+                raise RuntimeError(f"{argv[0]} exited before its first full frame:\n{_tail(raw)}")
+            raw += decoder.decode(chunk)
+            # Strip escapes from everything read so far: a sequence may span two reads.
+            screen = _ESCAPES.sub("", raw)
+            if all(marker in screen for marker in MARKERS):
+                return time.perf_counter() - start
+    finally:
+        if proc.poll() is None:
+            os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        os.close(master)
+
+
+def _tail(raw: str) -> str:
+    return _ESCAPES.sub("", raw)[-2000:]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="sr-tui-bench-") as tmp:
+        # A configured user: no first-run questions between launch and the main screen.
+        config = Path(tmp) / "config.toml"
+        config.write_text('your_name = "Sam Lee"\nyour_team = "Platform"\n', encoding="utf-8")
+        env = {
+            **user_like_env(Path(tmp) / "pyc"),
+            "TERM": "xterm-256color",
+            "COLORTERM": "truecolor",
+            "SR_TUI_CONFIG": str(config),
+            "SR_TUI_DATA": str(Path(tmp) / "data"),
+        }
+        for name in ("SR_TUI_TEMPLATES", "SR_TUI_LANG", "COLUMNS", "LINES", "TEXTUAL"):
+            env.pop(name, None)
+        commands = {
+            "bare Textual app": [sys.executable, "-c", BARE_APP],
+            "sr-tui": sr_tui_command(),
+        }
+        measures = {
+            name: (lambda argv=argv: first_full_frame(argv, env)) for name, argv in commands.items()
+        }
+        samples = time_interleaved(measures, runs=args.runs)
+    medians = {name: statistics.median(values) for name, values in samples.items()}
+    base = medians["bare Textual app"]
+    print(f"launch to first full frame in a {COLUMNS}x{ROWS} pty, median of {args.runs} runs")
+    for name, value in medians.items():
+        spread = f"min {min(samples[name]) * 1000:.0f}, max {max(samples[name]) * 1000:.0f}"
+        print(f"  {name:<18} {value * 1000:8.1f} ms   ({spread})   {value / base:5.2f}x bare")
+    print("    sr-tui command: " + " ".join(commands["sr-tui"]))
+    ratio = medians["sr-tui"] / base
+    verdict = "OK" if ratio <= BUDGET else "OVER"
+    print(f"budget: at most {BUDGET:.2f}x; sr-tui/bare = {ratio:.2f}x -> {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

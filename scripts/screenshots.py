@@ -1,0 +1,178 @@
+"""Write the README screenshots: drive the real app and save one SVG per state.
+
+    python scripts/screenshots.py [--out screenshots]
+
+Every shot is taken at 120x36 from `make_app` + `run_test` + pilot, with config, data
+and clipboard isolated from the user's own (a temporary config and data dir, a stub
+system clipboard), so the pictures are the same on every machine. Regenerate them when
+the UI changes and look at each one before committing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import sys
+import tempfile
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZE = (120, 36)
+
+Scene = Callable[["Pilot"], Awaitable[None]]
+
+
+def _isolate(home: Path) -> None:
+    """Point config, data and templates at `home` before an app is made: every shot
+    starts as a new user would, with no settings and no saved draft from the last shot."""
+    os.environ["SR_TUI_CONFIG"] = str(home / "config.toml")
+    os.environ["SR_TUI_DATA"] = str(home / "data")
+    os.environ.pop("SR_TUI_TEMPLATES", None)
+    os.environ.pop("SR_TUI_LANG", None)
+
+
+# -- driving the app --------------------------------------------------------------------
+
+
+async def open_template(pilot: Pilot, template_id: str) -> None:
+    pilot.app.open_template(template_id)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def fill(pilot: Pilot, field_id: str, text: str) -> None:
+    pilot.app.draft.query_one(f"#f-{field_id}").focus()
+    await pilot.pause()
+    await pilot.press(*text)
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let workers and notices finish arriving; stop cursors blinking."""
+    from textual.widgets import Input, TextArea
+
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    for screen in pilot.app.screen_stack:
+        for widget in screen.query("Input, TextArea"):
+            assert isinstance(widget, Input | TextArea)
+            widget.cursor_blink = False
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+
+
+async def a1_half_filled(pilot: Pilot) -> None:
+    await open_template(pilot, "A1")
+    await fill(pilot, "customer_name", "Alice")
+    await fill(pilot, "sr_number", "SR-2024-0815")
+    await fill(pilot, "issue_summary", "intermittent VPN disconnects")
+
+
+async def scene_main(pilot: Pilot) -> None:
+    await a1_half_filled(pilot)
+
+
+async def scene_picker(pilot: Pilot) -> None:
+    await pilot.press("ctrl+f")
+    await pilot.pause()
+    await pilot.press(*"not replied")
+
+
+async def scene_lint(pilot: Pilot) -> None:
+    await open_template(pilot, "A2")
+    await fill(pilot, "sr_number", "SR-2024-0815")
+    await fill(pilot, "issue_summary", "slow database backups")
+    await fill(pilot, "current_status", "we will have a fix soon and will send it ASAP")
+
+
+async def scene_chinese(pilot: Pilot) -> None:
+    await open_template(pilot, "B2")
+    await fill(pilot, "sr_number", "SR-2024-0815")
+
+
+async def scene_help(pilot: Pilot) -> None:
+    await a1_half_filled(pilot)
+    await pilot.press("f1")
+
+
+async def scene_copy_confirm(pilot: Pilot) -> None:
+    await a1_half_filled(pilot)
+    await pilot.press("ctrl+y")
+
+
+async def scene_copied(pilot: Pilot) -> None:
+    await open_template(pilot, "A1")
+    await fill(pilot, "customer_name", "Alice")
+    await fill(pilot, "sr_number", "SR-2024-0815")
+    await fill(pilot, "issue_summary", "intermittent VPN disconnects")
+    await fill(pilot, "timeframe", "2 business hours")
+    await fill(pilot, "support_url", "https://support.example.com/contact-us")
+    await fill(pilot, "your_name", "Sam Lee")
+    await fill(pilot, "your_team", "Platform")
+    await pilot.press("ctrl+y")
+    await pilot.pause()
+    confirm = type(pilot.app.screen).__name__ == "ConfirmCopyScreen"
+    if confirm:  # findings left: answer the question the way a user in a hurry would
+        await pilot.press("y")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+#: name -> (language, scene)
+SCENES: dict[str, tuple[str, Scene]] = {
+    "main": ("en", scene_main),
+    "picker": ("en", scene_picker),
+    "lint": ("en", scene_lint),
+    "chinese": ("zh", scene_chinese),
+    "help": ("en", scene_help),
+    "copy-confirm": ("en", scene_copy_confirm),
+    "copied": ("en", scene_copied),
+}
+
+
+async def shoot(name: str, language: str, scene: Scene, out: Path) -> Path:
+    from sr_tui.app import make_app
+    from sr_tui.core.catalog import load_catalog
+
+    copied: list[str] = []
+    app = make_app(
+        load_catalog([]),
+        language=language,
+        system_clipboard=copied.append,
+        osc52=False,
+    )
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        await scene(pilot)
+        await settle(pilot)
+        svg = app.export_screenshot(title=f"sr-tui — {name}")
+    path = out / f"{name}.svg"
+    path.write_text(svg, encoding="utf-8")
+    return path
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
+    parser.add_argument("names", nargs="*", help=f"only these shots: {', '.join(SCENES)}")
+    args = parser.parse_args()
+    unknown = [n for n in args.names if n not in SCENES]
+    if unknown:
+        parser.error(f"unknown shot(s): {', '.join(unknown)}; choose from {', '.join(SCENES)}")
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="sr-tui-shots-") as tmp:
+        for name in args.names or SCENES:
+            _isolate(Path(tmp) / name)
+            language, scene = SCENES[name]
+            path = asyncio.run(shoot(name, language, scene, args.out))
+            print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

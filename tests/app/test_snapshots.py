@@ -1,0 +1,112 @@
+"""SVG snapshots of the main states of the app at 120x36 (pytest-textual-snapshot).
+
+Regenerate after an intended UI change, then look at every changed SVG before keeping it:
+
+    pytest tests/app/test_snapshots.py --snapshot-update
+
+Deterministic by construction: no clock in the header, config and data in tmp dirs (the
+autouse fixture in tests/conftest.py), no system clipboard, steady (non-blinking) cursors.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, TextArea
+
+from sr_tui.app import SrTuiApp, make_app
+
+SIZE = (120, 36)
+
+
+@pytest.fixture
+def app_factory(catalog):
+    def factory(language: str = "en") -> SrTuiApp:
+        return make_app(catalog, language=language, system_clipboard=None, osc52=False)
+
+    return factory
+
+
+async def type_text(pilot: Pilot, text: str) -> None:
+    """Type `text` key by key, as a user would (ASCII only)."""
+    await pilot.press(*text)
+
+
+async def open_template(pilot: Pilot, template_id: str) -> None:
+    """Open a template the way the picker does, and wait until its form is shown."""
+    app = pilot.app
+    assert isinstance(app, SrTuiApp)
+    app.open_template(template_id)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert app.draft.template is not None and app.draft.template.id == template_id
+
+
+async def fill(pilot: Pilot, field_id: str, text: str) -> None:
+    """Focus a field's editor and type into it."""
+    pilot.app.draft.query_one(f"#f-{field_id}").focus()
+    await pilot.pause()
+    await type_text(pilot, text)
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait for pending work, and stop cursors blinking so the frame is stable."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    for screen in pilot.app.screen_stack:
+        for widget in screen.query("Input, TextArea"):
+            assert isinstance(widget, Input | TextArea)
+            widget.cursor_blink = False
+    await pilot.pause()
+
+
+def test_main_screen_a1_half_filled(snap_compare, app_factory):
+    """A1 with customer name, SR number and issue typed; timeframe, support URL and
+    signature still show the seed's bracket placeholders (highlighted in the preview)."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await open_template(pilot, "A1")
+        await fill(pilot, "customer_name", "Alice")
+        await fill(pilot, "sr_number", "SR-2024-0815")
+        await fill(pilot, "issue_summary", "intermittent VPN disconnects")
+        await settle(pilot)
+
+    assert snap_compare(app_factory(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_scenario_picker_not_replied(snap_compare, app_factory):
+    """ctrl+f opens the picker; "not replied" ranks the customer-not-replied templates first."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        await type_text(pilot, "not replied")
+        await settle(pilot)
+
+    assert snap_compare(app_factory(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_lint_panel_with_findings(snap_compare, app_factory):
+    """A2 with a vague current status: the lint panel lists "soon" and "ASAP"."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await open_template(pilot, "A2")
+        await fill(pilot, "sr_number", "SR-2024-0815")
+        await fill(pilot, "issue_summary", "slow database backups")
+        await fill(pilot, "current_status", "we will have a fix soon and will send it ASAP")
+        await settle(pilot)
+        findings = pilot.app.draft.findings
+        assert any("soon" in f.match for f in findings), findings
+        assert any("ASAP" in f.match for f in findings), findings
+
+    assert snap_compare(app_factory(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_chinese_ui_with_template(snap_compare, app_factory):
+    """language="zh": tree, panel titles, labels, footer in Chinese; the email stays English."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await open_template(pilot, "B2")
+        await settle(pilot)
+
+    assert snap_compare(app_factory("zh"), terminal_size=SIZE, run_before=run_before)
