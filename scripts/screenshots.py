@@ -123,6 +123,12 @@ async def scene_copied(pilot: Pilot) -> None:
     await pilot.pause()
 
 
+async def scene_settings(pilot: Pilot) -> None:
+    await pilot.press("f4")
+    await pilot.pause()
+    await pilot.press(*"Sam Lee")
+
+
 #: name -> (language, scene)
 SCENES: dict[str, tuple[str, Scene]] = {
     "main": ("en", scene_main),
@@ -132,6 +138,7 @@ SCENES: dict[str, tuple[str, Scene]] = {
     "help": ("en", scene_help),
     "copy-confirm": ("en", scene_copy_confirm),
     "copied": ("en", scene_copied),
+    "settings": ("en", scene_settings),
 }
 
 

@@ -96,8 +96,8 @@ class SettingsScreen(ModalScreen[Settings | None]):
                     markup=False,
                 )
             with Horizontal(id="settings-buttons"):
-                yield Button(tr("save", lang), id="save", variant="primary")
-                yield Button(tr("cancel", lang), id="cancel")
+                yield Button(tr("save", lang), id="save", variant="primary", compact=True)
+                yield Button(tr("cancel", lang), id="cancel", compact=True)
 
     def _row(self, key: str, widget) -> ComposeResult:
         yield Label(tr(f"setting_{key}", self.language), classes="setting-label")

@@ -110,3 +110,16 @@ def test_chinese_ui_with_template(snap_compare, app_factory):
         await settle(pilot)
 
     assert snap_compare(app_factory("zh"), terminal_size=SIZE, run_before=run_before)
+
+
+def test_settings_screen(snap_compare, app_factory, monkeypatch, tmp_path_factory):
+    """The settings screen (F4) with a name typed; the file path shown is a fixed one."""
+    monkeypatch.setenv("SR_TUI_CONFIG", "/tmp/sr-tui-snapshot/config.toml")
+
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.press("f4")
+        await pilot.pause()
+        await type_text(pilot, "Sam Lee")
+        await settle(pilot)
+
+    assert snap_compare(app_factory(), terminal_size=SIZE, run_before=run_before)
