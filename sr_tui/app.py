@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 
 from textual import events, work
@@ -109,8 +110,15 @@ class SrTuiApp(App[None]):
                 self.notify(
                     tr("draft_restored", self.language, draft=draft.describe()), markup=False
                 )
-        if self.ask_for_name and not self.settings.your_name and not self.loaded_settings.broken:
+        if (
+            self.ask_for_name
+            and not self.settings.your_name
+            and not self.loaded_settings.broken
+            and not self.store.flag("asked_for_name")
+        ):
             self.action_settings(first_run=True)
+            with contextlib.suppress(OSError):  # asking again next time is the only cost
+                self.store.set_flag("asked_for_name")
 
     # -- drafts ----------------------------------------------------------------------
 
@@ -216,6 +224,10 @@ class SrTuiApp(App[None]):
 
         if isinstance(self.screen, PickerScreen):
             return
+        screen = self.screen
+        if getattr(screen, "first_run", False):
+            # Going straight to work skips the first-run question; it is not asked again.
+            screen.dismiss(None)
 
         def chosen(template_id: str | None) -> None:
             if template_id:

@@ -64,3 +64,10 @@ def test_usage_orders_recent_then_frequent(tmp_path):
     assert preferred[:2] == ["D2", "E3"]
     assert preferred[2] == "B2"
     assert len(preferred) == 4
+
+
+def test_flags_persist(tmp_path):
+    store = DraftStore(tmp_path)
+    assert not store.flag("asked_for_name")
+    store.set_flag("asked_for_name")
+    assert DraftStore(tmp_path).flag("asked_for_name")

@@ -4,6 +4,7 @@ Files in the data dir (all JSON, all written atomically):
 - `draft.json`: the case being written now; saved within a second of every change.
 - `recent-cases.json`: the cases put aside by "new case", newest first, to reopen.
 - `usage.json`: how often and when each template was opened (the picker's empty query).
+- `state.json`: small flags, such as "the first-run question was asked".
 
 A file that cannot be parsed is moved aside (never deleted) and reported.
 """
@@ -84,6 +85,7 @@ class DraftStore:
         self.current_path = directory / "draft.json"
         self.recent_path = directory / "recent-cases.json"
         self.usage_path = directory / "usage.json"
+        self.state_path = directory / "state.json"
         #: Problems met while reading, for the app to show once.
         self.problems: list[str] = []
 
@@ -162,6 +164,16 @@ class DraftStore:
         draft = recent.pop(index)
         self._write(self.recent_path, [d.to_json() for d in recent])
         return draft
+
+    def flag(self, name: str) -> bool:
+        data = self._read(self.state_path)
+        return isinstance(data, dict) and data.get(name) is True
+
+    def set_flag(self, name: str) -> None:
+        data = self._read(self.state_path)
+        data = data if isinstance(data, dict) else {}
+        data[name] = True
+        self._write(self.state_path, data)
 
     def record_use(self, template_id: str) -> None:
         usage = self.usage()

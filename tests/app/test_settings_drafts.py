@@ -197,3 +197,22 @@ async def test_open_in_mail_client_uses_the_opener_and_reports(make, monkeypatch
 
 def test_draft_describe_is_what_the_notice_says():
     assert Draft("B2", {"sr_number": "SR 1"}).describe().startswith("B2 draft for SR 1 from ")
+
+
+async def test_going_straight_to_work_skips_the_first_run_question(make):
+    app = make(ask_for_name=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        await pilot.press("ctrl+f", *"not replied", "enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.press(*"SR 3-99")
+        await pilot.pause()
+        assert app.draft.template.id == "B2"
+        assert app.draft.values["sr_number"] == "SR 3-99"
+        assert not any(isinstance(s, SettingsScreen) for s in app.screen_stack)
+    again = make(ask_for_name=True)  # asked once: the name stays empty, no second question
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not isinstance(again.screen, SettingsScreen)
