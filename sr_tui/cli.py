@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import difflib
 import json
 import sys
 from collections.abc import Sequence
@@ -198,6 +197,8 @@ def _template(catalog: Catalog, template_id: str) -> Template:
 def _check_field(template: Template, field_id: str) -> None:
     if field_id in template.field_ids:
         return
+    import difflib
+
     close = difflib.get_close_matches(field_id, template.field_ids, n=3, cutoff=0.5)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     raise UsageError(
@@ -253,6 +254,8 @@ def _read_values_file(template: Template, path_text: str, known: set[str]) -> Va
         if key not in template.field_ids:
             if key in known:
                 continue
+            import difflib
+
             close = difflib.get_close_matches(key, sorted(known), n=3, cutoff=0.5)
             hint = f"; did you mean {', '.join(close)}?" if close else ""
             raise UsageError(f"{path}: no template has a field '{key}'{hint}")

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shlex
-import shutil
-import subprocess
 import sys
 
 from sr_tui.core.settings import KEYS, load_settings, merged, parse_setting, save_settings
@@ -76,6 +73,9 @@ def cmd_set(args: argparse.Namespace) -> int:
 
 
 def editor_command() -> list[str]:
+    import shlex
+    import shutil
+
     for var in ("VISUAL", "EDITOR"):
         value = os.environ.get(var, "").strip()
         if value:
@@ -94,6 +94,8 @@ def cmd_edit(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     if not path.exists():
         save_settings(loaded.settings, path)
+    import subprocess
+
     command = editor_command()
     if not command:
         print("sr-tui: error: no editor found; set $EDITOR", file=sys.stderr)

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 import tomllib
 from pathlib import Path
 
 import pytest
 
 from sr_tui.core.catalog import Catalog, load_catalog
+
+# Session-wide fixtures load templates before any per-test fixture runs: keep the parse
+# cache out of the user's cache dir from the start.
+os.environ["SR_TUI_CACHE"] = tempfile.mkdtemp(prefix="sr-tui-test-cache-")
 
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
@@ -20,6 +26,7 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("SR_TUI_CONFIG", str(home / "config.toml"))
     monkeypatch.setenv("SR_TUI_DATA", str(home / "data"))
+    monkeypatch.setenv("SR_TUI_CACHE", str(home / "cache"))
     monkeypatch.delenv("SR_TUI_TEMPLATES", raising=False)
     monkeypatch.delenv("SR_TUI_LANG", raising=False)
 

@@ -182,3 +182,31 @@ def test_used_variables_agrees_with_jinja(source):
 
     ast = make_environment().parse(source)
     assert used_variables(ast) == meta.find_undeclared_variables(ast)
+
+
+def test_parse_cache_skips_parsing_and_is_disposable(tmp_path, monkeypatch):
+    from sr_tui.core import catalog as catalog_module
+
+    cache = tmp_path / "cache" / "template-variables.json"
+    monkeypatch.setenv("SR_TUI_CACHE", str(cache.parent))
+    first = load_catalog([])
+    assert cache.exists()
+    calls = []
+    monkeypatch.setattr(catalog_module, "used_variables", lambda ast: calls.append(ast) or set())
+    second = load_catalog([])
+    assert calls == []  # every text came from the cache
+    assert [t.field_ids for t in second.templates] == [t.field_ids for t in first.templates]
+    cache.write_text("{corrupt", encoding="utf-8")
+    monkeypatch.undo()
+    monkeypatch.setenv("SR_TUI_CACHE", str(cache.parent))
+    assert len(load_catalog([]).templates) == 31 and not load_catalog([]).errors
+
+
+def test_an_edited_template_misses_the_cache_and_is_checked_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("SR_TUI_CACHE", str(tmp_path / "cache"))
+    write(tmp_path, "good.toml", GOOD)
+    assert not load_catalog([tmp_path]).errors
+    write(tmp_path, "good.toml", GOOD.replace("{{ window }}.", "{{ windw }}."))
+    messages = [e.message for e in load_catalog([tmp_path]).errors]
+    assert any("uses {{ windw }}" in m for m in messages), messages
+    assert any("'window' is listed in fields but not used" in m for m in messages), messages

@@ -6,19 +6,16 @@ file never stops the others from loading. A user template with a built-in's id r
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
+from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import TemplateSyntaxError, nodes
-
-from sr_tui.core.model import FIELD_KINDS, Category, Field, Template
-from sr_tui.core.render import MAX_TEMPLATE_CHARS, make_environment
+from sr_tui.core.model import FIELD_KINDS, MAX_TEMPLATE_CHARS, Category, Field, Template
+from sr_tui.core.parse_cache import ParseCache
 
 CATEGORIES_FILE = "categories.toml"
 FIELDS_FILE = "fields.toml"
@@ -84,6 +81,8 @@ class Catalog:
     def close_matches(self, template_id: str) -> list[str]:
         ids = [t.id for t in self.templates]
         upper = {i.upper(): i for i in ids}
+        import difflib
+
         found = difflib.get_close_matches(template_id.upper(), list(upper), n=3, cutoff=0.4)
         return [upper[f] for f in found]
 
@@ -99,7 +98,7 @@ class Catalog:
 
 def builtin_dir() -> Path:
     """The shipped templates: inside the wheel, or the repository's `templates/`."""
-    packaged = Path(str(resources.files("sr_tui"))) / "_templates"
+    packaged = Path(__file__).resolve().parents[1] / "_templates"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "templates"
@@ -119,16 +118,18 @@ def load_catalog(
     """
     dirs: list[Path] = [builtin_dir()] if include_builtin else []
     dirs += list(user_dirs) if user_dirs is not None else user_dirs_from_env()
-    loader = _Loader()
+    loader = _Loader(ParseCache.load())
     for d in dirs:
         loader.load_shared(d)
     for d in dirs:
         loader.load_templates(d)
+    loader.parse_cache.save()
     return loader.catalog()
 
 
 class _Loader:
-    def __init__(self) -> None:
+    def __init__(self, parse_cache: ParseCache) -> None:
+        self.parse_cache = parse_cache
         self.errors: list[LoadError] = []
         self.categories: dict[str, Category] = {}
         self.fields: dict[str, Field] = {}
@@ -410,8 +411,13 @@ class _Loader:
                 LoadError(path, f"{key} is larger than {MAX_TEMPLATE_CHARS:,} characters")
             )
             return None
+        cached = self.parse_cache.get(source)
+        if cached is not None:
+            return cached
+        from jinja2 import TemplateSyntaxError
+
         try:
-            ast = _ENV.parse(source)
+            ast = _environment().parse(source)
         except TemplateSyntaxError as exc:
             start = _key_line(text, key)
             line = None
@@ -421,17 +427,25 @@ class _Loader:
                 line = start + exc.lineno - (0 if opens_block else 1)
             self.errors.append(LoadError(path, f"Jinja syntax error in {key}: {exc.message}", line))
             return None
-        return used_variables(ast)
+        used = used_variables(ast)
+        self.parse_cache.put(source, used)
+        return used
 
 
-_ENV = make_environment()
+@lru_cache(maxsize=1)
+def _environment():
+    from sr_tui.core.render import make_environment
+
+    return make_environment()
 
 
-def used_variables(ast: nodes.Template) -> set[str]:
+def used_variables(ast) -> set[str]:
     """The context variables a template reads: names loaded but never assigned in it
     (loop targets, `set`). A plain walk of the syntax tree, several times cheaper than
     `jinja2.meta.find_undeclared_variables`, which runs the code generator; the
     catalog does this for every file at every start."""
+    from jinja2 import nodes
+
     loaded = {n.name for n in ast.find_all(nodes.Name) if n.ctx == "load"}
     stored = {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
     if any(True for _ in ast.find_all(nodes.For)):
@@ -445,6 +459,8 @@ def _id_key(template_id: str) -> tuple[str, int, str]:
 
 
 def _suggest(word: str, options: Iterable[str]) -> str:
+    import difflib
+
     close = difflib.get_close_matches(word, list(options), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
 

@@ -10,6 +10,7 @@ import platformdirs
 APP_NAME = "sr-tui"
 CONFIG_ENV = "SR_TUI_CONFIG"
 DATA_ENV = "SR_TUI_DATA"
+CACHE_ENV = "SR_TUI_CACHE"
 
 
 def config_path() -> Path:
@@ -26,6 +27,15 @@ def data_dir() -> Path:
     if override:
         return Path(override).expanduser()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """Disposable speed-ups (the template parse cache): `SR_TUI_CACHE`, else the user
+    cache dir. Deleting it costs only time."""
+    override = os.environ.get(CACHE_ENV, "").strip()
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def clipboard_file() -> Path:

@@ -93,6 +93,8 @@ class Span:
 
 
 SUBJECT_PREFIX = "Subject: "
+#: The largest subject or body a template may have.
+MAX_TEMPLATE_CHARS = 100_000
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,17 @@ from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from sr_tui.core.flow import flow
-from sr_tui.core.model import SUBJECT_PREFIX, Email, Layout, Span, Template, Values
+from sr_tui.core.model import (
+    MAX_TEMPLATE_CHARS,
+    SUBJECT_PREFIX,
+    Email,
+    Layout,
+    Span,
+    Template,
+    Values,
+)
 
 MAX_VALUE_CHARS = 100_000
-MAX_TEMPLATE_CHARS = 100_000
 
 _OPEN, _SEP, _CLOSE = "\ue000", "\ue001", "\ue002"
 _MARKER_CHARS = re.compile("[\ue000-\ue002]")

@@ -9,7 +9,6 @@ is fsynced and then renamed over the old file, so a crash mid-write leaves the o
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import tomllib
@@ -127,6 +126,8 @@ def _check(key: str, value: Any) -> tuple[Any, str | None]:
 
 
 def _suggest(key: str) -> str:
+    import difflib
+
     close = difflib.get_close_matches(key, KEYS, n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
