@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sr_tui.core import settings as settings_module
+from sr_tui.core import atomic
 from sr_tui.core.settings import (
     Settings,
     load_settings,
@@ -147,7 +147,7 @@ def test_a_failure_mid_write_leaves_the_old_file_intact(tmp_path, monkeypatch):
     def crash(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(settings_module.os, "fsync", crash)
+    monkeypatch.setattr(atomic.os, "fsync", crash)
     with pytest.raises(OSError, match="No space left"):
         save_settings(Settings(your_name="New"), path)
     assert path.read_bytes() == original

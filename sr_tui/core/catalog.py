@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from sr_tui.core.model import FIELD_KINDS, MAX_TEMPLATE_CHARS, Category, Field, Template
 from sr_tui.core.parse_cache import ParseCache
+from sr_tui.core.tomlfile import FileProblem, read_toml
 
 CATEGORIES_FILE = "categories.toml"
 FIELDS_FILE = "fields.toml"
@@ -51,17 +51,8 @@ FIELD_KEYS = (
 )
 
 
-@dataclass(frozen=True)
-class LoadError:
-    """One problem in one file, in the words a template author needs to fix it."""
-
-    path: Path
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
-        return f"{where}: {self.message}"
+#: A problem in a template file: path, reason, line where known.
+LoadError = FileProblem
 
 
 @dataclass(frozen=True)
@@ -145,28 +136,10 @@ class _Loader:
     # -- files ---------------------------------------------------------------------
 
     def _read(self, path: Path) -> tuple[dict | None, str]:
-        try:
-            if path.stat().st_size > MAX_FILE_BYTES:
-                self.errors.append(LoadError(path, f"file is larger than {MAX_FILE_BYTES:,} bytes"))
-                return None, ""
-            text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            self.errors.append(
-                LoadError(path, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
-            )
-            return None, ""
-        except OSError as exc:
-            self.errors.append(LoadError(path, f"cannot read: {exc.strerror or exc}"))
-            return None, ""
-        try:
-            return tomllib.loads(text), text
-        except tomllib.TOMLDecodeError as exc:
-            m = _TOML_POSITION.search(str(exc))
-            reason = _TOML_POSITION.sub("", str(exc)).strip()
-            self.errors.append(
-                LoadError(path, f"invalid TOML: {reason}", int(m.group(1)) if m else None)
-            )
-            return None, text
+        data, text, problem = read_toml(path, MAX_FILE_BYTES)
+        if problem:
+            self.errors.append(problem)
+        return data, text
 
     def load_shared(self, directory: Path) -> None:
         if not directory.is_dir():

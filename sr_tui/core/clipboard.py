@@ -387,15 +387,9 @@ def _read_back(clip: SystemClipboard, text: str, timeout: float) -> tuple[bool |
 
 def write_clipboard_file(text: str, path: Path | None = None) -> Path:
     """Write `text` to the clipboard file (replacing it atomically) and return its path."""
-    path = path or locations.clipboard_file()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
-    return path
+    from sr_tui.core.atomic import atomic_write_text
+
+    return atomic_write_text(path or locations.clipboard_file(), text)
 
 
 def copy_to_system(

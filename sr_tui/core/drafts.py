@@ -17,9 +17,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from sr_tui.core.atomic import atomic_write_text
 from sr_tui.core.model import Values
 from sr_tui.core.render import is_filled
-from sr_tui.core.settings import atomic_write_text
 
 MAX_RECENT = 10
 

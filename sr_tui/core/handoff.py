@@ -346,21 +346,10 @@ def write_eml(
     message_id: str | None = None,
 ) -> Path:
     """Write the draft to exactly `path` (the user named it), replacing it atomically."""
-    import tempfile
+    from sr_tui.core.atomic import atomic_write_bytes
 
     data = eml_bytes(email, values, layout=layout, date=date, message_id=message_id)
-    target = Path(path).expanduser()
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target.resolve()
+    return atomic_write_bytes(Path(path).expanduser(), data).resolve()
 
 
 # -- mailto --------------------------------------------------------------------------

@@ -59,7 +59,7 @@ class ParseCache:
         """Write the entries used by this load (so stale ones drop out), if any are new."""
         if not self._changed or self.path is None:
             return
-        from sr_tui.core.settings import atomic_write_text
+        from sr_tui.core.atomic import atomic_write_text
 
         with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
             atomic_write_text(self.path, json.dumps({"version": VERSION, "entries": self._used}))

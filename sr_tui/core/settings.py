@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sr_tui.core import locations
+from sr_tui.core.atomic import atomic_write_text
+from sr_tui.core.tomlfile import FileProblem, read_toml
 
 LANGUAGES = ("en", "zh")
 COPY_LAYOUTS = ("flowed", "as-written")
@@ -56,15 +58,8 @@ KEYS = tuple(f.name for f in fields(Settings))
 _DEFAULTS = Settings()
 
 
-@dataclass(frozen=True)
-class SettingsProblem:
-    path: Path
-    message: str
-    line: int | None = None
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.message}"
+#: A problem in the settings file: path, reason, line where known.
+SettingsProblem = FileProblem
 
 
 @dataclass(frozen=True)
@@ -157,53 +152,12 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
     path = path or locations.config_path()
     if not path.exists():
         return LoadedSettings(Settings(), path)
-    if path.is_dir():
-        return LoadedSettings(
-            Settings(), path, (SettingsProblem(path, "is a directory, not a settings file"),), True
-        )
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        problem = SettingsProblem(path, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
-        return LoadedSettings(Settings(), path, (problem,), True)
-    except OSError as exc:
-        problem = SettingsProblem(path, f"cannot read: {exc.strerror or exc}")
-        return LoadedSettings(Settings(), path, (problem,), True)
-    try:
-        table = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        m = _TOML_POSITION.search(str(exc))
-        reason = _TOML_POSITION.sub("", str(exc)).strip()
-        problem = SettingsProblem(path, f"invalid TOML: {reason}", int(m.group(1)) if m else None)
+    table, text, problem = read_toml(path)
+    if problem:
         return LoadedSettings(Settings(), path, (problem,), True)
     settings, bad = settings_from_table(table)
     problems = tuple(SettingsProblem(path, reason, _line_of_key(text, key)) for key, reason in bad)
     return LoadedSettings(settings, path, problems, True)
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write `text` to `path` by temp file + fsync + rename; the old file survives a crash."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    try:  # make the rename itself durable where the platform allows it
-        fd = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
