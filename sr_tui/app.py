@@ -1,31 +1,29 @@
-"""The sr-tui app: wiring, bindings, clipboard and language. Screens do the work."""
+"""The sr-tui app: wiring, bindings, settings and language. Screens do the work; the
+clipboard and the case's drafts have a mixin each (app_clipboard, app_drafts)."""
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import replace
 
-from textual import events, work
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
 
+from sr_tui.app_clipboard import DETECT, ClipboardMixin
+from sr_tui.app_drafts import DraftsMixin
 from sr_tui.commands import SrTuiCommands
 from sr_tui.core import clipboard, locations
 from sr_tui.core.catalog import Catalog, load_catalog
-from sr_tui.core.drafts import Draft, DraftStore
-from sr_tui.core.model import Email, Layout, Values
+from sr_tui.core.drafts import DraftStore
+from sr_tui.core.model import Layout
 from sr_tui.core.search import ScenarioIndex
 from sr_tui.core.settings import LoadedSettings, Settings, load_settings
 from sr_tui.i18n import LANG_ENV, STRINGS, Language, language_from_env, tr
 from sr_tui.screens.draft import DraftScreen
 
-DETECT = "detect"
-#: Drafts are written this long after the last change (well within a second).
-SAVE_DELAY = 0.3
 
-
-class SrTuiApp(App[None]):
+class SrTuiApp(ClipboardMixin, DraftsMixin, App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "sr-tui"
     COMMANDS = App.COMMANDS | {SrTuiCommands}
@@ -72,8 +70,6 @@ class SrTuiApp(App[None]):
         self.copy_layout: Layout = copy_layout or self.settings.copy_layout
         self.store = store or DraftStore(locations.data_dir())
         self.ask_for_name = ask_for_name
-        self._save_timer = None
-        self._opened: str | None = None
 
     def on_mount(self) -> None:
         self._draft_screen = DraftScreen(
@@ -95,98 +91,6 @@ class SrTuiApp(App[None]):
                 tr("template_errors", self.language, n=len(self.catalog.errors)), severity="warning"
             )
         self.call_after_refresh(self._restore_draft)
-
-    async def _restore_draft(self) -> None:
-        draft = self.store.load_current()
-        for problem in self.store.problems:
-            self.notify(
-                tr("draft_problem", self.language, problem=problem),
-                severity="warning",
-                markup=False,
-            )
-        if draft is not None and (draft.has_content or draft.template_id):
-            await self.draft.restore(draft.template_id, draft.values)
-            if draft.has_content:
-                self.notify(
-                    tr("draft_restored", self.language, draft=draft.describe()), markup=False
-                )
-        if (
-            self.ask_for_name
-            and not self.settings.your_name
-            and not self.loaded_settings.broken
-            and not self.store.flag("asked_for_name")
-        ):
-            self.action_settings(first_run=True)
-            with contextlib.suppress(OSError):  # asking again next time is the only cost
-                self.store.set_flag("asked_for_name")
-
-    # -- drafts ----------------------------------------------------------------------
-
-    def draft_changed(self, opened: str | None = None) -> None:
-        """Something in the case changed: save the draft shortly (debounced)."""
-        if opened:
-            self._opened = opened
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self.save_draft)
-
-    def save_draft(self) -> None:
-        self._save_timer = None
-        screen = self.draft
-        template_id = screen.template.id if screen.template else None
-        try:
-            self.store.save_current(Draft(template_id, dict(screen.values)))
-            if self._opened:
-                self.store.record_use(self._opened)
-        except OSError as exc:
-            self.notify(
-                tr("draft_problem", self.language, problem=exc), severity="error", markup=False
-            )
-        self._opened = None
-
-    def archive_case(self) -> None:
-        screen = self.draft
-        try:
-            self.store.archive_current(
-                Draft(screen.template.id if screen.template else None, dict(screen.values))
-            )
-        except OSError as exc:
-            self.notify(
-                tr("draft_problem", self.language, problem=exc), severity="error", markup=False
-            )
-
-    def action_reopen_case(self, index: int) -> None:
-        self.run_worker(self.reopen_case(index), exclusive=True, group="form")
-
-    async def reopen_case(self, index: int) -> None:
-        self.archive_case()
-        draft = self.store.take_recent(index)
-        await self.draft.restore(draft.template_id, draft.values)
-        self.save_draft()
-
-    def on_unmount(self) -> None:
-        if self._save_timer is not None:
-            self.save_draft()
-
-    # -- mail client -----------------------------------------------------------------
-
-    @work(thread=True, group="mail")
-    def open_mail(self, email: Email, values: Values) -> None:
-        """Open the email through a mailto: link (off the UI thread: openers can be slow)."""
-        from sr_tui.core.handoff import open_in_mail_client
-
-        outcome = open_in_mail_client(email, values, layout=self.copy_layout)
-        if outcome.opened:
-            self.call_from_thread(self.notify, tr("mail_opened", self.language))
-        else:
-            key = "mail_too_long" if outcome.too_long else "mail_failed"
-            self.call_from_thread(
-                self.notify,
-                tr(key, self.language, reason=outcome.reason),
-                severity="warning",
-                timeout=12,
-                markup=False,
-            )
 
     # -- settings --------------------------------------------------------------------
 
@@ -279,54 +183,6 @@ class SrTuiApp(App[None]):
                     for b in bindings
                 ]
         self.refresh_bindings()
-
-    # -- clipboard -------------------------------------------------------------------
-
-    def copy_to_clipboard(self, text: str) -> None:
-        """Every copy in the app, including the inputs' own ctrl+c, goes through here."""
-        self.copy_text(text, "what_selection")
-
-    def copy_text(self, text: str, what: str) -> None:
-        self._clipboard = text
-        self._copy_worker(text, what)
-
-    @work(thread=True, exclusive=True, group="clipboard")
-    def _copy_worker(self, text: str, what: str) -> None:
-        if self._system_clipboard == DETECT:
-            self._system_clipboard = clipboard.detect_system_clipboard()
-        use_osc52 = self._osc52 if self._osc52 is not None else not self.is_headless
-        outcome = clipboard.copy_text(
-            text,
-            system=self._system_clipboard,  # type: ignore[arg-type]
-            terminal=(lambda t: self.call_from_thread(self._write_osc52, t)) if use_osc52 else None,
-        )
-        self.call_from_thread(self._announce_copy, outcome, what)
-
-    def _write_osc52(self, text: str) -> None:
-        super().copy_to_clipboard(text)
-
-    def _announce_copy(self, outcome: clipboard.CopyOutcome, what_key: str) -> None:
-        lang = self.language
-        what = tr(what_key, lang)
-        if outcome.method == "system":
-            self.notify(tr("copied_system", lang, what=what), markup=False)
-            return
-        if outcome.method == "failed":
-            self.notify(
-                tr("copy_failed", lang, what=what, reason=outcome.reason),
-                severity="error",
-                timeout=12,
-                markup=False,  # reasons and paths are not markup: "[/tmp/x]" would crash
-            )
-            return
-        key = "copied_terminal" if outcome.method == "terminal" else "copied_file"
-        lines = [
-            tr(key, lang, what=what, path=outcome.file),
-            tr("copy_reason", lang, reason=outcome.reason),
-        ]
-        if outcome.method == "terminal" and outcome.under_tmux:
-            lines.append(tr("tmux_hint", lang))
-        self.notify("\n".join(lines), severity="warning", timeout=12, markup=False)
 
 
 def make_app(catalog: Catalog | None = None, **kwargs) -> SrTuiApp:
