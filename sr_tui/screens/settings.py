@@ -152,6 +152,7 @@ class SettingsScreen(ModalScreen[Settings | None]):
                 tr("settings_confirm_overwrite", self.language, path=path),
                 severity="warning",
                 timeout=10,
+                markup=False,  # a path is not markup
             )
             return
         try:
@@ -160,7 +161,11 @@ class SettingsScreen(ModalScreen[Settings | None]):
                 backup.write_bytes(path.read_bytes())
             save_settings(settings, path)
         except OSError as exc:
-            self.notify(tr("settings_save_failed", self.language, reason=exc), severity="error")
+            self.notify(
+                tr("settings_save_failed", self.language, reason=exc),
+                severity="error",
+                markup=False,
+            )
             return
         self.dismiss(settings)
 

@@ -74,6 +74,7 @@ async def settle(pilot: Pilot) -> None:
     """Let pending workers, messages and after-refresh callbacks run."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+    await pilot.pause()  # for callbacks scheduled after the refresh the first pause allowed
 
 
 async def open_template(pilot: Pilot, template_id: str) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import base64
 import functools
 
+from textual.widgets import Static
+
 from sr_tui.core import clipboard
 from sr_tui.core.render import render
 from sr_tui.screens.confirm_copy import ConfirmCopyScreen
@@ -126,7 +128,7 @@ async def test_preview_keys_copy_subject_body_or_email(make, clipboard_stub):
 
 def confirm_text(app) -> str:
     assert isinstance(app.screen, ConfirmCopyScreen)
-    return "\n".join(str(w.render()) for w in app.screen.query(".-textual-compact, Static, Label"))
+    return "\n".join(str(w.render()) for w in app.screen.query(Static))
 
 
 async def test_unfilled_placeholders_ask_first_and_no_cancels(make, clipboard_stub, clipboard_file):
