@@ -14,7 +14,7 @@ Numbers, all medians:
    a Static preview in a VerticalScroll, an OptionList, footer) whose Input.Changed
    handler does the minimum: rewrite the preview text and replace the options. The
    difference to sr-tui is what sr-tui adds on top of Textual's own cost of a frame.
-3. The pure work of `DraftScreen.refresh_output()`: render + lint + preview and lint
+3. The pure work of `ComposeScreen.refresh_output()`: render + lint + preview and lint
    panel updates, called directly many times; and render + lint alone.
 
 Budget (DESIGN.md §7): under 16 ms of work per keystroke (one frame at 60 Hz).
@@ -101,9 +101,9 @@ async def type_and_time(
 
 async def measure_sr_tui(rounds: int, calls: int) -> Samples:
     from sr_tui.app import make_app
-    from sr_tui.core.catalog import load_catalog
     from sr_tui.core.lint import lint_email
-    from sr_tui.core.render import render
+    from sr_tui.core.templates.catalog import load_catalog
+    from sr_tui.core.templates.render import render
     from sr_tui.widgets.lint_panel import LintPanel
     from sr_tui.widgets.preview import Preview
 
@@ -243,7 +243,7 @@ def main() -> int:
     extra = (statistics.median(ours["cpu"]) - statistics.median(bare["cpu"])) * 1000
     print(f"  sr-tui CPU minus bare CPU       {extra:6.2f} ms")
     print("pure work per update:")
-    print(f"  DraftScreen.refresh_output()    {_ms(ours['refresh_output'])}")
+    print(f"  ComposeScreen.refresh_output()    {_ms(ours['refresh_output'])}")
     print(f"  render + lint (core)            {_ms(ours['core'])}")
     own = statistics.median(ours["refresh_output"]) * 1000
     total = statistics.median(ours["cpu"]) * 1000

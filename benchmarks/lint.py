@@ -33,9 +33,9 @@ from sr_tui.core.lint import lint, lint_email  # noqa: E402
 FIXTURES = ROOT / "tests" / "fixtures"
 
 
-#: `sr-tui lint FILE` through sr_tui.cli_lint only, to separate its cost from cli.py's.
+#: `sr-tui lint FILE` through sr_tui.cli.lint only, to separate its cost from the rest of the CLI.
 LINT_PATH_ONLY = (
-    "import argparse, sys; from sr_tui import cli_lint; p = argparse.ArgumentParser(); "
+    "import argparse, sys; from sr_tui.cli import lint as cli_lint; p = argparse.ArgumentParser(); "
     "cli_lint.add_parser(p.add_subparsers()); a = p.parse_args(['lint', *sys.argv[1:]]); "
     "sys.exit(a.func(a))"
 )
@@ -44,8 +44,8 @@ LINT_PATH_ONLY = (
 def typical_email():
     """A1 with realistic values (an Email), or a hand-written fixture when unavailable."""
     try:
-        from sr_tui.core.catalog import load_catalog
-        from sr_tui.core.render import render
+        from sr_tui.core.templates.catalog import load_catalog
+        from sr_tui.core.templates.render import render
 
         values = tomllib.loads((FIXTURES / "realistic_values.toml").read_text(encoding="utf-8"))
         return render(load_catalog([]).get("A1"), values)
@@ -131,7 +131,7 @@ def main() -> int:
         ),
         ("process: python -m sr_tui lint FILE", f"{lint_proc:.1f} ms", None, ""),
         (
-            "process: the lint path alone (sr_tui.cli_lint, no cli.py)",
+            "process: the lint path alone (sr_tui.cli.lint, not the whole parser)",
             f"{path_only:.1f} ms",
             None,
             "",

@@ -144,7 +144,7 @@ SCENES: dict[str, tuple[str, Scene]] = {
 
 async def shoot(name: str, language: str, scene: Scene, out: Path) -> Path:
     from sr_tui.app import make_app
-    from sr_tui.core.catalog import load_catalog
+    from sr_tui.core.templates.catalog import load_catalog
 
     copied: list[str] = []
     app = make_app(

@@ -1,29 +1,40 @@
-"""The sr-tui app: wiring, bindings, settings and language. Screens do the work; the
-clipboard and the case's drafts have a mixin each (app_clipboard, app_drafts)."""
+"""The sr-tui app: wiring, bindings, language, and the one error boundary.
+
+The app holds one `Workspace` (the open case and every write to it) and shows what it
+says. Screens post messages up (`ComposeScreen.CaseEdited`, `HandoffRequested`, ...);
+the app acts on them: it saves, hands the email off, pushes screens and shows notices.
+"""
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import replace
 
-from textual import events
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.reactive import reactive
+from textual.worker import Worker, WorkerState
 
-from sr_tui.app_clipboard import DETECT, ClipboardMixin
-from sr_tui.app_drafts import DraftsMixin
+from sr_tui import notices
+from sr_tui.bindings import translate_tree
 from sr_tui.commands import SrTuiCommands
-from sr_tui.core import clipboard, locations
-from sr_tui.core.catalog import Catalog, load_catalog
+from sr_tui.core.clock import Clock
 from sr_tui.core.drafts import DraftStore
-from sr_tui.core.model import Layout
-from sr_tui.core.search import ScenarioIndex
+from sr_tui.core.errors import SrTuiError
 from sr_tui.core.settings import LoadedSettings, Settings, load_settings
-from sr_tui.i18n import LANG_ENV, STRINGS, Language, language_from_env, tr
-from sr_tui.screens.draft import DraftScreen
+from sr_tui.core.templates.catalog import Catalog, load_catalog, template_dirs
+from sr_tui.core.templates.model import Layout
+from sr_tui.i18n import LANG_ENV, Language, language_from_env, tr
+from sr_tui.screens.compose import ComposeScreen
+from sr_tui.workspace import Workspace
+
+#: The case is saved this long after the last change (well within a second).
+SAVE_DELAY = 0.3
+DETECT = "detect"
 
 
-class SrTuiApp(ClipboardMixin, DraftsMixin, App[None]):
+class SrTuiApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "sr-tui"
     COMMANDS = App.COMMANDS | {SrTuiCommands}
@@ -47,81 +58,230 @@ class SrTuiApp(ClipboardMixin, DraftsMixin, App[None]):
 
     language: reactive[Language] = reactive("en", init=False)
 
-    def __init__(
-        self,
-        catalog: Catalog,
-        *,
-        language: Language = "en",
-        system_clipboard: clipboard.SystemCopy | str | None = DETECT,
-        osc52: bool | None = None,
-        copy_layout: Layout | None = None,
-        settings: LoadedSettings | None = None,
-        store: DraftStore | None = None,
-        ask_for_name: bool = False,
-    ) -> None:
+    def __init__(self, workspace: Workspace, *, osc52: bool | None = None) -> None:
         super().__init__()
-        self.catalog = catalog
-        self.index = ScenarioIndex(catalog.templates)
-        self.set_reactive(SrTuiApp.language, language)
-        self._system_clipboard = system_clipboard
+        self.workspace = workspace
+        self.set_reactive(SrTuiApp.language, workspace.language)
         self._osc52 = osc52
-        self.loaded_settings = settings or LoadedSettings(Settings(), locations.config_path())
-        self.settings = self.loaded_settings.settings
-        self.copy_layout: Layout = copy_layout or self.settings.copy_layout
-        self.store = store or DraftStore(locations.data_dir())
-        self.ask_for_name = ask_for_name
+        self.ask_for_name = False
+        self._save_timer = None
+        self._writer_screen = ComposeScreen(workspace, self.language)
+        self._index = None
+
+    # -- what tests and the palette read ------------------------------------------------
+
+    @property
+    def draft(self) -> ComposeScreen:
+        """The compose screen (kept after the screens close, so a last save still works)."""
+        return self._writer_screen
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.workspace.catalog
+
+    @property
+    def store(self) -> DraftStore:
+        return self.workspace.store
+
+    @property
+    def settings(self) -> Settings:
+        return self.workspace.settings
+
+    @property
+    def index(self):
+        """The picker's scenario index, built when the picker first opens."""
+        if self._index is None:
+            from sr_tui.core.templates.scenario_index import ScenarioIndex
+
+            self._index = ScenarioIndex(self.catalog.templates)
+        return self._index
+
+    # -- start -----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self._draft_screen = DraftScreen(
-            self.catalog, self.language, self.settings.signature(), self.settings.lint
-        )
-        self.push_screen(self._draft_screen)
-        if self.settings.keymap:
-            self.set_keymap(dict(self.settings.keymap))
-        self._translate_bindings()
-        for problem in self.loaded_settings.problems:
-            self.notify(
-                tr("settings_problems", self.language, problem=problem),
-                severity="warning",
-                timeout=15,
-                markup=False,
-            )
+        self.push_screen(self._writer_screen)
+        self._apply_keymap(self.settings)
+        translate_tree(self, self.language)
+        for problem in self.workspace.loaded_settings.problems:
+            self._warn(tr("settings_problems", self.language, problem=problem), 15)
         if self.catalog.errors:
-            self.notify(
-                tr("template_errors", self.language, n=len(self.catalog.errors)), severity="warning"
-            )
-        self.call_after_refresh(self._restore_draft)
+            self._warn(tr("template_errors", self.language, n=len(self.catalog.errors)))
+        self.call_after_refresh(self._restore)
 
-    # -- settings --------------------------------------------------------------------
+    async def _restore(self) -> None:
+        draft = self.workspace.restore()
+        for problem in self.workspace.problems():
+            self._warn(tr("draft_problem", self.language, problem=problem))
+        if draft is not None and (draft.has_content or draft.template_id):
+            await self.draft.show_case(focus_first=True)
+            if draft.has_content:
+                description = self.workspace.describe(draft)
+                self.notify(tr("draft_restored", self.language, draft=description), markup=False)
+        if (
+            self.ask_for_name
+            and not self.settings.your_name
+            and not self.workspace.loaded_settings.broken
+            and not self.store.flag("asked_for_name")
+        ):
+            self.action_settings(first_run=True)
+            with contextlib.suppress(OSError):  # asking again next time is the only cost
+                self.store.set_flag("asked_for_name")
+
+    def _warn(self, message: str, timeout: float = 10) -> None:
+        self.notify(message, severity="warning", timeout=timeout, markup=False)
+
+    # -- the one error boundary ------------------------------------------------------------
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker that failed shows a notice; the app keeps running."""
+        if event.state != WorkerState.ERROR:
+            return
+        error = event.worker.error
+        if isinstance(error, SrTuiError):
+            message = error.user_message
+        else:
+            detail = f"{type(error).__name__}: {error}"
+            message = tr("unexpected_error", self.language, error=detail)
+        self.notify(message, severity="error", timeout=12, markup=False)
+
+    def run_case_worker(self, work_item, group: str = "form") -> None:
+        self.run_worker(work_item, exclusive=True, group=group, exit_on_error=False)
+
+    # -- the case --------------------------------------------------------------------------
+
+    @on(ComposeScreen.CaseEdited)
+    def _case_edited(self, event: ComposeScreen.CaseEdited) -> None:
+        self.schedule_save()
+
+    def schedule_save(self) -> None:
+        """Save the case shortly (debounced)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY, self.save_now)
+
+    def save_now(self) -> None:
+        self._save_timer = None
+        try:
+            self.workspace.save()
+        except OSError as exc:
+            problem = f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")
+            self.notify(
+                tr("draft_problem", self.language, problem=problem), severity="error", markup=False
+            )
+
+    def open_template(self, template_id: str) -> None:
+        self.run_case_worker(self.draft.open_template(template_id))
+
+    @on(ComposeScreen.NewCaseRequested)
+    def action_new_case(self) -> None:
+        self.run_case_worker(self._new_case())
+
+    async def _new_case(self) -> None:
+        old = self.workspace.new_case()
+        await self.draft.show_case(focus_first=True)
+        self.notify(tr("new_case_done", self.language), markup=False)
+        if old.has_content:
+            self.notify(tr("new_case_reopen_hint", self.language), markup=False, timeout=10)
+
+    def action_reopen_case(self, index: int) -> None:
+        self.run_case_worker(self._reopen(index))
+
+    async def _reopen(self, index: int) -> None:
+        case = self.workspace.reopen(index)
+        await self.draft.show_case(focus_first=True)
+        what = case.sr_number or case.template_id or ""
+        self.notify(tr("case_reopened", self.language, case=what), markup=False)
+
+    def run_draft_action(self, action: str, *args: object) -> None:
+        getattr(self.draft, f"action_{action}")(*args)
+
+    # -- handoffs --------------------------------------------------------------------------
+
+    @on(ComposeScreen.HandoffRequested)
+    def _handoff_requested(self, event: ComposeScreen.HandoffRequested) -> None:
+        self.request_handoff(event.kind, event.part)
+
+    def request_handoff(self, kind: str, part: str = "all") -> None:
+        """One readiness gate for every way out: ask first when the email is not ready."""
+        if self.workspace.template is None:
+            return
+        readiness = self.workspace.readiness()
+        if readiness.ready:
+            self._hand_off(kind, part)
+            return
+        from sr_tui.screens.confirm_copy import ConfirmCopyScreen
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self._hand_off(kind, part)
+
+        screen = ConfirmCopyScreen(list(readiness.unfilled), list(readiness.errors), self.language)
+        self.push_screen(screen, answered)
+
+    def _hand_off(self, kind: str, part: str) -> None:
+        if kind == "copy":
+            self._clipboard = self.workspace.email(self.workspace.copy_layout).part(part)
+            what = {"all": "what_email", "subject": "what_subject", "body": "what_body"}[part]
+            self._copy_worker(self._clipboard, what)
+        elif kind == "eml":
+            path = self.workspace.export_eml()
+            self.notify(tr("exported", self.language, path=path), markup=False, timeout=10)
+        elif kind == "mailto":
+            self._mail_worker()
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """Every copy in the app, including the inputs' own ctrl+c, goes through here."""
+        self._clipboard = text
+        self._copy_worker(text, "what_selection")
+
+    @work(thread=True, exclusive=True, group="clipboard", exit_on_error=False)
+    def _copy_worker(self, text: str, what: str) -> None:
+        use_osc52 = self._osc52 if self._osc52 is not None else not self.is_headless
+        terminal = (lambda t: self.call_from_thread(self._write_osc52, t)) if use_osc52 else None
+        outcome = self.workspace.copy_text(text, terminal=terminal)
+        self.call_from_thread(self._show, notices.copy_notice(outcome, what, self.language))
+
+    def _write_osc52(self, text: str) -> None:
+        super().copy_to_clipboard(text)
+
+    @work(thread=True, group="mail", exit_on_error=False)
+    def _mail_worker(self) -> None:
+        outcome = self.workspace.open_mail()
+        self.call_from_thread(self._show, notices.mail_notice(outcome, self.language))
+
+    def _show(self, notice: notices.Notice) -> None:
+        self.notify(notice.message, severity=notice.severity, timeout=notice.timeout, markup=False)
+
+    # -- screens ---------------------------------------------------------------------------
 
     def action_settings(self, first_run: bool = False) -> None:
         from sr_tui.screens.settings import SettingsScreen
 
         if isinstance(self.screen, SettingsScreen):
             return
-        loaded = load_settings(self.loaded_settings.path)
+        loaded = load_settings(self.workspace.loaded_settings.path)
         self.push_screen(SettingsScreen(loaded, self.language, first_run), self.apply_settings)
 
     def apply_settings(self, settings: Settings | None) -> None:
         if settings is None:
             return
-        self.loaded_settings = LoadedSettings(settings, self.loaded_settings.path, (), True)
-        self.settings = settings
-        self.copy_layout = settings.copy_layout
-        self.set_keymap(dict(settings.keymap))
-        self.draft.set_signature(settings.signature())
+        self.workspace.apply_settings(settings)
+        self._apply_keymap(settings)
+        self.run_case_worker(self.draft.show_case(keep_focus=True))
         if settings.language != self.language:
             self.language = settings.language
-        self.notify(
-            tr("settings_saved", self.language, path=self.loaded_settings.path), markup=False
-        )
+        path = self.workspace.loaded_settings.path
+        self.notify(tr("settings_saved", self.language, path=path), markup=False)
 
-    @property
-    def draft(self) -> DraftScreen:
-        """The main screen (kept after the screens close, so a last save still works)."""
-        return self._draft_screen
+    def _apply_keymap(self, settings: Settings) -> None:
+        from sr_tui.keymap import known_binding_ids
 
-    # -- actions -------------------------------------------------------------------
+        keymap = dict(settings.keymap)
+        unknown = sorted(set(keymap) - known_binding_ids())
+        for binding_id in unknown:
+            self._warn(tr("keymap_unknown", self.language, id=binding_id), 15)
+            del keymap[binding_id]
+        self.set_keymap(keymap)
 
     def action_picker(self) -> None:
         from sr_tui.screens.picker import PickerScreen
@@ -140,12 +300,6 @@ class SrTuiApp(ClipboardMixin, DraftsMixin, App[None]):
         preferred = self.store.preferred_templates()
         self.push_screen(PickerScreen(self.index, self.language, preferred=preferred), chosen)
 
-    def open_template(self, template_id: str) -> None:
-        self.run_worker(self.draft.open_template(template_id), exclusive=True, group="form")
-
-    def run_draft_action(self, action: str, *args: object) -> None:
-        getattr(self.draft, f"action_{action}")(*args)
-
     def action_help(self) -> None:
         from sr_tui.screens.help import HelpScreen
 
@@ -156,53 +310,60 @@ class SrTuiApp(ClipboardMixin, DraftsMixin, App[None]):
         self.language = "zh" if self.language == "en" else "en"
 
     def action_toggle_lint(self) -> None:
-        panel = self.draft.query_one("#lint")
-        panel.display = not panel.display
+        self.draft.toggle_lint()
 
     def watch_language(self, language: Language) -> None:
-        self._translate_bindings()
+        self.workspace.language = language
+        translate_tree(self, language)
+        for screen in self.screen_stack:
+            translate_tree(screen, language)
+        self.refresh_bindings()
         self.draft.set_language(language)
         self.notify(tr("language_switched", language))
 
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        # Widgets mounted after a switch (a template's fields, modal screens) are
-        # translated when focus reaches them, before the footer or F1 shows their keys.
-        self._translate_bindings()
-
-    def _translate_bindings(self) -> None:
-        """Give every binding with an id in the string table its description in the UI
-        language. Bindings are data (STYLE.md §7); Textual keeps them per class, so the
-        translated copies replace them on each live node."""
-        nodes = [self, *self.screen_stack]
-        for screen in self.screen_stack:
-            nodes.extend(screen.walk_children())
-        for node in nodes:
-            for key, bindings in node._bindings.key_to_bindings.items():
-                node._bindings.key_to_bindings[key] = [
-                    replace(b, description=tr(b.id, self.language)) if b.id in STRINGS else b
-                    for b in bindings
-                ]
-        self.refresh_bindings()
+    def on_unmount(self) -> None:
+        if self._save_timer is not None:
+            self.save_now()
 
 
-def make_app(catalog: Catalog | None = None, **kwargs) -> SrTuiApp:
+def make_app(
+    catalog: Catalog | None = None,
+    *,
+    settings: LoadedSettings | None = None,
+    store: DraftStore | None = None,
+    clock: Clock | None = None,
+    language: Language | None = None,
+    system_clipboard=DETECT,
+    osc52: bool | None = None,
+    ask_for_name: bool = False,
+    copy_layout: Layout | None = None,
+) -> SrTuiApp:
     """The one way to build the app: the CLI, the tests and the screenshot script use it.
 
     Settings come from the settings file; `SR_TUI_LANG` overrides its language. Templates
     are the built-ins plus settings `template_dirs` and `SR_TUI_TEMPLATES`.
     """
     import os
-    from pathlib import Path
 
-    from sr_tui.core.catalog import user_dirs_from_env
-
-    loaded = kwargs.setdefault("settings", load_settings())
-    env_language = os.environ.get(LANG_ENV, "").strip()
-    kwargs.setdefault("language", language_from_env() if env_language else loaded.settings.language)
+    loaded = settings or load_settings()
+    if copy_layout is not None:
+        loaded = replace(loaded, settings=replace(loaded.settings, copy_layout=copy_layout))
+    if language is None:
+        env_language = os.environ.get(LANG_ENV, "").strip()
+        language = language_from_env() if env_language else loaded.settings.language
     if catalog is None:
-        dirs = [Path(d).expanduser() for d in loaded.settings.template_dirs] + user_dirs_from_env()
-        catalog = load_catalog(dirs)
-    return SrTuiApp(catalog, **kwargs)
+        catalog = load_catalog(template_dirs(loaded.settings))
+    workspace = Workspace(
+        catalog,
+        loaded,
+        store,
+        clock,
+        system_clipboard=system_clipboard,
+        language=language,
+    )
+    app = SrTuiApp(workspace, osc52=osc52)
+    app.ask_for_name = ask_for_name
+    return app
 
 
 def run_app() -> int:

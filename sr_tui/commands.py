@@ -20,32 +20,32 @@ class SrTuiCommands(Provider):
             (tr("cmd_picker", lang), app.action_picker, tr("cmd_picker_help", lang)),
             (
                 tr("cmd_new_case", lang),
-                partial(app.run_draft_action, "new_case"),
+                app.action_new_case,
                 tr("cmd_new_case_help", lang),
             ),
             (
                 tr("cmd_copy_email", lang),
-                partial(app.run_draft_action, "copy", "all"),
+                partial(app.request_handoff, "copy", "all"),
                 tr("cmd_copy_email_help", lang),
             ),
             (
                 tr("cmd_copy_subject", lang),
-                partial(app.run_draft_action, "copy", "subject"),
+                partial(app.request_handoff, "copy", "subject"),
                 tr("cmd_copy_subject_help", lang),
             ),
             (
                 tr("cmd_copy_body", lang),
-                partial(app.run_draft_action, "copy", "body"),
+                partial(app.request_handoff, "copy", "body"),
                 tr("cmd_copy_body_help", lang),
             ),
             (
                 tr("cmd_export", lang),
-                partial(app.run_draft_action, "export_eml"),
+                partial(app.request_handoff, "eml"),
                 tr("cmd_export_help", lang),
             ),
             (
                 tr("cmd_mail", lang),
-                partial(app.run_draft_action, "open_mail"),
+                partial(app.request_handoff, "mailto"),
                 tr("cmd_mail_help", lang),
             ),
             (tr("cmd_settings", lang), app.action_settings, tr("cmd_settings_help", lang)),
@@ -55,7 +55,7 @@ class SrTuiCommands(Provider):
         for n, draft in enumerate(app.store.recent()):
             commands.append(
                 (
-                    tr("cmd_reopen", lang, draft=draft.describe()),
+                    tr("cmd_reopen", lang, draft=app.workspace.describe(draft)),
                     partial(app.action_reopen_case, n),
                     tr("cmd_reopen_help", lang),
                 )

@@ -55,6 +55,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "仍然复制吗?y / Enter 复制,n / Esc 取消",
     ),
     "copied_system": ("{what} copied to the clipboard.", "{what}已复制到剪贴板。"),
+    "copied_unchecked": (
+        "{what} copied with {tool}, but not checked: {note}",
+        "{what}已用 {tool} 复制,但未能确认:{note}",
+    ),
     "copied_terminal": (
         "{what} sent to the terminal clipboard (OSC 52) and saved to {path}.",
         "{what}已通过终端剪贴板 (OSC 52) 复制,并保存到 {path}。",
@@ -75,6 +79,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "what_selection": ("Selection", "选中文本"),
     # notices
     "new_case_done": ("New case: all values cleared.", "新工单:已清空所有填写内容。"),
+    "new_case_reopen_hint": (
+        "The previous case was put aside: ctrl+p → Reopen case brings it back.",
+        "上一个工单已搁置:ctrl+p → 重新打开工单 可以找回。",
+    ),
+    "case_reopened": ("Reopened case {case}.", "已重新打开工单 {case}。"),
+    "unexpected_error": (
+        "Something went wrong, and nothing was lost: {error}",
+        "出现了问题,但没有丢失任何内容:{error}",
+    ),
+    "keymap_unknown": (
+        "[keymap] names no binding '{id}'; its default key is kept (F1 lists the keys).",
+        "[keymap] 中的 '{id}' 不是任何按键绑定;保留其默认按键(F1 列出所有按键)。",
+    ),
     "language_switched": ("Language: English", "语言:中文"),
     "template_errors": (
         "{n} template file(s) could not be loaded; run `sr-tui templates check`.",

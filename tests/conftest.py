@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sr_tui.core.catalog import Catalog, load_catalog
+from sr_tui.core.templates.catalog import Catalog, load_catalog
 
 # Session-wide fixtures load templates before any per-test fixture runs: keep the parse
 # cache out of the user's cache dir from the start.

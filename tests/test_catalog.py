@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from sr_tui.core.catalog import load_catalog
-from sr_tui.core.render import render
+from sr_tui.core.templates.catalog import load_catalog
+from sr_tui.core.templates.render import render
 
 GOOD = """\
 id = "Z1"
@@ -177,15 +177,15 @@ def test_timeframe_fields_offer_concrete_suggestions(catalog):
 def test_used_variables_agrees_with_jinja(source):
     from jinja2 import meta
 
-    from sr_tui.core.catalog import used_variables
-    from sr_tui.core.render import make_environment
+    from sr_tui.core.templates.render import make_environment
+    from sr_tui.core.templates.schema import used_variables
 
     ast = make_environment().parse(source)
     assert used_variables(ast) == meta.find_undeclared_variables(ast)
 
 
 def test_parse_cache_skips_parsing_and_is_disposable(tmp_path, monkeypatch):
-    from sr_tui.core import catalog as catalog_module
+    from sr_tui.core.templates import schema as catalog_module
 
     cache = tmp_path / "cache" / "template-variables.json"
     monkeypatch.setenv("SR_TUI_CACHE", str(cache.parent))

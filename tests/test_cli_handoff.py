@@ -11,8 +11,8 @@ import pytest
 from test_cli import run
 
 from sr_tui.cli import main
-from sr_tui.core import clipboard, handoff
-from sr_tui.core.clipboard import SystemClipboard
+from sr_tui.core.handoff import clipboard, opener
+from sr_tui.core.handoff.clipboard import SystemClipboard
 
 
 def parse(data: bytes):
@@ -40,7 +40,7 @@ def board(monkeypatch):
 @pytest.fixture
 def opened(monkeypatch):
     urls: list[str] = []
-    monkeypatch.setattr(handoff, "system_opener", urls.append)
+    monkeypatch.setattr(opener, "system_opener", urls.append)
     return urls
 
 
@@ -210,7 +210,7 @@ def test_mailto_that_cannot_open_prints_the_link(capsys, monkeypatch):
     def broken(url):
         raise OSError("no program to open mailto: links was found (install xdg-utils)")
 
-    monkeypatch.setattr(handoff, "system_opener", broken)
+    monkeypatch.setattr(opener, "system_opener", broken)
     code, out, err = run(capsys, "render", "G5", "--mailto")
     assert code == 1 and out.startswith("mailto:?subject=")
     assert "could not open the mail client: no program to open mailto:" in err

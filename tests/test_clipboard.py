@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from sr_tui.core import clipboard
-from sr_tui.core.clipboard import (
+from sr_tui.core.handoff import clipboard
+from sr_tui.core.handoff.clipboard import (
     NO_TOOL,
     READBACK_GARBLED,
     READBACK_MISMATCH,

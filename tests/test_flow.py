@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sr_tui.core.render import render
+from sr_tui.core.templates.render import render
 
 A1_FLOWED = """\
 Subject: Support Case [SR Number] Received
@@ -92,7 +92,7 @@ def test_flowed_spans_still_slice_to_their_text(catalog, realistic_values, templ
 
 
 def test_flowing_twice_changes_nothing(catalog, realistic_values):
-    from sr_tui.core.flow import flow
+    from sr_tui.core.templates.flow import flow
 
     for template in catalog.templates:
         once = render(template, realistic_values, layout="flowed")

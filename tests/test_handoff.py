@@ -14,19 +14,18 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from conftest import FIXTURES
 
-from sr_tui.core import handoff
-from sr_tui.core.handoff import (
-    MAILTO_LIMIT,
-    HandoffError,
+from sr_tui.core.handoff import opener
+from sr_tui.core.handoff.eml import (
     build_eml,
     default_export_dir,
     eml_bytes,
     eml_filename,
     export_eml,
-    mailto_url,
-    open_in_mail_client,
 )
-from sr_tui.core.render import render
+from sr_tui.core.handoff.html import html_body
+from sr_tui.core.handoff.mailto import MAILTO_LIMIT, mailto_url, open_in_mail_client
+from sr_tui.core.handoff.recipients import HandoffError
+from sr_tui.core.templates.render import render
 
 GOLDEN = FIXTURES / "golden"
 DATE = datetime(2025, 3, 14, 9, 30, tzinfo=timezone(timedelta(hours=13)))
@@ -114,7 +113,7 @@ def test_bullets_are_real_lists(catalog, case):
 
 
 def test_a_bullet_with_a_continuation_line_is_one_item(catalog, case):
-    html = handoff.html_body(render(catalog.get("A1"), case, layout="flowed").body)
+    html = html_body(render(catalog.get("A1"), case, layout="flowed").body)
     assert (
         "<li>I am reviewing your case now and will provide an initial update within 4 business hours.</li>"
         in html
@@ -122,17 +121,17 @@ def test_a_bullet_with_a_continuation_line_is_one_item(catalog, case):
 
 
 def test_commands_stay_on_their_own_line_in_monospace(catalog, case):
-    html = handoff.html_body(render(catalog.get("B4"), case, layout="flowed").body)
+    html = html_body(render(catalog.get("B4"), case, layout="flowed").body)
     assert "<p>To generate:<br>\n&nbsp;&nbsp;<code>sudo sosreport</code></p>" in html
 
 
 def test_the_signature_keeps_its_lines(catalog, case):
-    html = handoff.html_body(render(catalog.get("A1"), case, layout="flowed").body)
+    html = html_body(render(catalog.get("A1"), case, layout="flowed").body)
     assert "<p>Best regards,<br>\nSam Lee<br>\nLinux Support</p>" in html
 
 
 def test_values_are_escaped_and_links_clickable():
-    html = handoff.html_body("See <b>this</b> & https://example.com/a?b=1&c=2.\n")
+    html = html_body("See <b>this</b> & https://example.com/a?b=1&c=2.\n")
     assert "&lt;b&gt;this&lt;/b&gt; &amp; " in html
     assert (
         '<a href="https://example.com/a?b=1&amp;c=2">https://example.com/a?b=1&amp;c=2</a>.' in html
@@ -140,7 +139,7 @@ def test_values_are_escaped_and_links_clickable():
 
 
 def test_numbered_lists_are_ordered_lists():
-    html = handoff.html_body("Steps:\n1. Stop the service\n2. Start it\n")
+    html = html_body("Steps:\n1. Stop the service\n2. Start it\n")
     assert "<ol>\n<li>Stop the service</li>\n<li>Start it</li>\n</ol>" in html
 
 
@@ -352,7 +351,7 @@ def test_system_opener_runs_xdg_open_quietly(monkeypatch, tmp_path, capfd):
     import sys
 
     monkeypatch.setattr(sys, "platform", "linux")
-    monkeypatch.setattr(handoff, "_is_wsl", lambda: False)
+    monkeypatch.setattr(opener, "_is_wsl", lambda: False)
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     monkeypatch.setenv("PATH", str(bin_dir))
@@ -363,14 +362,14 @@ def test_system_opener_runs_xdg_open_quietly(monkeypatch, tmp_path, capfd):
         "sys.stderr.write('gio: noise\\n')\n"
     )
     tool.chmod(0o755)
-    handoff.system_opener("mailto:?subject=x")
+    opener.system_opener("mailto:?subject=x")
     assert log.read_text() == "mailto:?subject=x"
     tool.write_text(
         f"#!{sys.executable}\nimport sys\nsys.stderr.write('xdg-open: no method available\\n')\nsys.exit(3)\n"
     )
     with pytest.raises(OSError, match=r"xdg-open failed \(exit status 3\): xdg-open: no method"):
-        handoff.system_opener("mailto:?subject=x")
+        opener.system_opener("mailto:?subject=x")
     assert capfd.readouterr().err == ""
     tool.unlink()
     with pytest.raises(OSError, match="install xdg-utils"):
-        handoff.system_opener("mailto:?subject=x")
+        opener.system_opener("mailto:?subject=x")

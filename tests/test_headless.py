@@ -21,8 +21,9 @@ def modules_after(code: str) -> str:
     "code",
     [
         "import sr_tui.core",
-        "import sr_tui.core.catalog, sr_tui.core.render, sr_tui.core.flow",
+        "import sr_tui.core.templates.catalog, sr_tui.core.templates.render, sr_tui.core.templates.flow",
         "import sr_tui.core.lint",
+        "import sr_tui.workspace",
         "import pkgutil, sr_tui.core as c; [__import__(m.name) for m in "
         "pkgutil.walk_packages(c.__path__, 'sr_tui.core.')]",
     ],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import expected_text
 
-from sr_tui.core.render import MAX_VALUE_CHARS, RenderError, render
+from sr_tui.core.templates.render import MAX_VALUE_CHARS, RenderError, render
 
 ALL_IDS = [
     f"{c}{n}"

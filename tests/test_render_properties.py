@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sr_tui.core.render import normalize_value, render
+from sr_tui.core.templates.render import normalize_value, render
 
 # Any unicode text, including surrogates-free control characters, Jinja syntax and CJK.
 values = st.text(st.characters(exclude_categories=("Cs",)), max_size=200) | st.sampled_from(

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sr_tui.core.search import ScenarioIndex
+from sr_tui.core.templates.scenario_index import ScenarioIndex
 
 
 @pytest.fixture(scope="module")

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from sr_tui.core.atomic import atomic_write_text
-from sr_tui.core.model import Values
-from sr_tui.core.render import is_filled
+from sr_tui.core.clock import Clock, SystemClock
+from sr_tui.core.templates.model import Values
+from sr_tui.core.templates.render import is_filled
 
 MAX_RECENT = 10
 
@@ -28,7 +29,7 @@ MAX_RECENT = 10
 class Draft:
     template_id: str | None
     values: Values = field(default_factory=dict)
-    saved_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
+    saved_at: datetime = field(default_factory=lambda: SystemClock().now())
 
     @property
     def has_content(self) -> bool:
@@ -39,11 +40,12 @@ class Draft:
         value = self.values.get("sr_number", "")
         return value.strip() if isinstance(value, str) else ""
 
-    def describe(self) -> str:
-        """`B2 draft for SR 3-1234567 from 10:42` (the day too if not today)."""
+    def describe(self, now: datetime | None = None) -> str:
+        """`B2 draft for SR 3-1234567 from 10:42` (the day too if not the day of `now`)."""
         stamp = self.saved_at.astimezone()
         when = stamp.strftime("%H:%M")
-        if stamp.date() != datetime.now().astimezone().date():
+        today = (now or SystemClock().now()).astimezone().date()
+        if stamp.date() != today:
             when = stamp.strftime("%d %b %H:%M")
         what = f"{self.template_id} draft" if self.template_id else "draft"
         case = f" for {self.sr_number}" if self.sr_number else ""
@@ -75,13 +77,14 @@ class Draft:
         try:
             saved_at = datetime.fromisoformat(str(data.get("saved_at")))
         except ValueError:
-            saved_at = datetime.now().astimezone()
+            saved_at = SystemClock().now()
         return cls(template_id, values, saved_at)
 
 
 class DraftStore:
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, clock: Clock | None = None) -> None:
         self.directory = directory
+        self.clock: Clock = clock or SystemClock()
         self.current_path = directory / "draft.json"
         self.recent_path = directory / "recent-cases.json"
         self.usage_path = directory / "usage.json"
@@ -102,7 +105,7 @@ class DraftStore:
 
     def _set_aside(self, path: Path, exc: Exception) -> None:
         aside = path.with_name(
-            f"{path.stem}-unreadable-{datetime.now():%Y%m%d-%H%M%S}{path.suffix}"
+            f"{path.stem}-unreadable-{self.clock.now():%Y%m%d-%H%M%S}{path.suffix}"
         )
         try:
             path.rename(aside)
@@ -180,7 +183,7 @@ class DraftStore:
         entry = usage.get(template_id, {"count": 0, "last": ""})
         usage[template_id] = {
             "count": entry["count"] + 1,
-            "last": datetime.now().astimezone().isoformat(),
+            "last": self.clock.now().isoformat(),
         }
         self._write(self.usage_path, usage)
 

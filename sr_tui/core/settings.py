@@ -68,6 +68,8 @@ class LoadedSettings:
     path: Path
     problems: tuple[SettingsProblem, ...] = ()
     exists: bool = False
+    #: The file could not be read or parsed at all (so every setting is a default).
+    unreadable: bool = False
 
     @property
     def broken(self) -> bool:
@@ -154,7 +156,7 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
         return LoadedSettings(Settings(), path)
     table, text, problem = read_toml(path)
     if problem:
-        return LoadedSettings(Settings(), path, (problem,), True)
+        return LoadedSettings(Settings(), path, (problem,), True, unreadable=True)
     settings, bad = settings_from_table(table)
     problems = tuple(SettingsProblem(path, reason, _line_of_key(text, key)) for key, reason in bad)
     return LoadedSettings(settings, path, problems, True)

@@ -8,10 +8,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from sr_tui.bindings import TranslatedBindings
 from sr_tui.i18n import Language, tr
 
 
-class ConfirmCopyScreen(ModalScreen[bool]):
+class ConfirmCopyScreen(TranslatedBindings, ModalScreen[bool]):
     """`y`/Enter copies anyway (True); `n`/Esc cancels (False)."""
 
     BINDINGS = [

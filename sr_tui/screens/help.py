@@ -8,10 +8,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label
 
+from sr_tui.bindings import TranslatedBindings
 from sr_tui.i18n import Language, tr
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(TranslatedBindings, ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,q", "dismiss", "Close", id="close_help")]
 
     def __init__(self, bindings: dict[str, ActiveBinding], language: Language) -> None:

@@ -13,11 +13,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from sr_tui.core.search import ScenarioIndex
+from sr_tui.bindings import TranslatedBindings
+from sr_tui.core.templates.scenario_index import ScenarioIndex
 from sr_tui.i18n import Language, tr
 
 
-class PickerScreen(ModalScreen[str | None]):
+class PickerScreen(TranslatedBindings, ModalScreen[str | None]):
     BINDINGS = [
         Binding("escape", "dismiss_none", "Cancel", id="cancel"),
         Binding("down", "move(1)", show=False),

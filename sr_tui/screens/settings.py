@@ -13,13 +13,14 @@ from textual.screen import ModalScreen
 from textual.validation import Function
 from textual.widgets import Button, Input, Label, Select, Static
 
+from sr_tui.bindings import TranslatedBindings
 from sr_tui.core.settings import COPY_LAYOUTS, LoadedSettings, Settings, save_settings
 from sr_tui.i18n import Language, tr
 
 ONE_LINE = Function(lambda v: "\n" not in v and len(v) <= 200, "One line, at most 200 characters.")
 
 
-class SettingsScreen(ModalScreen[Settings | None]):
+class SettingsScreen(TranslatedBindings, ModalScreen[Settings | None]):
     """Dismisses with the saved `Settings`, or None when cancelled."""
 
     BINDINGS = [

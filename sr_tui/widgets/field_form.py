@@ -11,13 +11,14 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from sr_tui.core.model import Field, Template, Value, Values
-from sr_tui.core.render import is_filled
+from sr_tui.bindings import TranslatedBindings
+from sr_tui.core.templates.model import Field, Template, Value, Values
+from sr_tui.core.templates.render import is_filled
 from sr_tui.i18n import Language, tr
 from sr_tui.widgets.list_editor import ListEditor
 
 
-class FieldInput(Input):
+class FieldInput(TranslatedBindings, Input):
     """A one-line field; F2 cycles through the field's suggestions."""
 
     BINDINGS = [Binding("f2", "next_suggestion", "Next suggestion", id="next_suggestion")]
@@ -56,20 +57,17 @@ class FieldForm(VerticalScroll):
         super().__init__(**kwargs)
         self.template: Template | None = None
 
-    async def show(
-        self, template: Template, values: Values, language: Language, extra: tuple[Field, ...] = ()
-    ) -> None:
-        """Replace the form with `template`'s fields, then `extra` ones (such as the
-        recipient for exports, which no template's text uses), filled from `values`."""
+    async def show(self, template: Template, values: Values, language: Language) -> None:
+        """Replace the form with `template`'s fields, filled from `values`."""
         self.template = template
         await self.remove_children()
-        # Extra fields go after the customer's name (they describe the customer too).
-        fields = list(template.fields)
-        names = template.field_ids
-        at = names.index("customer_name") + 1 if "customer_name" in names else 0
-        fields[at:at] = [f for f in extra if f.id not in names]
-        await self.mount_all([self._block(f, values.get(f.id), language) for f in fields])
+        await self.mount_all([self._block(f, values.get(f.id), language) for f in template.fields])
         self.scroll_home(animate=False)
+
+    async def clear(self) -> None:
+        """No template open: an empty form."""
+        self.template = None
+        await self.remove_children()
 
     def _block(self, field: Field, value: Value | None, language: Language) -> Widget:
         label = field.label_zh if language == "zh" else field.label

@@ -8,8 +8,10 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input
 
+from sr_tui.bindings import TranslatedBindings
 
-class ItemInput(Input):
+
+class ItemInput(TranslatedBindings, Input):
     """One item. Enter adds an item after it; Backspace in an empty item removes it."""
 
     BINDINGS = [

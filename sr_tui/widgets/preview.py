@@ -10,12 +10,13 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from sr_tui.core.model import SUBJECT_PREFIX, Email
+from sr_tui.bindings import TranslatedBindings
+from sr_tui.core.templates.model import SUBJECT_PREFIX, Email
 
 Part = Literal["all", "subject", "body"]
 
 
-class Preview(VerticalScroll, can_focus=True):
+class Preview(TranslatedBindings, VerticalScroll, can_focus=True):
     """Shows an `Email`; `s`/`b`/`c` ask for the subject, body or whole email to be copied."""
 
     COMPONENT_CLASSES = {

@@ -6,7 +6,7 @@ from textual import on
 from textual.message import Message
 from textual.widgets import Tree
 
-from sr_tui.core.catalog import Catalog
+from sr_tui.core.templates.catalog import Catalog
 from sr_tui.i18n import Language
 
 

@@ -8,10 +8,10 @@ import functools
 
 from textual.widgets import Static
 
-from sr_tui.core import clipboard
-from sr_tui.core.render import render
+from sr_tui.core.handoff import clipboard
+from sr_tui.core.templates.render import render
+from sr_tui.screens.compose import ComposeScreen
 from sr_tui.screens.confirm_copy import ConfirmCopyScreen
-from sr_tui.screens.draft import DraftScreen
 
 from .helpers import SIZE, fill, notices, open_template, paste, set_values, settle
 
@@ -45,12 +45,12 @@ async def test_ctrl_y_copies_subject_blank_line_and_flowed_body(
         await pilot.press("ctrl+y")
         await settle(pilot)
         assert clipboard_stub.copies == []
-        assert isinstance(app.screen, DraftScreen)
+        assert isinstance(app.screen, ComposeScreen)
 
         values = await ready_b2(pilot)
         await pilot.press("ctrl+y")
         await settle(pilot)
-        assert isinstance(app.screen, DraftScreen)  # nothing to confirm
+        assert isinstance(app.screen, ComposeScreen)  # nothing to confirm
         expected = flowed(app, values)
         assert clipboard_stub.copies == [expected]
         assert app.clipboard == expected
@@ -147,7 +147,7 @@ async def test_unfilled_placeholders_ask_first_and_no_cancels(make, clipboard_st
             assert "Customer name" not in shown  # optional: not a problem
             await pilot.press(answer)
             await settle(pilot)
-            assert isinstance(app.screen, DraftScreen), answer
+            assert isinstance(app.screen, ComposeScreen), answer
             assert clipboard_stub.copies == []
             assert app.clipboard == ""
             assert not clipboard_file.exists()
@@ -166,7 +166,7 @@ async def test_unfilled_placeholders_yes_copies_anyway(make, clipboard_stub):
             assert "Unfilled: Your name, Your team" in confirm_text(app)
             await pilot.press(answer)
             await settle(pilot)
-            assert isinstance(app.screen, DraftScreen), answer
+            assert isinstance(app.screen, ComposeScreen), answer
             assert clipboard_stub.copies == [flowed(app, app.draft.values)], answer
             assert clipboard_stub.copies[0].endswith("[Your Name]\n[Your Team] Support")
 
@@ -198,7 +198,7 @@ async def test_error_findings_ask_first_and_are_listed(make, clipboard_stub):
         await set_values(pilot, {"timeframe": "4 business hours"})
         await pilot.press("ctrl+y")
         await settle(pilot)
-        assert isinstance(app.screen, DraftScreen)
+        assert isinstance(app.screen, ComposeScreen)
         assert len(clipboard_stub.copies) == 1
         assert "within 4 business hours." in clipboard_stub.copies[0]
 
@@ -257,7 +257,7 @@ async def test_hanging_system_clipboard_times_out_and_falls_back(
         await pilot.press("ctrl+y")
         await pilot.pause()
         # The UI stays responsive while the tool hangs.
-        assert isinstance(app.screen, DraftScreen)
+        assert isinstance(app.screen, ComposeScreen)
         await settle(pilot)
         assert clipboard_file.read_text(encoding="utf-8") == flowed(app, values)
         [notice] = notices(app)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.command import CommandList, CommandPalette
 from textual.widgets import DataTable
 
-from sr_tui.screens.draft import DraftScreen
+from sr_tui.screens.compose import ComposeScreen
 from sr_tui.screens.help import HelpScreen
 from sr_tui.widgets.template_tree import TemplateTree
 
@@ -57,7 +57,7 @@ async def test_f1_lists_the_live_bindings(make):
         assert not any(key == "f2" for key, _ in rows)
         await pilot.press("escape")
         await settle(pilot)
-        assert isinstance(app.screen, DraftScreen)
+        assert isinstance(app.screen, ComposeScreen)
         assert app.focused is app.draft.query_one("#f-sr_number")
         # The footer shows the main keys.
         bar = screen_text(app).splitlines()[-1]
@@ -84,7 +84,7 @@ async def test_f1_follows_focus(make):
         assert ("f2", "Next suggestion") in rows
         await pilot.press("f1")  # F1 again closes it
         await settle(pilot)
-        assert isinstance(app.screen, DraftScreen)
+        assert isinstance(app.screen, ComposeScreen)
 
         app.draft.query_one("#preview").focus()
         await pilot.pause()
@@ -111,7 +111,7 @@ async def test_palette_offers_the_apps_commands(make):
             assert any(e.startswith(name) for e in entries), (name, entries)
         await pilot.press("escape")
         await settle(pilot)
-        assert isinstance(app.screen, DraftScreen)
+        assert isinstance(app.screen, ComposeScreen)
         # The first one opens the scenario picker.
         await palette_entries(pilot, "find template")
         await pilot.press("enter")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, OptionList
 
-from sr_tui.screens.draft import DraftScreen
+from sr_tui.screens.compose import ComposeScreen
 from sr_tui.screens.picker import PickerScreen
 
 from .helpers import SIZE, open_template, paste, settle
@@ -78,7 +78,7 @@ async def test_query_puts_the_right_template_first_and_enter_opens_it(make):
             assert highlighted_id(app) == first, query
         await pilot.press("enter")
         await settle(pilot)
-        assert isinstance(app.screen, DraftScreen)
+        assert isinstance(app.screen, ComposeScreen)
         assert app.draft.template.id == "E3"
 
 
@@ -117,7 +117,7 @@ async def test_clicking_a_row_opens_it(make):
         await paste(pilot, "sosreport")
         await pilot.click("#results", offset=(5, 1))
         await settle(pilot)
-        assert isinstance(app.screen, DraftScreen)
+        assert isinstance(app.screen, ComposeScreen)
         assert app.draft.template.id == "B4"
 
 
@@ -129,7 +129,7 @@ async def test_escape_closes_without_opening(make):
         await paste(pilot, "not replied")
         await pilot.press("escape")
         await settle(pilot)
-        assert isinstance(app.screen, DraftScreen)
+        assert isinstance(app.screen, ComposeScreen)
         assert app.draft.template.id == "A1"
         # Focus is back where it was.
         assert app.focused is app.draft.query_one("#f-sr_number")

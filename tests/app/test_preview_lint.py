@@ -4,7 +4,7 @@ panel (findings worst first; choosing one goes to its field)."""
 from __future__ import annotations
 
 from sr_tui.core.lint.finding import SEVERITY_RANK
-from sr_tui.core.render import render
+from sr_tui.core.templates.render import render
 from sr_tui.widgets.lint_panel import LintPanel
 
 from .helpers import (

@@ -5,8 +5,9 @@ from __future__ import annotations
 import email
 import email.policy
 
-from sr_tui.core import handoff, locations
+from sr_tui.core import locations
 from sr_tui.core.drafts import Draft, DraftStore
+from sr_tui.core.handoff import opener
 from sr_tui.core.settings import Settings, load_settings, save_settings
 from sr_tui.screens.settings import SettingsScreen
 
@@ -170,6 +171,10 @@ async def test_export_eml_writes_a_draft_and_says_where(make, tmp_path):
         await pilot.pause()
         await pilot.press("f5")
         await pilot.pause()
+        # The email still has unfilled placeholders: F5 asks first, as ctrl+y does.
+        assert type(app.screen).__name__ == "ConfirmCopyScreen"
+        await pilot.press("y")
+        await pilot.pause()
         (path,) = (tmp_path / "out").glob("*.eml")
         assert any(str(path) in n for n in notices(app))
     message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
@@ -179,17 +184,23 @@ async def test_export_eml_writes_a_draft_and_says_where(make, tmp_path):
 
 async def test_open_in_mail_client_uses_the_opener_and_reports(make, monkeypatch):
     opened: list[str] = []
-    monkeypatch.setattr(handoff, "system_opener", lambda url: opened.append(url) or True)
+    monkeypatch.setattr(opener, "system_opener", lambda url: opened.append(url) or True)
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await app.draft.open_template("G5")
         await pilot.press("f6")
+        await pilot.pause()
+        # Unfilled placeholders: F6 asks first, as ctrl+y does.
+        assert type(app.screen).__name__ == "ConfirmCopyScreen"
+        await pilot.press("y")
         await pilot.pause(0.3)
         assert opened and opened[0].startswith("mailto:?subject=Support%20Contract%20Inquiry")
         assert "Opened in your mail client." in notices(app)
         await app.draft.open_template("G1")
         app.draft.set_value("sr_number", "SR " + "9" * 1900)
         await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("y")
         await pilot.pause(0.3)
         assert len(opened) == 1
         assert any(".eml" in n for n in notices(app))
@@ -216,3 +227,25 @@ async def test_going_straight_to_work_skips_the_first_run_question(make):
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert not isinstance(again.screen, SettingsScreen)
+
+
+async def test_f6_with_a_bad_address_shows_a_notice_and_the_app_keeps_running(make, monkeypatch):
+    opened: list[str] = []
+    monkeypatch.setattr(opener, "system_opener", opened.append)
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await app.draft.open_template("G5")
+        app.draft.query_one("#f-customer_email").value = "not-an-address"
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("y")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.is_running and app.return_code is None
+        assert any("'not-an-address' is not an email address" in n for n in notices(app))
+        assert opened == []
+        # Still drafting: the form answers.
+        app.draft.query_one("#f-customer_email").value = "alice@example.com"
+        await pilot.pause()
+        assert app.draft.values["customer_email"] == "alice@example.com"

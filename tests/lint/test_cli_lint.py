@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from sr_tui import cli_lint
+from sr_tui.cli import lint as cli_lint
 
 from .helpers import email
 
@@ -137,10 +137,30 @@ def test_as_a_process_via_python_dash_m():
 
 def test_the_lint_path_imports_no_textual():
     code = (
-        "import sys, io; sys.stdin = io.StringIO('Subject: x'); import sr_tui.cli_lint as c, "
+        "import sys, io; sys.stdin = io.StringIO('Subject: x'); import sr_tui.cli.lint as c, "
         "argparse; p = argparse.ArgumentParser(); c.add_parser(p.add_subparsers()); "
         "a = p.parse_args(['lint', '-']); a.func(a); "
         "print(any(m.split('.')[0] == 'textual' for m in sys.modules), file=sys.stderr)"
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.stderr.strip().endswith("False"), proc.stderr
+
+
+def test_lint_honours_lint_settings_in_the_default_config_location(tmp_path, monkeypatch, capsys):
+    """No SR_TUI_CONFIG: the settings file in the platform's config dir is the one read."""
+    import platformdirs
+
+    monkeypatch.delenv("SR_TUI_CONFIG", raising=False)
+    monkeypatch.setattr(platformdirs, "user_config_dir", lambda *a, **k: str(tmp_path / "cfg"))
+    email = tmp_path / "email.txt"
+    email.write_text(
+        "Subject: Logs for SR 1\n\nHi,\n\nPlease send the logs asap.\n\nBest regards,\nSam\n"
+    )
+    from sr_tui.cli import main
+
+    assert main(["lint", str(email)]) == 1
+    assert "SR006" in capsys.readouterr().out
+    (tmp_path / "cfg").mkdir()
+    (tmp_path / "cfg" / "config.toml").write_text('[lint]\ndisable = ["SR006"]\n')
+    assert main(["lint", str(email)]) == 0
+    assert "SR006" not in capsys.readouterr().out

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from sr_tui.core.lint import Finding, Fix, LintConfig, apply_fix, lint, lint_email
-from sr_tui.core.model import Email, Span
+from sr_tui.core.templates.model import Email, Span
 
 from .helpers import SIGNATURE, email
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from conftest import EXPECTED, expected_text
 
-from sr_tui.core.catalog import load_catalog
 from sr_tui.core.lint import lint, lint_email
-from sr_tui.core.render import render
+from sr_tui.core.templates.catalog import load_catalog
+from sr_tui.core.templates.render import render
 
 TEMPLATE_IDS = sorted(p.stem for p in EXPECTED.glob("*.txt"))
 

@@ -23,7 +23,6 @@ from typing import Any
 
 from sr_tui.core.lint.catalog import BY_ID, resolve
 
-ENV_CONFIG = "SR_TUI_CONFIG"
 LEVELS = ("error", "warning", "suggestion", "off")
 
 
@@ -152,25 +151,17 @@ def _from_table(table: Any) -> tuple[LintConfig, list[str]]:
 
 
 def load_lint_config(path: str | os.PathLike[str] | None = None) -> tuple[LintConfig, list[str]]:
-    """Read `[lint]` from `path`, or from the file named by $SR_TUI_CONFIG.
+    """The `[lint]` table of the settings file (default: where `load_settings` finds it),
+    as a config and its problems ("PATH: reason"). The settings module is the one reader
+    of that file; nothing is raised and a broken file means defaults."""
+    from pathlib import Path
 
-    No file means defaults. A file that cannot be read or parsed is reported as a
-    problem ("PATH: reason") and the defaults are used; nothing is raised.
-    """
-    if path is None:
-        path = os.environ.get(ENV_CONFIG) or None
-        if path is None:
-            return LintConfig(), []
-    import tomllib
+    from sr_tui.core.settings import load_settings
 
-    try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except FileNotFoundError:
-        return LintConfig(), []
-    except (OSError, UnicodeDecodeError) as exc:
-        return LintConfig(), [f"{os.fspath(path)}: cannot read: {exc}"]
-    except tomllib.TOMLDecodeError as exc:
-        return LintConfig(), [f"{os.fspath(path)}: {exc}"]
-    cfg, problems = LintConfig.from_table(data.get("lint", {}))
-    return cfg, [f"{os.fspath(path)}: {p}" for p in problems]
+    loaded = load_settings(Path(path) if path is not None else None)
+    if loaded.unreadable:
+        problem = loaded.problems[0]
+        where = f" (line {problem.line})" if problem.line else ""
+        return LintConfig(), [f"{problem.path}: {problem.message}{where}"]
+    cfg, problems = LintConfig.from_table(loaded.settings.lint)
+    return cfg, [f"{loaded.path}: {p}" for p in problems]

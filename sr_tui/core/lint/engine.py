@@ -17,7 +17,7 @@ from sr_tui.core.lint.rules._util import words
 from sr_tui.core.lint.wordlists import DEFAULT_ACCEPT
 
 if TYPE_CHECKING:
-    from sr_tui.core.model import Email
+    from sr_tui.core.templates.model import Email
 
 Mode = Literal["send", "template"]
 _DEFAULT = LintConfig()

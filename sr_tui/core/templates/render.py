@@ -14,8 +14,9 @@ from functools import lru_cache
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
-from sr_tui.core.flow import flow
-from sr_tui.core.model import (
+from sr_tui.core.errors import SrTuiError
+from sr_tui.core.templates.flow import flow
+from sr_tui.core.templates.model import (
     MAX_TEMPLATE_CHARS,
     SUBJECT_PREFIX,
     Email,
@@ -33,7 +34,7 @@ _MARKED = re.compile("\ue000(\\d+)\ue001([^\ue000-\ue002]*)\ue002")
 _NEWLINES = re.compile(r"\r\n?")
 
 
-class RenderError(ValueError):
+class RenderError(SrTuiError, ValueError):
     """A template could not be rendered with the given values; the message says why."""
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from sr_tui.core import locations
@@ -63,3 +64,25 @@ class ParseCache:
 
         with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
             atomic_write_text(self.path, json.dumps({"version": VERSION, "entries": self._used}))
+
+
+@lru_cache(maxsize=1)
+def jinja_environment():
+    """The renderer's sandboxed environment, made on the first cache miss."""
+    from sr_tui.core.templates.render import make_environment
+
+    return make_environment()
+
+
+def used_variables(ast) -> set[str]:
+    """The context variables a template reads: names loaded but never assigned in it
+    (loop targets, `set`). A plain walk of the syntax tree, several times cheaper than
+    `jinja2.meta.find_undeclared_variables`, which runs the code generator; the
+    catalog does this for every file at every start."""
+    from jinja2 import nodes
+
+    loaded = {n.name for n in ast.find_all(nodes.Name) if n.ctx == "load"}
+    stored = {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    if any(True for _ in ast.find_all(nodes.For)):
+        stored.add("loop")
+    return loaded - stored

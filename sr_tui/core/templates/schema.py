@@ -1,25 +1,22 @@
-"""Load and validate the template library: built-in templates plus the user's directories.
-
-Every problem is collected as a `LoadError` (file, line where known, reason); one broken
-file never stops the others from loading. A user template with a built-in's id replaces it.
-"""
+"""Reading and validating template files: `categories.toml`, `fields.toml` and one file
+per template. Every problem becomes a `LoadError` with file, line and reason."""
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Iterable
 from pathlib import Path
 
-from sr_tui.core.model import FIELD_KINDS, MAX_TEMPLATE_CHARS, Category, Field, Template
-from sr_tui.core.parse_cache import ParseCache
-from sr_tui.core.tomlfile import FileProblem, read_toml
+from sr_tui.core.templates.catalog import (
+    CATEGORIES_FILE,
+    FIELDS_FILE,
+    Catalog,
+    LoadError,
+)
+from sr_tui.core.templates.model import FIELD_KINDS, MAX_TEMPLATE_CHARS, Category, Field, Template
+from sr_tui.core.templates.parse_cache import ParseCache, jinja_environment, used_variables
+from sr_tui.core.tomlfile import read_toml
 
-CATEGORIES_FILE = "categories.toml"
-FIELDS_FILE = "fields.toml"
-TEMPLATES_ENV = "SR_TUI_TEMPLATES"
 MAX_FILE_BYTES = 256 * 1024
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
@@ -51,74 +48,7 @@ FIELD_KEYS = (
 )
 
 
-#: A problem in a template file: path, reason, line where known.
-LoadError = FileProblem
-
-
-@dataclass(frozen=True)
-class Catalog:
-    categories: tuple[Category, ...]
-    templates: tuple[Template, ...]
-    errors: tuple[LoadError, ...] = ()
-    fields: dict[str, Field] = field(default_factory=dict)
-
-    def get(self, template_id: str) -> Template:
-        wanted = template_id.strip().upper()
-        for t in self.templates:
-            if t.id.upper() == wanted:
-                return t
-        raise KeyError(template_id)
-
-    def close_matches(self, template_id: str) -> list[str]:
-        ids = [t.id for t in self.templates]
-        upper = {i.upper(): i for i in ids}
-        import difflib
-
-        found = difflib.get_close_matches(template_id.upper(), list(upper), n=3, cutoff=0.4)
-        return [upper[f] for f in found]
-
-    def in_category(self, category_id: str) -> tuple[Template, ...]:
-        return tuple(t for t in self.templates if t.category == category_id)
-
-    def category(self, category_id: str) -> Category:
-        for c in self.categories:
-            if c.id == category_id:
-                return c
-        raise KeyError(category_id)
-
-
-def builtin_dir() -> Path:
-    """The shipped templates: inside the wheel, or the repository's `templates/`."""
-    packaged = Path(__file__).resolve().parents[1] / "_templates"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "templates"
-
-
-def user_dirs_from_env(environ: dict[str, str] | None = None) -> list[Path]:
-    value = (environ if environ is not None else os.environ).get(TEMPLATES_ENV, "")
-    return [Path(p).expanduser() for p in value.split(os.pathsep) if p.strip()]
-
-
-def load_catalog(
-    user_dirs: Sequence[Path] | None = None, *, include_builtin: bool = True
-) -> Catalog:
-    """Load the built-in library, then each user directory (later ones win).
-
-    `user_dirs` defaults to the `SR_TUI_TEMPLATES` path list.
-    """
-    dirs: list[Path] = [builtin_dir()] if include_builtin else []
-    dirs += list(user_dirs) if user_dirs is not None else user_dirs_from_env()
-    loader = _Loader(ParseCache.load())
-    for d in dirs:
-        loader.load_shared(d)
-    for d in dirs:
-        loader.load_templates(d)
-    loader.parse_cache.save()
-    return loader.catalog()
-
-
-class _Loader:
+class Loader:
     def __init__(self, parse_cache: ParseCache) -> None:
         self.parse_cache = parse_cache
         self.errors: list[LoadError] = []
@@ -390,7 +320,7 @@ class _Loader:
         from jinja2 import TemplateSyntaxError
 
         try:
-            ast = _environment().parse(source)
+            ast = jinja_environment().parse(source)
         except TemplateSyntaxError as exc:
             start = _key_line(text, key)
             line = None
@@ -403,27 +333,6 @@ class _Loader:
         used = used_variables(ast)
         self.parse_cache.put(source, used)
         return used
-
-
-@lru_cache(maxsize=1)
-def _environment():
-    from sr_tui.core.render import make_environment
-
-    return make_environment()
-
-
-def used_variables(ast) -> set[str]:
-    """The context variables a template reads: names loaded but never assigned in it
-    (loop targets, `set`). A plain walk of the syntax tree, several times cheaper than
-    `jinja2.meta.find_undeclared_variables`, which runs the code generator; the
-    catalog does this for every file at every start."""
-    from jinja2 import nodes
-
-    loaded = {n.name for n in ast.find_all(nodes.Name) if n.ctx == "load"}
-    stored = {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
-    if any(True for _ in ast.find_all(nodes.For)):
-        stored.add("loop")
-    return loaded - stored
 
 
 def _id_key(template_id: str) -> tuple[str, int, str]:
@@ -449,9 +358,3 @@ def _line_of(text: str, needle: str, after: int | None = None) -> int | None:
         start = sum(len(line) + 1 for line in text.split("\n")[: after - 1])
     index = text.find(needle, start)
     return text.count("\n", 0, index) + 1 if index >= 0 else None
-
-
-def template_files(directory: Path) -> Iterable[Path]:
-    return (
-        p for p in sorted(directory.glob("*.toml")) if p.name not in (CATEGORIES_FILE, FIELDS_FILE)
-    )

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from sr_tui.cli.common import ExitStatus
+
 
 def add_parser(subparsers: Any) -> None:
     """Add the `lint` subcommand to an argparse subparsers object."""
@@ -50,13 +52,13 @@ def run(args: Any) -> int:
         text = _read(path)
     except FileNotFoundError:
         print(f"sr-tui lint: error: no such file: {path}", file=sys.stderr)
-        return 2
+        return ExitStatus.USAGE
     except IsADirectoryError:
         print(f"sr-tui lint: error: {path} is a directory, not an email file", file=sys.stderr)
-        return 2
+        return ExitStatus.USAGE
     except OSError as exc:
         print(f"sr-tui lint: error: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
+        return ExitStatus.USAGE
     config, problems = load_lint_config()
     for problem in problems:
         print(f"sr-tui lint: warning: config: {problem} (using defaults)", file=sys.stderr)

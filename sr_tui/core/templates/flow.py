@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from sr_tui.core.model import Email, Span
+from sr_tui.core.templates.model import Email, Layout, Span
 
 _BULLET = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]")
 _CLOSING = re.compile(
@@ -105,3 +105,8 @@ def flow(email: Email) -> Email:
         for s in email.spans
     )
     return replace(email, body=body, spans=spans, layout="flowed")
+
+
+def as_layout(email: Email, layout: Layout) -> Email:
+    """`email` in `layout`: flowed when asked and not flowed already, else as it is."""
+    return flow(email) if layout == "flowed" and email.layout != "flowed" else email

@@ -6,9 +6,8 @@ import argparse
 import os
 import sys
 
+from sr_tui.cli.common import ExitStatus
 from sr_tui.core.settings import KEYS, load_settings, merged, parse_setting, save_settings
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 def add_parser(subparsers) -> None:
@@ -32,7 +31,7 @@ def _report(problems) -> None:
 
 def cmd_path(args: argparse.Namespace) -> int:
     print(load_settings().path.resolve())
-    return EXIT_OK
+    return ExitStatus.OK
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -48,7 +47,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             table[key] = getattr(loaded.settings, key)
     ordered = {k: table[k] for k in KEYS if k in table}
     print(tomli_w.dumps(ordered), end="")
-    return EXIT_PROBLEMS if loaded.problems else EXIT_OK
+    return ExitStatus.PROBLEMS if loaded.problems else ExitStatus.OK
 
 
 def cmd_set(args: argparse.Namespace) -> int:
@@ -60,16 +59,16 @@ def cmd_set(args: argparse.Namespace) -> int:
             "so nothing you wrote there is lost",
             file=sys.stderr,
         )
-        return EXIT_PROBLEMS
+        return ExitStatus.PROBLEMS
     try:
         key, value = parse_setting(args.key, args.value)
         settings = merged(loaded.settings, key, value)
     except ValueError as exc:
         print(f"sr-tui: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitStatus.USAGE
     path = save_settings(settings, loaded.path)
     print(f"{args.key} set in {path.resolve()}")
-    return EXIT_OK
+    return ExitStatus.OK
 
 
 def editor_command() -> list[str]:
@@ -91,7 +90,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
     path = loaded.path
     if path.is_dir():
         _report(loaded.problems)
-        return EXIT_PROBLEMS
+        return ExitStatus.PROBLEMS
     if not path.exists():
         save_settings(loaded.settings, path)
     import subprocess
@@ -99,12 +98,12 @@ def cmd_edit(args: argparse.Namespace) -> int:
     command = editor_command()
     if not command:
         print("sr-tui: error: no editor found; set $EDITOR", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitStatus.USAGE
     try:
         subprocess.run([*command, str(path)], check=False)
     except OSError as exc:
         print(f"sr-tui: error: cannot start {command[0]}: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return ExitStatus.USAGE
     after = load_settings(path)
     _report(after.problems)
-    return EXIT_PROBLEMS if after.problems else EXIT_OK
+    return ExitStatus.PROBLEMS if after.problems else ExitStatus.OK

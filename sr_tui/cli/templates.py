@@ -1,0 +1,143 @@
+"""`sr-tui list`, `sr-tui show ID`, `sr-tui templates check [DIR]`: the template library."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import TYPE_CHECKING
+
+from sr_tui.cli import common
+from sr_tui.cli.common import ExitStatus, UsageError
+
+if TYPE_CHECKING:
+    from sr_tui.core.templates.catalog import Catalog
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("list", help="list the templates")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("show", help="show one template: metadata and fields with help")
+    p.add_argument("id", metavar="ID")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("templates", help="work with template files")
+    tsub = p.add_subparsers(
+        dest="templates_command", metavar="ACTION", required=True, parser_class=type(p)
+    )
+    c = tsub.add_parser("check", help="validate the built-in templates and DIR")
+    c.add_argument("dir", nargs="?", metavar="DIR", help="a directory of your own templates")
+    c.set_defaults(func=cmd_templates_check)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    catalog = common.catalog()
+    if args.json:
+        rows = [
+            {
+                "id": t.id,
+                "category": t.category,
+                "title": t.title,
+                "title_zh": t.title_zh,
+                "scenario": t.scenario,
+                "scenario_zh": t.scenario_zh,
+                "when": t.when,
+                "when_zh": t.when_zh,
+                "fields": list(t.field_ids),
+            }
+            for t in catalog.templates
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return ExitStatus.OK
+    for category in catalog.categories:
+        templates = catalog.in_category(category.id)
+        if not templates:
+            continue
+        print(f"{category.id}  {category.title} · {category.title_zh}")
+        for t in templates:
+            print(f"  {t.id:<4} {t.title} · {t.title_zh} — {t.scenario}")
+    return ExitStatus.OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    catalog = common.catalog()
+    t = common.template(catalog, args.id)
+    category = catalog.category(t.category)
+    lines = [
+        f"{t.id}  {t.title} · {t.title_zh}",
+        f"Category:  {category.id} {category.title} · {category.title_zh}",
+        f"Scenario:  {t.scenario} · {t.scenario_zh}",
+        f"When:      {t.when}",
+        f"           {t.when_zh}",
+        f"Keywords:  {', '.join(t.keywords)}",
+        f"File:      {t.path}" if t.path else "",
+        "",
+        "Fields:",
+    ]
+    for f in t.fields:
+        flags = [f.kind]
+        if f.optional:
+            flags.append("optional")
+        if f.source == "settings":
+            flags.append("from settings")
+        lines.append(f"  {f.id:<26} {f.label} · {f.label_zh}  ({', '.join(flags)})")
+        if f.help:
+            lines.append(f"  {'':<26} {f.help}")
+        if f.suggestions:
+            lines.append(f"  {'':<26} suggestions: {'; '.join(f.suggestions)}")
+    print("\n".join(line for line in lines if line is not None))
+    return ExitStatus.OK
+
+
+def cmd_templates_check(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from sr_tui.core.templates.catalog import load_catalog, template_dirs, template_files
+
+    user_dirs = None
+    if args.dir:
+        directory = Path(args.dir).expanduser().resolve()
+        if not directory.is_dir():
+            raise UsageError(f"{directory} is not a directory")
+        user_dirs = [directory]
+    catalog = load_catalog(user_dirs if user_dirs is not None else template_dirs(common.settings()))
+    for error in catalog.errors:
+        print(error)
+    checked = len(catalog.templates)
+    if args.dir:
+        checked = len(list(template_files(Path(args.dir).expanduser().resolve())))
+    problems = len(catalog.errors) + _lint_templates(catalog, user_dirs)
+    summary = f"{checked} template file{'s' if checked != 1 else ''} checked, "
+    summary += f"{problems} problem{'s' if problems != 1 else ''}" if problems else "all good"
+    print(summary)
+    return ExitStatus.PROBLEMS if problems else ExitStatus.OK
+
+
+def _lint_templates(catalog: Catalog, user_dirs) -> int:
+    """Lint each template's unfilled text in template mode (its own placeholders are
+    expected there); print errors and warnings; return the number of errors."""
+    from sr_tui.core.lint import lint
+    from sr_tui.core.templates.render import RenderError, render
+
+    errors = 0
+    for template in catalog.templates:
+        if user_dirs and not any(
+            template.path and template.path.is_relative_to(d) for d in user_dirs
+        ):
+            continue  # with DIR, judge the user's files; built-ins have their own tests
+        try:
+            email = render(template)
+        except RenderError as exc:
+            print(f"{template.path}: {exc}")
+            errors += 1
+            continue
+        for finding in lint(email.text, mode="template"):
+            if finding.severity == "suggestion":
+                continue
+            errors += finding.severity == "error"
+            print(
+                f"{template.path}: {template.id} email {finding.line}:{finding.column}: "
+                f"{finding.severity} {finding.rule} {finding.message}"
+            )
+    return errors

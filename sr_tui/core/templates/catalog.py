@@ -1,0 +1,106 @@
+"""The template library, loaded: built-in templates plus the user's directories.
+
+Every problem is collected as a `LoadError` (file, line where known, reason); one broken
+file never stops the others from loading. A user template with a built-in's id replaces it.
+Reading and validating the files is `schema.py`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sr_tui.core.templates.model import Category, Field, Template
+from sr_tui.core.templates.parse_cache import ParseCache
+from sr_tui.core.tomlfile import FileProblem
+
+CATEGORIES_FILE = "categories.toml"
+FIELDS_FILE = "fields.toml"
+TEMPLATES_ENV = "SR_TUI_TEMPLATES"
+
+#: A problem in a template file: path, reason, line where known.
+LoadError = FileProblem
+
+
+@dataclass(frozen=True)
+class Catalog:
+    categories: tuple[Category, ...]
+    templates: tuple[Template, ...]
+    errors: tuple[LoadError, ...] = ()
+    fields: dict[str, Field] = field(default_factory=dict)
+    _by_id: dict[str, Template] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._by_id.update({t.id.upper(): t for t in self.templates})
+
+    def get(self, template_id: str) -> Template:
+        """The template with this id (case-insensitive): a dict lookup."""
+        try:
+            return self._by_id[template_id.strip().upper()]
+        except KeyError:
+            raise KeyError(template_id) from None
+
+    def close_matches(self, template_id: str) -> list[str]:
+        ids = [t.id for t in self.templates]
+        upper = {i.upper(): i for i in ids}
+        import difflib
+
+        found = difflib.get_close_matches(template_id.upper(), list(upper), n=3, cutoff=0.4)
+        return [upper[f] for f in found]
+
+    def in_category(self, category_id: str) -> tuple[Template, ...]:
+        return tuple(t for t in self.templates if t.category == category_id)
+
+    def category(self, category_id: str) -> Category:
+        for c in self.categories:
+            if c.id == category_id:
+                return c
+        raise KeyError(category_id)
+
+
+def builtin_dir() -> Path:
+    """The shipped templates: inside the wheel, or the repository's `templates/`."""
+    packaged = Path(__file__).resolve().parents[2] / "_templates"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "templates"
+
+
+def user_dirs_from_env(environ: dict[str, str] | None = None) -> list[Path]:
+    value = (environ if environ is not None else os.environ).get(TEMPLATES_ENV, "")
+    return [Path(p).expanduser() for p in value.split(os.pathsep) if p.strip()]
+
+
+def template_dirs(settings=None) -> list[Path]:
+    """The user's template directories: settings `template_dirs`, then `SR_TUI_TEMPLATES`.
+    The app and every command use this one list."""
+    configured = settings.template_dirs if settings is not None else ()
+    return [Path(d).expanduser() for d in configured] + user_dirs_from_env()
+
+
+def load_catalog(
+    user_dirs: Sequence[Path] | None = None, *, include_builtin: bool = True
+) -> Catalog:
+    """Load the built-in library, then each user directory (later ones win).
+
+    `user_dirs` defaults to the `SR_TUI_TEMPLATES` path list.
+    """
+    dirs: list[Path] = [builtin_dir()] if include_builtin else []
+    dirs += list(user_dirs) if user_dirs is not None else user_dirs_from_env()
+    from sr_tui.core.templates.schema import Loader
+
+    loader = Loader(ParseCache.load())
+    for d in dirs:
+        loader.load_shared(d)
+    for d in dirs:
+        loader.load_templates(d)
+    loader.parse_cache.save()
+    return loader.catalog()
+
+
+def template_files(directory: Path) -> Iterable[Path]:
+    return (
+        p for p in sorted(directory.glob("*.toml")) if p.name not in (CATEGORIES_FILE, FIELDS_FILE)
+    )

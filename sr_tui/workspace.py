@@ -1,0 +1,379 @@
+"""The Workspace: the one service the app and the CLI share (no Textual here, ever).
+
+It owns the open case: the template open, the values typed for the case, the signature
+merged from settings, and the extra fields every template accepts (`customer_email`). It
+renders and lints the case's email, says whether it is ready to send (one rule for copy,
+.eml and mailto), autosaves it, puts it aside and brings it back, and performs the
+handoffs, so each one can write the case's timeline.
+
+The UI shows what the Workspace says and tells it what the user did; it never keeps a
+second copy of the values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from sr_tui.core.clock import Clock, SystemClock
+from sr_tui.core.drafts import Draft, DraftStore
+from sr_tui.core.errors import SrTuiError
+from sr_tui.core.settings import LoadedSettings, Settings
+from sr_tui.core.templates.catalog import Catalog
+from sr_tui.core.templates.model import Email, Field, Layout, Template, Value, Values
+from sr_tui.core.templates.render import is_filled
+
+if TYPE_CHECKING:
+    from sr_tui.core.handoff.clipboard import CopyOutcome, SystemClipboard, SystemCopy
+    from sr_tui.core.handoff.mailto import MailtoOutcome
+    from sr_tui.core.lint import Finding, LintConfig
+
+Part = Literal["all", "subject", "body"]
+Handoff = Literal["copy", "eml", "mailto"]
+
+
+class UnknownTemplate(SrTuiError):
+    """No template has that id."""
+
+
+def extra_fields() -> tuple[Field, ...]:
+    """Fields every template accepts that no template's text uses: the recipient."""
+    from sr_tui.core.handoff.recipients import CUSTOMER_EMAIL
+
+    return (CUSTOMER_EMAIL,)
+
+
+def with_extra_fields(template: Template) -> Template:
+    """`template` with the extra fields placed after the customer's name (they describe
+    the customer too), or first when it has none."""
+    names = template.field_ids
+    extra = [f for f in extra_fields() if f.id not in names]
+    if not extra:
+        return template
+    fields = list(template.fields)
+    at = names.index("customer_name") + 1 if "customer_name" in names else 0
+    fields[at:at] = extra
+    return replace(template, fields=tuple(fields))
+
+
+@dataclass(frozen=True)
+class Case:
+    """What the open case is: the template open and the values typed for it.
+
+    `values` holds only what the user typed; the signature comes from settings and is
+    merged below it (`Workspace.values`), so a name changed in settings reaches the case
+    unless the user typed over it here.
+    """
+
+    template_id: str | None = None
+    values: Values = field(default_factory=dict)
+
+    @property
+    def has_content(self) -> bool:
+        return any(is_filled(v) for v in self.values.values())
+
+    @property
+    def sr_number(self) -> str:
+        value = self.values.get("sr_number", "")
+        return value.strip() if isinstance(value, str) else ""
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """Why an email is not ready to send: unfilled fields (their labels) and errors."""
+
+    unfilled: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()
+
+    @property
+    def ready(self) -> bool:
+        return not self.unfilled and not self.errors
+
+
+class Workspace:
+    """The open case and every write to it. See the module docstring."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        settings: LoadedSettings | Settings | None = None,
+        store: DraftStore | None = None,
+        clock: Clock | None = None,
+        *,
+        system_clipboard: SystemClipboard | SystemCopy | Literal["detect"] | None = "detect",
+        language: str = "en",
+    ) -> None:
+        from sr_tui.core import locations
+
+        self.catalog = catalog
+        if isinstance(settings, LoadedSettings):
+            self.loaded_settings = settings
+        else:
+            self.loaded_settings = LoadedSettings(settings or Settings(), locations.config_path())
+        self.store = store if store is not None else DraftStore(locations.data_dir())
+        self.clock: Clock = clock or SystemClock()
+        self.language = language
+        self._system_clipboard = system_clipboard
+        self._no_clipboard_reason = ""
+        self.case = Case()
+        self._lint_config: LintConfig | None = None
+        self._email: Email | None = None
+        self._findings: tuple[Finding, ...] | None = None
+        #: Template ids opened since the last save, for the picker's "recent" list.
+        self._opened: list[str] = []
+
+    # -- settings ------------------------------------------------------------------------
+
+    @property
+    def settings(self) -> Settings:
+        return self.loaded_settings.settings
+
+    @property
+    def signature(self) -> Values:
+        return dict(self.settings.signature())
+
+    def apply_settings(self, settings: Settings) -> None:
+        """New settings take effect at once: the signature follows them (unless typed over
+        in this case) and the lint table is read again."""
+        self.loaded_settings = LoadedSettings(settings, self.loaded_settings.path, (), True)
+        self._lint_config = None
+        self._invalidate()
+
+    # -- the case ------------------------------------------------------------------------
+
+    @property
+    def template(self) -> Template | None:
+        if self.case.template_id is None:
+            return None
+        try:
+            return self.form_template(self.case.template_id)
+        except UnknownTemplate:
+            return None
+
+    def form_template(self, template_id: str) -> Template:
+        """The template with the extra fields every template accepts."""
+        try:
+            return with_extra_fields(self.catalog.get(template_id))
+        except KeyError:
+            raise UnknownTemplate(f"unknown template '{template_id}'") from None
+
+    @property
+    def values(self) -> Values:
+        """The signature from settings, overridden by anything typed for this case."""
+        return {**self.signature, **self.case.values}
+
+    def typed_over(self, field_id: str) -> bool:
+        """True when the case holds its own value for a field that settings also fill."""
+        return field_id in self.case.values and field_id in self.signature
+
+    def open_template(self, template_id: str) -> Template:
+        """Open a template on this case; the values typed so far are kept."""
+        template = self.form_template(template_id)
+        self.case = replace(self.case, template_id=template.id)
+        self._opened.append(template.id)
+        self._invalidate()
+        return template
+
+    def set_value(self, field_id: str, value: Value) -> bool:
+        """Record what the user typed; False when nothing changed (an editor echoing the
+        value it was given). A signature field set back to the settings value, or emptied,
+        follows the settings again."""
+        if self.values.get(field_id, "") == value and field_id not in self.signature:
+            return False
+        values = dict(self.case.values)
+        if field_id in self.signature and (value == self.signature[field_id] or not value):
+            changed = values.pop(field_id, None) is not None
+            self.case = replace(self.case, values=values)
+            self._invalidate()
+            return changed
+        if values.get(field_id) == value:
+            return False
+        values[field_id] = value
+        self.case = replace(self.case, values=values)
+        self._invalidate()
+        return True
+
+    def new_case(self) -> Case:
+        """Put the open case aside (reopenable) and start an empty one on the same
+        template; returns the case put aside."""
+        old = self.case
+        self.put_aside()
+        self.case = Case(template_id=old.template_id)
+        self._invalidate()
+        self.save()
+        return old
+
+    def put_aside(self) -> None:
+        if self.case.has_content:
+            self.store.archive_current(self._draft())
+
+    def recent(self) -> list[Draft]:
+        return self.store.recent()
+
+    def reopen(self, index: int) -> Case:
+        """Bring back a case put aside (the open one is put aside in its place)."""
+        recent = self.store.recent()
+        if not 0 <= index < len(recent):
+            raise SrTuiError("that case is no longer in the list of recent cases")
+        draft = self.store.take_recent(index)
+        self.put_aside()
+        self.case = Case(draft.template_id, dict(draft.values))
+        self._invalidate()
+        self.save()
+        return self.case
+
+    def restore(self) -> Draft | None:
+        """At start: bring back the draft saved last time (None when there is none)."""
+        draft = self.store.load_current()
+        if draft is None:
+            return None
+        self.case = Case(draft.template_id, dict(draft.values))
+        self._invalidate()
+        return draft
+
+    def problems(self) -> list[str]:
+        """Problems met reading the saved files, for the UI to show once."""
+        problems, self.store.problems = list(self.store.problems), []
+        return problems
+
+    def save(self) -> None:
+        """Save the open case now (the app debounces calls to this)."""
+        self.store.save_current(self._draft())
+        for template_id in self._opened:
+            self.store.record_use(template_id)
+        self._opened = []
+
+    def _draft(self) -> Draft:
+        return Draft(self.case.template_id, dict(self.case.values), self.clock.now())
+
+    def describe(self, draft: Draft) -> str:
+        return draft.describe(self.clock.now())
+
+    # -- the email -----------------------------------------------------------------------
+
+    def _invalidate(self) -> None:
+        self._email = None
+        self._findings = None
+
+    def email(self, layout: Layout = "as-written") -> Email | None:
+        """The open case's email (None with no template open). Raises RenderError."""
+        template = self.template
+        if template is None:
+            return None
+        from sr_tui.core.templates.render import render
+
+        if layout == "as-written":
+            if self._email is None:
+                self._email = render(template, self.values)
+            return self._email
+        return render(template, self.values, layout=layout)
+
+    def lint_config(self) -> LintConfig:
+        if self._lint_config is None:
+            from sr_tui.core.lint import LintConfig
+
+            self._lint_config, _ = LintConfig.from_table(self.settings.lint)
+        return self._lint_config
+
+    def findings(self) -> tuple[Finding, ...]:
+        if self._findings is None:
+            email = self.email()
+            if email is None:
+                self._findings = ()
+            else:
+                from sr_tui.core.lint import lint_email
+
+                self._findings = tuple(lint_email(email, self.lint_config()))
+        return self._findings
+
+    def label(self, field_id: str) -> str:
+        template = self.template
+        try:
+            f = template.field(field_id) if template else None
+        except KeyError:
+            f = None
+        if f is None:
+            return field_id
+        return f.label_zh if self.language == "zh" else f.label
+
+    def readiness(self) -> Readiness:
+        """One rule for every way out: no unfilled placeholder, no error finding (the
+        placeholder rule SR005 is the unfilled list itself)."""
+        email = self.email()
+        if email is None:
+            return Readiness()
+        unfilled: list[str] = []
+        for span in email.unfilled:
+            label = self.label(span.field)
+            if label not in unfilled:
+                unfilled.append(label)
+        errors = tuple(
+            f"{f.rule} {f.message}"
+            for f in self.findings()
+            if f.severity == "error" and f.rule != "SR005"
+        )
+        return Readiness(tuple(unfilled), errors)
+
+    # -- handoffs ------------------------------------------------------------------------
+
+    @property
+    def copy_layout(self) -> Layout:
+        return self.settings.copy_layout
+
+    def _outgoing(self) -> Email:
+        email = self.email(self.copy_layout)
+        if email is None:
+            raise SrTuiError("open a template first")
+        return email
+
+    def system_clipboard(self) -> SystemClipboard | SystemCopy | None:
+        """The system clipboard, detected on first use; when there is none, the reason is
+        kept for the copy notice."""
+        if self._system_clipboard == "detect":
+            from sr_tui.core.handoff import clipboard_tools
+            from sr_tui.core.handoff.clipboard import detect_system_clipboard
+
+            self._system_clipboard = detect_system_clipboard()
+            self._no_clipboard_reason = clipboard_tools.last_detection_problem
+        return self._system_clipboard  # type: ignore[return-value]
+
+    def copy(
+        self, part: Part = "all", *, terminal: Callable[[str], None] | None = None
+    ) -> CopyOutcome:
+        """Copy the email (or its subject or body) in the copy layout. Slow (tools, read
+        back): call it off the UI thread."""
+        return self.copy_text(self._outgoing().part(part), terminal=terminal)
+
+    def copy_text(self, text: str, *, terminal: Callable[[str], None] | None = None):
+        from sr_tui.core.handoff.clipboard import copy_text
+
+        system = self.system_clipboard()
+        reason = self._no_clipboard_reason
+        return copy_text(text, system=system, terminal=terminal, no_system_reason=reason)
+
+    def export_eml(self, target: Path | None = None) -> Path:
+        """Write the .eml draft into `target` (a folder; default the `export_dir` setting,
+        else Downloads, else the data dir) under a fresh name; return the path."""
+        from sr_tui.core.handoff.eml import default_export_dir, export_eml
+
+        email = self._outgoing()
+        folder = target if target is not None else default_export_dir(self.settings.export_dir)
+        try:
+            return export_eml(
+                email, folder, self.values, layout=self.copy_layout, date=self.clock.now()
+            )
+        except OSError as exc:
+            reason = exc.strerror or exc
+            raise SrTuiError(f"cannot write the .eml draft in {folder}: {reason}") from None
+
+    def open_mail(self, opener: Callable[[str], object] | None = None) -> MailtoOutcome:
+        """Open the email in the mail client through a mailto: link (slow: off the UI
+        thread). A bad `customer_email` raises HandoffError."""
+        from sr_tui.core.handoff.mailto import open_in_mail_client
+        from sr_tui.core.handoff.recipients import recipients
+
+        email = self._outgoing()
+        recipients(self.values)
+        return open_in_mail_client(email, self.values, layout=self.copy_layout, opener=opener)
