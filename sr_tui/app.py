@@ -99,6 +99,8 @@ class SrTuiApp(App[None]):
     # -- start -----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        # The saved case is restored before the first paint: the first frame shows it.
+        draft = self.workspace.restore()
         self.push_screen(self._writer_screen)
         self._apply_keymap(self.settings)
         translate_tree(self, self.language)
@@ -106,20 +108,17 @@ class SrTuiApp(App[None]):
             self._warn(tr("settings_problems", self.language, problem=problem), 15)
         if self.catalog.errors:
             self._warn(tr("template_errors", self.language, n=len(self.catalog.errors)))
-        self.call_after_refresh(self._restore)
-
-    async def _restore(self) -> None:
-        draft = self.workspace.restore()
         for problem in self.workspace.problems():
             self._warn(tr("draft_problem", self.language, problem=problem))
-        if draft is not None and (draft.has_content or draft.template_id):
-            await self.draft.show_case(focus_first=True)
-            if draft.has_content:
-                description = self.workspace.describe(draft)
-                self.notify(tr("draft_restored", self.language, draft=description), markup=False)
+        if draft is not None and draft.has_content:
+            description = self.workspace.describe(draft)
+            self.notify(tr("draft_restored", self.language, draft=description), markup=False)
+        if self.ask_for_name:
+            self.call_after_refresh(self._ask_for_name)
+
+    def _ask_for_name(self) -> None:
         if (
-            self.ask_for_name
-            and not self.settings.your_name
+            not self.settings.your_name
             and not self.workspace.loaded_settings.broken
             and not self.store.flag("asked_for_name")
         ):

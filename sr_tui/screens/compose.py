@@ -111,17 +111,20 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
                 yield LintPanel(id="lint")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.set_language(self.language)
+    async def on_mount(self) -> None:
+        self._set_titles()
+        await self.show_case(focus_first=True)
 
     def set_language(self, language: Language) -> None:
         self.language = language
-        tree = self.query_one(TemplateTree)
-        tree.set_language(language)
-        tree.border_title = tr("templates", language)
-        self.query_one(FieldForm).border_title = tr("form", language)
-        self.query_one(Preview).border_title = tr("preview", language)
+        self.query_one(TemplateTree).set_language(language)
+        self._set_titles()
         self.run_worker(self.show_case(keep_focus=True), exclusive=True, group="form")
+
+    def _set_titles(self) -> None:
+        self.query_one(TemplateTree).border_title = tr("templates", self.language)
+        self.query_one(FieldForm).border_title = tr("form", self.language)
+        self.query_one(Preview).border_title = tr("preview", self.language)
 
     def toggle_lint(self) -> None:
         panel = self.query_one(LintPanel)
