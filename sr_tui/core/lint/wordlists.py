@@ -516,16 +516,6 @@ CHATSPEAK_LOWER: dict[str, str | None] = {
     "np": None,
 }
 
-# --- SR003 / SR004: greeting and closing ----------------------------------------------
-
-NOT_NAMES = frozenset(
-    {
-        "there", "all", "everyone", "everybody", "guys", "folks", "y'all", "friend",
-        "friends", "sir", "madam", "sir/madam", "sir or madam", "customer", "valued customer",
-        "team", "support", "hello", "again",
-    }
-)  # fmt: skip
-
 #: Phrases inside which word-list findings are never reported (plus config `accept`).
 DEFAULT_ACCEPT = (
     "as soon as they are available",

@@ -1,51 +1,40 @@
-"""SR003 greeting-format: `Hi,`, `Hi [Customer Name],` or `Hi <Name>,` on its own line."""
+"""SR003 greeting-format: `Hi,`, `Hi [Customer Name],` or `Hi <Name>,` on its own line.
+
+What the greeting line holds (word, name, role, blank, placeholder) comes from the
+shared email grammar (`sr_tui.core.text.split_greeting`); this rule decides what the
+house style wants. A greeting "name" that is a role ("Hi Cloud User,", "Dear Valued
+Customer,") or a blank ("Dear __________.") becomes `Hi,`.
+"""
 
 from __future__ import annotations
 
 import re
 
+from sr_tui.core import text as grammar
 from sr_tui.core.lint.finding import Fix
-from sr_tui.core.lint.preprocess import GREETING_WORD
-from sr_tui.core.lint.wordlists import NOT_NAMES
 
 MSG = "Greeting must be 'Hi,' or 'Hi [Customer Name],'."
-_NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*")
-_PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,60}\]")
-_GOOD = re.compile(
-    r"Hi(?: (?P<name>\[[^\[\]\n]{1,60}\]|[^\W\d_][\w'’.\-]*(?: [^\W\d_][\w'’.\-]*){0,3}))?,"
-)
-#: The name part of a greeting line, then the punctuation that ends it, then any text.
-_PARTS = re.compile(
-    r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s*)?[^,!:;.?]*)(?P<punct>[,!:;.?]?)(?P<tail>.*)",
-    re.DOTALL,
-)
+_GOOD = re.compile(r"Hi(?: (?P<name>[^,\n]{1,80}))?,")
+#: Kinds of greeting name the house style writes after "Hi ".
+_NAME_KINDS = frozenset(("name", "placeholder"))
 
 
-def valid_name(name: str) -> bool:
-    """A customer's name as the house style writes it: 1-4 words, capitalised."""
-    if _PLACEHOLDER.fullmatch(name):
-        return True
-    tokens = name.split()
-    if not 1 <= len(tokens) <= 4 or name.lower() in NOT_NAMES:
+def _is_good(line: str) -> bool:
+    m = _GOOD.fullmatch(line)
+    if m is None:
         return False
-    return all(_NAME_TOKEN.fullmatch(t) for t in tokens) and not tokens[0][0].islower()
+    name = m.group("name")
+    return name is None or (name == name.strip() and grammar.greeting_kind(name) in _NAME_KINDS)
 
 
-def split_greeting(line: str) -> tuple[str, str]:
-    """(name or '', text that follows the greeting on the same line)."""
-    m = GREETING_WORD.match(line)
-    rest = (line[m.end() :] if m else line).lstrip(" \t,")
-    parts = _PARTS.match(rest)
-    assert parts is not None  # the pattern matches any string
-    name, tail = parts.group("name").strip(), parts.group("tail").lstrip(" \t!,:;.?").strip()
-    if not name or name.lower() in NOT_NAMES:
-        return "", tail
-    if valid_name(name):
-        return name, tail
-    words = name.split()
-    if len(words) <= 2 and name.islower():
-        return name.title(), tail
-    return "", rest.strip()
+def _name(g: grammar.Greeting) -> str:
+    """The name to keep in the rewritten greeting, or ''."""
+    if g.kind in _NAME_KINDS:
+        return g.name
+    words = g.name.split()
+    if g.kind == "other" and 1 <= len(words) <= 2 and g.name.islower() and g.name.isalpha():
+        return g.name.title()  # "hi alice," -> "Hi Alice,"
+    return ""
 
 
 def check(ctx) -> None:
@@ -57,18 +46,50 @@ def check(ctx) -> None:
         msg = MSG + " There is no greeting."
         if line is None:
             pos = doc.body_end
+            while pos > 0 and doc.text[pos - 1].isspace():
+                pos -= 1
             ctx.emit("SR003", pos, pos, msg, Fix("insert", f"\n\n{default}", True))
         else:
             ctx.emit("SR003", line.start, line.start, msg, Fix("insert", f"{default}\n\n", True))
         return
     line = doc.text[g.start : g.end]
-    good = _GOOD.fullmatch(line)
-    if good and (good.group("name") is None or valid_name(good.group("name"))):
+    if _is_good(line):
         return
-    name, tail = split_greeting(line)
+    parts = grammar.split_greeting(line)
+    name = _name(parts)
     new = f"Hi {name}," if name else default
     msg = f"{MSG} Write '{new}'."
+    if parts.kind == "role":
+        msg += f" '{parts.name}' is a role, not a name."
+    safe = True
+    tail = parts.tail
+    if parts.kind == "other" and not name and parts.name:
+        tail = (parts.name + parts.punct + " " + tail).strip()
     if tail:
-        new += "\n\n" + tail[0].upper() + tail[1:]
+        tail = tail[0].upper() + tail[1:]
+        new += "\n\n" + tail
         msg += " Start the email's text on a new line."
-    ctx.emit("SR003", g.start, g.end, msg, Fix("replace", new, True))
+        safe = _tail_is_safe(ctx, g.end, tail)
+    ctx.emit("SR003", g.start, g.end, msg, Fix("replace", new, safe))
+
+
+def _tail_is_safe(ctx, line_end: int, tail: str) -> bool:
+    """Moving the text after the greeting into a paragraph of its own is safe when that
+    paragraph has no error or warning of its own and nothing joins it from below."""
+    text = ctx.doc.text
+    nxt = text.find("\n", line_end)
+    if nxt >= 0:
+        stop = text.find("\n", nxt + 1)
+        if text[nxt + 1 : stop if stop >= 0 else len(text)].strip():
+            return False  # the next line would join the new paragraph
+    if len(tail) > 2000:
+        return False
+    from sr_tui.core.lint.engine import run  # the engine imports the rules
+
+    probe = f"Subject: Update on case 1234567\n\nHi,\n\n{tail}\n\nBest regards,\nSam Lee\n"
+    start = probe.index(tail)
+    end = start + len(tail)
+    return not any(
+        f.severity in ("error", "warning") and start <= f.start < end
+        for f in run(probe, ctx.cfg, ctx.mode)
+    )

@@ -7,9 +7,9 @@ from bisect import bisect_left
 from itertools import pairwise
 
 from sr_tui.core.lint.finding import Fix
-from sr_tui.core.lint.preprocess import WORD
 from sr_tui.core.lint.rules._util import hits
 from sr_tui.core.lint.rules.subject import REF
+from sr_tui.core.lint.splitting import WORD
 
 
 def paragraph_sentences(doc, start: int, end: int) -> list[tuple[int, int]]:

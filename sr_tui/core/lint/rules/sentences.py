@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sr_tui.core.lint.finding import Fix
-from sr_tui.core.lint.preprocess import WORD
+from sr_tui.core.lint.splitting import WORD
 
 
 def check(ctx) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
+from sr_tui.core.lint.doc import MASK, WORD
 from sr_tui.core.lint.finding import Fix
-from sr_tui.core.lint.preprocess import MASK, WORD
 from sr_tui.core.lint.rules._util import short
 from sr_tui.core.lint.wordlists import ACRONYMS
 
