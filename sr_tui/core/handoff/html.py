@@ -6,7 +6,8 @@ from __future__ import annotations
 import html
 import re
 
-_BULLET = re.compile(r"[ \t]*([-*•])[ \t]+(.*)")
+from sr_tui.core import text
+
 _NUMBERED = re.compile(r"[ \t]*(\d{1,2})[.)][ \t]+(.*)")
 _URL = re.compile(r"https?://[^\s<>\"]*[^\s<>\".,;:!?)\]'’]")
 
@@ -64,14 +65,14 @@ def _html_block(lines: list[str]) -> list[str]:
         list_tag = ""
 
     for line in lines:
-        marker = _BULLET.fullmatch(line) or _NUMBERED.fullmatch(line)
-        if marker:
-            tag = "ol" if marker.re is _NUMBERED else "ul"
+        item = text.bullet_text(line)
+        if item is not None:
+            tag = "ol" if _NUMBERED.fullmatch(line) else "ul"
             close_paragraph()
             if list_tag != tag:
                 close_list()
             list_tag = tag
-            items.append(_inline(marker.group(2)))
+            items.append(_inline(item))
         elif line[:1] in (" ", "\t"):
             if items:  # a command under a bullet belongs to it
                 items[-1] += "<br>\n" + _code(line)

@@ -18,13 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from sr_tui.core import text
 from sr_tui.core.templates.model import Email, Layout, Span
 
-_BULLET = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]")
-_CLOSING = re.compile(
-    r"(?i)[ \t]*(?:(?:best|kind|warm|warmest)[ \t]+)?regards,?[ \t]*$"
-    r"|[ \t]*(?:thanks|thank you|cheers|sincerely),?[ \t]*$"
-)
 _BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 
@@ -42,18 +38,22 @@ def flow_edits(body: str) -> list[tuple[int, int]]:
     lines = body.split("\n")
     edits: list[tuple[int, int]] = []
     offset = 0
-    in_bullet = bool(lines) and bool(_BULLET.match(lines[0]))
+    # The closing, the signature under it and any footer keep their lines: the shared
+    # email grammar (core/text.py) says where they start, as the linter sees them.
+    parts = text.outline(lines)
+    keep_from = min(i for i in (parts.closing, parts.signature, parts.footer) if i >= 0)
+    in_bullet = bool(lines) and text.is_bullet(lines[0])
     for i, line in enumerate(lines[:-1]):
         nxt = lines[i + 1]
         line_end = offset + len(line)
         offset = line_end + 1
-        if _CLOSING.match(nxt) or _CLOSING.match(line):
+        if i + 1 >= keep_from or text.is_closing(nxt) or text.is_closing(line):
             break
         join = (
             not _is_blank(line)
             and not _is_blank(nxt)
             and not line.rstrip().endswith(":")
-            and not _BULLET.match(nxt)
+            and not text.is_bullet(nxt)
             and (in_bullet or not _is_indented(line))
             and (in_bullet == _is_indented(nxt))
         )
@@ -62,7 +62,7 @@ def flow_edits(body: str) -> list[tuple[int, int]]:
             if m:
                 edits.append((m.start(), m.end()))
         else:
-            in_bullet = bool(_BULLET.match(nxt))
+            in_bullet = text.is_bullet(nxt)
     return edits
 
 
