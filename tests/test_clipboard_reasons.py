@@ -51,8 +51,10 @@ def test_wl_copy_is_told_the_text_type():
         copy("Subject: x\n\nbody")
     finally:
         clipboard_tools.run_tool = original
-    assert calls and "--type" in calls[0] and calls[0][calls[0].index("--type") + 1].startswith(
-        "text/plain"
+    assert (
+        calls
+        and "--type" in calls[0]
+        and calls[0][calls[0].index("--type") + 1].startswith("text/plain")
     )
 
 
