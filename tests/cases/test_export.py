@@ -11,6 +11,7 @@ import pytest
 
 from sr_tui.core.cases.errors import StoreError
 from sr_tui.core.cases.export import (
+    cases,
     export_jsonl,
     import_jsonl,
     records,
@@ -109,7 +110,7 @@ def _read_csv(text):
 @pytest.mark.parametrize(("lang", "expected"), [("zh", REQUEST_ZH), ("en", REQUEST_EN)])
 def test_request_record_headers(filled, lang, expected):
     out = io.StringIO()
-    write_request_csv(filled.list_cases(), out, lang=lang)
+    write_request_csv(cases(filled), out, lang=lang)
     assert _read_csv(out.getvalue())[0] == expected
 
 
@@ -169,6 +170,6 @@ def test_email_rows_without_an_action_say_what_went_out(store, clock):
 def test_cells_that_look_like_formulas_are_defused(store, clock):
     store.create_case(a_case(clock, "SR 3-1", title='=HYPERLINK("http://x")', contact="+86 21"))
     out = io.StringIO()
-    write_request_csv(store.list_cases(), out)
+    write_request_csv(cases(store), out)
     row = _read_csv(out.getvalue())[1]
     assert row[1] == '\'=HYPERLINK("http://x")' and row[3] == "'+86 21"

@@ -1,4 +1,4 @@
-"""The case model: enum coercion, aware times, details matching kinds, template moves, labels."""
+"""The case model: enum coercion, aware times, details matching kinds; moves; labels."""
 
 from __future__ import annotations
 
@@ -18,10 +18,8 @@ from sr_tui.core.cases.model import (
     Scenario,
     Stage,
     Status,
-    stage_for_status,
-    suggested_stage,
-    suggested_status,
 )
+from sr_tui.core.cases.moves import stage_for_status, suggested_stage, suggested_status
 
 from .helpers import ATTACHMENT, T0
 

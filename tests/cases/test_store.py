@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 
 from sr_tui.core.cases.model import (
+    CaseSummary,
     CloseReason,
     EntryKind,
     Stage,
@@ -274,6 +275,7 @@ def test_the_list_puts_the_newest_activity_first(store, clock):
     assert [c.number for c in store.list_cases()] == ["SR 3-1", "SR 3-3", "SR 3-2"]
     assert store.get_case("SR 3-1").last_activity_at == clock.now()
     assert [c.number for c in store.list_cases(limit=1, offset=1)] == ["SR 3-3"]
+    assert store.list_cases(limit=1)[0] == CaseSummary.of(store.get_case("SR 3-1"))
 
 
 def test_the_list_filters_by_status_and_text(store, clock):
@@ -313,12 +315,12 @@ def test_import_is_lossless_and_idempotent(store_factory, tmp_path, clock):
     for kind in APPENDABLE:
         source.append_entry(entry_of_kind(kind, "SR 3-1", clock))
     source.set_status("SR 3-1", "closed", reason="confirmed")
-    records = [(c, source.entries(c.number)) for c in source.list_cases()]
+    records = [(source.get_case("SR 3-1"), source.entries("SR 3-1"))]
 
     target = store_factory(location=tmp_path / "b")
     first = target.import_records(records)
     assert first.cases_added == ("SR 3-1",) and first.entries_added == len(APPENDABLE) + 1
-    assert [(c, target.entries(c.number)) for c in target.list_cases()] == records
+    assert [(target.get_case("SR 3-1"), target.entries("SR 3-1"))] == records
     second = target.import_records(records)
     assert second.cases_added == () and second.cases_kept == ("SR 3-1",)
     assert (second.entries_added, second.entries_kept) == (0, len(APPENDABLE) + 1)

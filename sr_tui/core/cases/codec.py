@@ -24,12 +24,10 @@ from sr_tui.core.cases.model import (
     require_aware,
 )
 
-_TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
-
 
 def encode_time(value: datetime) -> str:
     require_aware("time", value)
-    return value.astimezone(UTC).strftime(_TIME_FORMAT)
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def encode_optional_time(value: datetime | None) -> str | None:
@@ -38,6 +36,8 @@ def encode_optional_time(value: datetime | None) -> str | None:
 
 def decode_time(text: str) -> datetime:
     value = datetime.fromisoformat(text)
+    if value.tzinfo is UTC:  # as the store writes them
+        return value
     if value.tzinfo is None:
         raise ValueError(f"time without a time zone: {text!r}")
     return value.astimezone(UTC)

@@ -57,9 +57,17 @@ def line_to_record(line: str) -> Record:
     return case_from_json(data["case"]), [entry_from_json(e) for e in data["entries"]]
 
 
+def cases(store: CaseStore) -> Iterator[Case]:
+    """Every case in the store, newest activity first."""
+    for summary in store.list_cases(limit=None):
+        case = store.get_case(summary.number)
+        if case is not None:  # renumbered meanwhile by another process
+            yield case
+
+
 def records(store: CaseStore) -> Iterator[Record]:
     """Every case in the store with its timeline."""
-    for case in store.list_cases(limit=None):
+    for case in cases(store):
         yield case, store.entries(case.number)
 
 

@@ -155,9 +155,39 @@ class Case:
 
     @classmethod
     def new(cls, number: str = "", *, now: datetime, **fields: Any) -> Case:
-        """A case submitted and created `now` (unless `submitted_at` says otherwise)."""
-        fields.setdefault("submitted_at", now)
-        return cls(number=number, created_at=now, updated_at=now, last_activity_at=now, **fields)
+        """A case submitted, created and last active `now` (unless `fields` say otherwise)."""
+        for name in ("submitted_at", "created_at", "updated_at", "last_activity_at"):
+            fields.setdefault(name, now)
+        return cls(number=number, **fields)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status is not Status.CLOSED
+
+
+@dataclass(frozen=True, kw_only=True)
+class CaseSummary:
+    """A case as the case list shows it: no long texts, no values, so a list of 200 costs
+    the same whatever was pasted into the cases' descriptions."""
+
+    number: str
+    title: str
+    requester: str
+    company: str
+    status: Status
+    close_reason: CloseReason | None
+    urgency: Urgency
+    scenario: Scenario
+    priority: Priority
+    area: str
+    assignee: str
+    submitted_at: datetime
+    last_activity_at: datetime
+    version: int
+
+    @classmethod
+    def of(cls, case: Case) -> CaseSummary:
+        return cls(**{name: getattr(case, name) for name in cls.__dataclass_fields__})
 
     @property
     def is_open(self) -> bool:
@@ -263,63 +293,3 @@ class Entry:
     @property
     def attachment(self) -> Attachment | None:
         return self.detail if isinstance(self.detail, Attachment) else None
-
-
-# -- what a template or a status implies ---------------------------------------------
-
-#: The status sending a template moves its case to (with the close reason, for E*).
-TEMPLATE_STATUS: dict[str, tuple[Status, CloseReason | None]] = {
-    "A1": (Status.ACCEPTED, None),
-    **{t: (Status.WAITING_CUSTOMER, None) for t in ("B1", "B3", "B4", "B5", "B6", "B7")},
-    "H2": (Status.WAITING_DEVELOPMENT, None),
-    "D1": (Status.AWAITING_CONFIRMATION, None),
-    "E1": (Status.CLOSED, CloseReason.CONFIRMED),  # Issue resolved
-    "E2": (Status.CLOSED, CloseReason.CONFIRMED),  # Resolved with a reference document
-    "E3": (Status.CLOSED, CloseReason.INACTIVITY),  # Close for inactivity
-    "E4": (Status.CLOSED, CloseReason.NO_RESPONSE),  # Close after no response
-}
-
-#: The process stage an email of each category usually belongs to (the user may change it).
-CATEGORY_STAGE: dict[str, Stage] = {
-    "A": Stage.INITIAL_RESPONSE,
-    "B": Stage.DIAGNOSIS,
-    "C": Stage.DIAGNOSIS,
-    "D": Stage.VERIFICATION,
-    "E": Stage.ARCHIVE,
-    "F": Stage.ARCHIVE,
-    "G": Stage.INITIAL_RESPONSE,
-    "H": Stage.SOLUTION,
-}
-
-STATUS_STAGE: dict[Status, Stage] = {
-    Status.NEW: Stage.INITIAL_RESPONSE,
-    Status.ACCEPTED: Stage.INITIAL_RESPONSE,
-    Status.IN_PROGRESS: Stage.DIAGNOSIS,
-    Status.WAITING_CUSTOMER: Stage.DIAGNOSIS,
-    Status.WAITING_DEVELOPMENT: Stage.SOLUTION,
-    Status.AWAITING_CONFIRMATION: Stage.VERIFICATION,
-    Status.CLOSED: Stage.ARCHIVE,
-}
-
-
-def suggested_status(template_id: str) -> tuple[Status, CloseReason | None] | None:
-    """The status (and close reason) sending `template_id` suggests, or None to stay."""
-    return TEMPLATE_STATUS.get(template_id.strip().upper())
-
-
-def suggested_stage(template_id: str) -> Stage:
-    """The stage an email from `template_id` is logged under by default."""
-    return CATEGORY_STAGE.get(template_id.strip().upper()[:1], Stage.DIAGNOSIS)
-
-
-def stage_for_status(status: Status) -> Stage:
-    """The stage a status change is logged under by default."""
-    return STATUS_STAGE[Status(status)]
-
-
-def check_status(status: Status, reason: CloseReason | None) -> None:
-    """A closed case has a close reason; an open one has none."""
-    if Status(status) is Status.CLOSED and reason is None:
-        raise ValueError("closing a case needs a close reason")
-    if Status(status) is not Status.CLOSED and reason is not None:
-        raise ValueError(f"a {status} case has no close reason (got {reason})")

@@ -26,15 +26,14 @@ from sr_tui.core.cases.errors import (
 from sr_tui.core.cases.model import (
     EDITABLE_FIELDS,
     Case,
+    CaseSummary,
     CloseReason,
     Entry,
     EntryKind,
     Stage,
     Status,
-    StatusDetail,
-    check_status,
-    stage_for_status,
 )
+from sr_tui.core.cases.moves import check_status, status_entry
 from sr_tui.core.cases.numbering import (
     DEFAULT_FORMAT,
     check_format,
@@ -43,6 +42,16 @@ from sr_tui.core.cases.numbering import (
     normalize_number,
 )
 from sr_tui.core.cases.sqlite_file import Database, move_aside
+from sr_tui.core.cases.sqlite_queries import (
+    case_id,
+    get_counter,
+    get_meta,
+    import_into,
+    list_query,
+    put_meta,
+    set_counter,
+    touch,
+)
 from sr_tui.core.cases.sqlite_rows import (
     INSERT_CASE,
     INSERT_ENTRY,
@@ -50,18 +59,11 @@ from sr_tui.core.cases.sqlite_rows import (
     SELECT_CASE,
     SELECT_ENTRIES,
     UPDATE_CASE,
-    case_id,
     case_params,
     entry_params,
-    get_counter,
-    get_meta,
-    insert_entries,
-    list_query,
-    put_meta,
     row_to_case,
     row_to_entry,
-    set_counter,
-    touch,
+    row_to_summary,
 )
 from sr_tui.core.cases.store import ImportResult, Record
 from sr_tui.core.clock import Clock
@@ -114,22 +116,26 @@ class SqliteCaseStore:
         except (ValueError, TypeError, KeyError) as exc:
             raise StoreError(f"{self.path}: case {row[0]} cannot be read ({exc})") from exc
 
-    def _allocate(self, conn: sqlite3.Connection) -> str:
+    def _free_number(self, conn: sqlite3.Connection) -> tuple[str, str, int]:
+        """(counter, number, serial): the next generated number no case has yet."""
         day = self.clock.now().date()
         key = counter_key(self.number_format, day)
         exists = lambda n: case_id(conn, n) is not None  # noqa: E731
-        number, seq = first_free(self.number_format, day, get_counter(conn, key) + 1, exists)
+        start = get_counter(conn, key) + 1
+        return key, *first_free(self.number_format, day, start, exists)
+
+    def _allocate(self, conn: sqlite3.Connection) -> str:
+        """Take the next number; inside the write transaction, so no other process can."""
+        key, number, seq = self._free_number(conn)
         set_counter(conn, key, seq)
         return number
 
     def next_number(self) -> str:
-        day = self.clock.now().date()
-        key = counter_key(self.number_format, day)
         with self._db.read() as conn:
-            exists = lambda n: case_id(conn, n) is not None  # noqa: E731
-            return first_free(self.number_format, day, get_counter(conn, key) + 1, exists)[0]
+            return self._free_number(conn)[1]
 
     def create_case(self, case: Case) -> Case:
+        check_status(case.status, case.close_reason)
         with self._db.write() as conn:
             number = normalize_number(case.number)
             if not number:
@@ -157,8 +163,8 @@ class SqliteCaseStore:
         with self._db.write() as conn:
             key, current = self._load(conn, number)
             self._check_version(current, expected_version)
-            proposed = replace(current, **{f: getattr(case, f) for f in EDITABLE_FIELDS})
-            proposed = replace(proposed, number=number)
+            edits = {name: getattr(case, name) for name in EDITABLE_FIELDS}
+            proposed = replace(current, **{**edits, "number": number})
             if proposed == current:
                 return current
             return self._save(conn, key, current, proposed)
@@ -226,18 +232,15 @@ class SqliteCaseStore:
         )
         conn.execute(UPDATE_CASE, (*case_params(stored), key))
         if moved:
-            entry = Entry.new(
+            entry = status_entry(
                 stored.number,
-                EntryKind.STATUS,
+                current.status,
+                stored.status,
+                stored.close_reason,
                 at=when,
-                stage=stage or stage_for_status(stored.status),
                 author=self.actor,
+                stage=stage,
                 notes=notes,
-                detail=StatusDetail(
-                    from_status=current.status,
-                    to_status=stored.status,
-                    reason=stored.close_reason,
-                ),
             )
             conn.execute(INSERT_ENTRY, entry_params(entry, key))
         return stored
@@ -249,14 +252,17 @@ class SqliteCaseStore:
         text: str = "",
         limit: int | None = 200,
         offset: int = 0,
-    ) -> list[Case]:
+    ) -> list[CaseSummary]:
         wanted = None if statuses is None else {str(Status(s)) for s in statuses}
         if wanted is not None and not wanted:
             return []
         sql, params = list_query(wanted, normalize_number(text), limit, offset)
         with self._db.read() as conn:
             rows = conn.execute(sql, params).fetchall()
-        return [self._decode(row) for row in rows]
+        try:
+            return [row_to_summary(row) for row in rows]
+        except (ValueError, TypeError, KeyError) as exc:
+            raise StoreError(f"{self.path}: the case list cannot be read ({exc})") from exc
 
     def counts(self) -> dict[Status, int]:
         with self._db.read() as conn:
@@ -312,35 +318,16 @@ class SqliteCaseStore:
         once: str | None = None,
         meta: Mapping[str, str] | None = None,
     ) -> ImportResult:
-        added: list[str] = []
-        kept: list[str] = []
-        entries_added = entries_kept = 0
         with self._db.write() as conn:
             if once is not None and get_meta(conn, once) is not None:
                 return ImportResult(skipped=True)
-            for case, entries in records:
-                number = normalize_number(case.number)
-                key = case_id(conn, number) if number else None
-                if key is None:
-                    number = number or self._allocate(conn)
-                    cursor = conn.execute(INSERT_CASE, case_params(replace(case, number=number)))
-                    key = int(cursor.lastrowid or 0)
-                    added.append(number)
-                else:
-                    kept.append(number)
-                n = insert_entries(conn, key, entries)
-                entries_added, entries_kept = entries_added + n, entries_kept + len(entries) - n
+            result = import_into(conn, records, lambda: self._allocate(conn))
             items = dict(meta or {})
             if once is not None:
                 items.setdefault(once, encode_time(self.clock.now()))
             for key, value in items.items():
                 put_meta(conn, key, value)
-        return ImportResult(
-            cases_added=tuple(added),
-            cases_kept=tuple(kept),
-            entries_added=entries_added,
-            entries_kept=entries_kept,
-        )
+        return result
 
     def get_meta(self, key: str) -> str | None:
         with self._db.read() as conn:

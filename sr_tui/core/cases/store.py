@@ -25,7 +25,7 @@ from sr_tui.core.cases.errors import (
     SchemaTooNewError,
     StoreError,
 )
-from sr_tui.core.cases.model import Case, CloseReason, Entry, Stage, Status
+from sr_tui.core.cases.model import Case, CaseSummary, CloseReason, Entry, Stage, Status
 
 __all__ = [
     "CaseStore",
@@ -81,10 +81,10 @@ class CaseStore(Protocol):
         text: str = "",
         limit: int | None = 200,
         offset: int = 0,
-    ) -> list[Case]:
-        """Cases, newest activity first (equal times: the higher number first); `text`
-        matches number, title, requester, company, contact and keywords (substring,
-        ASCII case-insensitive)."""
+    ) -> list[CaseSummary]:
+        """Case summaries (open one with `get_case`), newest activity first (equal times:
+        the higher number first); `text` matches number, title, requester, company,
+        contact and keywords (substring, ASCII case-insensitive)."""
         ...
 
     def counts(self) -> dict[Status, int]:
