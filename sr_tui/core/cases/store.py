@@ -1,0 +1,145 @@
+"""The `CaseStore` protocol: everything the workspace asks of a case store.
+
+SQLite (`sqlite_store.py`) implements it today; a PostgreSQL backend will implement the
+same methods, and `tests/cases` runs one suite against each. Rules every backend keeps:
+
+- every write is one transaction; a failure leaves the store as it was;
+- case numbers given to any method are normalised (`numbering.normalize_number`);
+- entries are append-only (only notes can be deleted); a case's `version` counts its
+  saves, and a save based on an older version raises `ConflictError`;
+- times go in aware and come back aware, in UTC.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from sr_tui.core.cases.errors import (
+    ConflictError,
+    CorruptStoreError,
+    DuplicateCaseError,
+    NotFoundError,
+    SchemaTooNewError,
+    StoreError,
+)
+from sr_tui.core.cases.model import Case, CaseSummary, CloseReason, Entry, Stage, Status
+
+__all__ = [
+    "CaseStore",
+    "ConflictError",
+    "CorruptStoreError",
+    "DuplicateCaseError",
+    "ImportResult",
+    "NotFoundError",
+    "Record",
+    "SchemaTooNewError",
+    "StoreError",
+]
+
+#: A case with its timeline, as exported and imported.
+Record = tuple[Case, Sequence[Entry]]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    skipped: bool = False  # the `once` key was set: this import had run before
+    cases_added: tuple[str, ...] = ()  # numbers of the cases created
+    cases_kept: tuple[str, ...] = ()  # numbers that existed already (left as they were)
+    entries_added: int = 0
+    entries_kept: int = 0  # entries whose id existed already
+    problems: tuple[str, ...] = field(default=())
+
+
+class CaseStore(Protocol):
+    def create_case(self, case: Case) -> Case:
+        """Store a new case and return it as stored: number normalised (or generated when
+        empty), version 1, `updated_by` the store's actor. `DuplicateCaseError` if the
+        number is taken."""
+        ...
+
+    def get_case(self, number: str) -> Case | None: ...
+
+    def update_case(self, case: Case, expected_version: int) -> Case:
+        """Save `case`'s editable fields if the stored version is still `expected_version`
+        (else `ConflictError`, naming who saved it and when); return the stored case
+        with the version bumped. A changed status is recorded as `set_status` would. A
+        save that changes nothing writes nothing."""
+        ...
+
+    def renumber_case(self, number: str, new_number: str, expected_version: int) -> Case:
+        """Give a case another number (the ticket system's, typed after a TS number was
+        generated); its entries follow."""
+        ...
+
+    def list_cases(
+        self,
+        *,
+        statuses: Collection[Status] | None = None,
+        text: str = "",
+        limit: int | None = 200,
+        offset: int = 0,
+    ) -> list[CaseSummary]:
+        """Case summaries (open one with `get_case`), newest activity first (equal times:
+        the higher number first); `text` matches number, title, requester, company,
+        contact and keywords (substring, ASCII case-insensitive)."""
+        ...
+
+    def counts(self) -> dict[Status, int]:
+        """How many cases are in each status (every status present, zeros too)."""
+        ...
+
+    def append_entry(self, entry: Entry) -> Entry:
+        """Add an entry to its case's timeline (not a status entry: use `set_status`)."""
+        ...
+
+    def entries(self, case_number: str) -> list[Entry]:
+        """A case's timeline, oldest first (in the order written, for equal times)."""
+        ...
+
+    def delete_note(self, entry_id: str) -> None:
+        """Remove a note entry (only notes: emails and status moves are the record)."""
+        ...
+
+    def set_status(
+        self,
+        number: str,
+        status: Status,
+        *,
+        reason: CloseReason | None = None,
+        expected_version: int | None = None,
+        stage: Stage | None = None,
+        notes: str = "",
+        at: datetime | None = None,
+    ) -> Case:
+        """Move a case to `status` (closed needs a `reason`; any other status clears it,
+        which is how a closed case is reopened), writing a status entry; no-op if it is
+        there already. The first move to accepted sets `accepted_at`."""
+        ...
+
+    def next_number(self) -> str:
+        """The number the next case created without one would get (not reserved)."""
+        ...
+
+    def import_records(
+        self,
+        records: Iterable[Record],
+        *,
+        once: str | None = None,
+        meta: Mapping[str, str] | None = None,
+    ) -> ImportResult:
+        """Add cases with their entries in one transaction, losslessly (versions and times
+        as given). A case whose number exists is kept as stored and gains only the entries
+        it lacks; an entry whose id exists is skipped, so importing twice adds nothing.
+        A case with an empty number gets a generated one. Entries join the case they come
+        with. With `once`, nothing happens if that meta key is set, and it is set (with
+        `meta`) in the same transaction."""
+        ...
+
+    def get_meta(self, key: str) -> str | None: ...
+
+    def set_meta(self, key: str, value: str) -> None: ...
+
+    def close(self) -> None: ...

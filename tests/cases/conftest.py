@@ -1,0 +1,50 @@
+"""The `store` fixture, one per backend: a later backend (PostgreSQL) adds its name to
+BACKENDS and a branch to `make_store`, and every backend-agnostic test runs against it."""
+
+from __future__ import annotations
+
+import pytest
+
+from sr_tui.core.cases.sqlite_store import SqliteCaseStore
+from sr_tui.core.clock import FixedClock
+
+from .helpers import T0
+
+BACKENDS = ["sqlite"]
+
+
+def make_store(backend: str, location, clock, actor: str = "Ann", **options):
+    """A store of `backend` at `location` (a directory); the same location, the same data."""
+    if backend == "sqlite":
+        return SqliteCaseStore(location / "cases.db", clock, actor=actor, **options)
+    raise ValueError(f"unknown backend {backend}")
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(T0)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def store_factory(backend, tmp_path, clock):
+    """Open more stores on the test's data (another engineer, another process)."""
+    opened = []
+
+    def factory(actor: str = "Ann", location=None, clock_=None, **options):
+        store = make_store(backend, location or tmp_path, clock_ or clock, actor, **options)
+        opened.append(store)
+        return store
+
+    yield factory
+    for store in opened:
+        store.close()
+
+
+@pytest.fixture
+def store(store_factory):
+    return store_factory()
