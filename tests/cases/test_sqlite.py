@@ -81,6 +81,7 @@ def test_a_schema_1_file_is_backed_up_then_upgraded(path, clock):
         assert store.entries("SR 1")[0].notes == "still here"
         assert store.get_case("SR 2").status is Status.CLOSED
         store.create_case(a_case(clock, "SR 3"))
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     copy = sqlite3.connect(backup)
     assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
     assert copy.execute("SELECT count(*) FROM cases").fetchone()[0] == 2

@@ -344,6 +344,10 @@ def test_an_import_marked_once_runs_once(store, clock):
     assert store.import_records(records, once="import:x").skipped
     assert store.get_meta("import:x") == "done"
     assert len(store.list_cases()) == 1
+    store.import_records(records, once="import:y")  # no value given: the time is kept
+    assert store.get_meta("import:y") == "2026-12-02T01:30:00.000000Z"
+    assert store.import_records(records, once="import:y").skipped
+    assert len(store.list_cases()) == 2
 
 
 def test_a_failing_import_leaves_nothing(store, clock):

@@ -13,6 +13,7 @@ a table rebuild).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -158,11 +159,16 @@ def apply(conn: sqlite3.Connection, migration: Migration) -> bool:
 def backup(conn: sqlite3.Connection, path: Path, version: int, clock: Clock) -> Path:
     """A consistent copy of the database beside it, named after its version and the time."""
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.bak-v{version}-{stamp}")
-    n = 1
-    while target.exists():
-        n += 1
-        target = path.with_name(f"{path.name}.bak-v{version}-{stamp}-{n}")
+    name = f"{path.name}.bak-v{version}-{stamp}"
+    for n in range(1, 100):
+        target = path.with_name(name if n == 1 else f"{name}-{n}")
+        try:  # claimed by name (another process may be upgrading too), owner-only
+            os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            break
+        except FileExistsError:
+            continue
+    else:
+        raise StoreError(f"no free name for a backup of {path} beside it")
     copy = sqlite3.connect(target)
     try:
         conn.backup(copy)

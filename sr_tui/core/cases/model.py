@@ -4,6 +4,7 @@ record, §3), as plain frozen dataclasses.
 Every datetime is timezone-aware (a naive one is a `ValueError`): the store keeps UTC and
 hands back UTC; show them with `.astimezone(calendar_tz)`. Enum fields accept their string
 values too (`status="closed"`), so records read from JSON or typed by hand need no casts.
+`Case.values` is a plain dict: treat it as read-only and `replace()` the case to change it.
 """
 
 from __future__ import annotations
@@ -107,6 +108,9 @@ class Attachment:
     sha256: str
 
 
+_CASE_TIMES = ("submitted_at", "accepted_at", "created_at", "updated_at", "last_activity_at")
+
+
 @dataclass(frozen=True, kw_only=True)
 class Case:
     number: str  # empty: the store generates one (TS20261202001)
@@ -149,9 +153,8 @@ class Case:
             _coerce(self, name, kind)
         object.__setattr__(self, "keywords", tuple(self.keywords))
         object.__setattr__(self, "attachments", tuple(self.attachments))
-        for name in ("submitted_at", "accepted_at", "created_at", "updated_at"):
+        for name in _CASE_TIMES:
             require_aware(name, getattr(self, name))
-        require_aware("last_activity_at", self.last_activity_at)
 
     @classmethod
     def new(cls, number: str = "", *, now: datetime, **fields: Any) -> Case:

@@ -350,7 +350,10 @@ def open_sqlite_store(
         store = SqliteCaseStore(path, clock, **options)
         return store, list(store.notes)
     except CorruptStoreError as exc:
-        aside = move_aside(path, clock)
+        try:
+            aside = move_aside(path, clock)
+        except OSError as move:
+            raise StoreError(f"{exc.user_message} It could not be moved aside: {move}") from exc
         problem = (
             f"{exc.user_message} It was moved to {aside} (nothing was deleted), "
             "and a new, empty case store was started."
