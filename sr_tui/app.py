@@ -19,6 +19,7 @@ from textual.worker import Worker, WorkerState
 from sr_tui import notices
 from sr_tui.bindings import translate_tree
 from sr_tui.commands import SrTuiCommands
+from sr_tui.core.cases.labels import STATUS_LABELS, label
 from sr_tui.core.clock import Clock
 from sr_tui.core.drafts import DraftStore
 from sr_tui.core.errors import SrTuiError
@@ -32,6 +33,10 @@ from sr_tui.workspace import Workspace
 #: The case is saved this long after the last change (well within a second).
 SAVE_DELAY = 0.3
 DETECT = "detect"
+
+
+def status_label(status: str, language: Language) -> str:
+    return label(STATUS_LABELS, str(status), language)
 
 
 class SrTuiApp(App[None]):
@@ -65,6 +70,7 @@ class SrTuiApp(App[None]):
         self._osc52 = osc52
         self.ask_for_name = False
         self._save_timer = None
+        self._store_problem = ""
         self._writer_screen = ComposeScreen(workspace, self.language)
         self._index = None
 
@@ -81,7 +87,7 @@ class SrTuiApp(App[None]):
 
     @property
     def store(self) -> DraftStore:
-        return self.workspace.store
+        return self.workspace.drafts
 
     @property
     def settings(self) -> Settings:
@@ -108,13 +114,24 @@ class SrTuiApp(App[None]):
             self._warn(tr("settings_problems", self.language, problem=problem), 15)
         if self.catalog.errors:
             self._warn(tr("template_errors", self.language, n=len(self.catalog.errors)))
-        for problem in self.workspace.problems():
-            self._warn(tr("draft_problem", self.language, problem=problem))
+        self._show_problems()
         if draft is not None and draft.has_content:
             description = self.workspace.describe(draft)
             self.notify(tr("draft_restored", self.language, draft=description), markup=False)
         if self.ask_for_name:
             self.call_after_refresh(self._ask_for_name)
+        self._open_case_store()
+
+    @work(thread=True, group="store", exit_on_error=False)
+    def _open_case_store(self) -> None:
+        """Open the case store off the UI thread, after the first frame."""
+        try:
+            self.workspace.cases.store  # noqa: B018  (opening is the point)
+        except SrTuiError as exc:
+            self._store_problem = exc.user_message
+            message = tr("store_problem", self.language, problem=exc.user_message)
+            self.call_from_thread(self._warn, message, 15)
+        self.call_from_thread(self._show_problems)
 
     def _ask_for_name(self) -> None:
         if (
@@ -167,6 +184,19 @@ class SrTuiApp(App[None]):
             self.notify(
                 tr("draft_problem", self.language, problem=problem), severity="error", markup=False
             )
+        except SrTuiError as exc:  # the case store: the draft file is saved all the same
+            if exc.user_message != self._store_problem:
+                self._store_problem = exc.user_message
+                message = tr("store_problem", self.language, problem=exc.user_message)
+                self.notify(message, severity="error", timeout=15, markup=False)
+        else:
+            self._store_problem = ""
+        self._show_problems()
+
+    def _show_problems(self) -> None:
+        self.draft.refresh_title()
+        for problem in self.workspace.problems():
+            self._warn(tr("draft_problem", self.language, problem=problem))
 
     def open_template(self, template_id: str) -> None:
         self.run_case_worker(self.draft.open_template(template_id))
@@ -182,14 +212,20 @@ class SrTuiApp(App[None]):
         if old.has_content:
             self.notify(tr("new_case_reopen_hint", self.language), markup=False, timeout=10)
 
-    def action_reopen_case(self, index: int) -> None:
-        self.run_case_worker(self._reopen(index))
+    def action_reopen_case(self, number: str) -> None:
+        self.run_case_worker(self._reopen(number))
 
-    async def _reopen(self, index: int) -> None:
-        case = self.workspace.reopen(index)
+    async def _reopen(self, number: str) -> None:
+        draft = self.workspace.reopen(number)
         await self.draft.show_case(focus_first=True)
-        what = case.sr_number or case.template_id or ""
-        self.notify(tr("case_reopened", self.language, case=what), markup=False)
+        self.notify(tr("case_reopened", self.language, case=draft.number), markup=False)
+
+    def recent_cases(self):
+        """Other cases to reopen (none while the case store cannot be opened)."""
+        try:
+            return self.workspace.recent()
+        except SrTuiError:
+            return []
 
     def run_draft_action(self, action: str, *args: object) -> None:
         getattr(self.draft, f"action_{action}")(*args)
@@ -218,15 +254,45 @@ class SrTuiApp(App[None]):
         self.push_screen(screen, answered)
 
     def _hand_off(self, kind: str, part: str) -> None:
+        email = self.workspace.email(self.workspace.copy_layout)
         if kind == "copy":
-            self._clipboard = self.workspace.email(self.workspace.copy_layout).part(part)
+            self._clipboard = email.part(part)
             what = {"all": "what_email", "subject": "what_subject", "body": "what_body"}[part]
-            self._copy_worker(self._clipboard, what)
+            self._copy_worker(self._clipboard, what, email if part != "subject" else None)
         elif kind == "eml":
+            before = self._status()
             path = self.workspace.export_eml()
             self.notify(tr("exported", self.language, path=path), markup=False, timeout=10)
+            self._logged(before)
         elif kind == "mailto":
-            self._mail_worker()
+            self._mail_worker(email)
+
+    def _record(self, channel: str, email) -> None:
+        """On the UI thread: write the email that went out on the case's timeline."""
+        before = self._status()
+        try:
+            self.workspace.record_handoff(channel, email)
+        except SrTuiError as exc:
+            message = tr("not_logged", self.language, problem=exc.user_message)
+            self.notify(message, severity="error", timeout=15, markup=False)
+            return
+        self._logged(before)
+
+    def _status(self) -> str | None:
+        try:
+            record = self.workspace.record
+        except SrTuiError:
+            return None
+        return str(record.status) if record is not None else None
+
+    def _logged(self, before: str | None) -> None:
+        """Say so when the email moved the case (B1: waiting on the customer)."""
+        record = self.workspace.record
+        if record is not None and str(record.status) not in (before, "new"):
+            status = status_label(record.status, self.language)
+            message = tr("case_moved", self.language, case=record.number, status=status)
+            self.notify(message, markup=False)
+        self.draft.refresh_title()
 
     def copy_to_clipboard(self, text: str) -> None:
         """Every copy in the app, including the inputs' own ctrl+c, goes through here."""
@@ -234,19 +300,23 @@ class SrTuiApp(App[None]):
         self._copy_worker(text, "what_selection")
 
     @work(thread=True, exclusive=True, group="clipboard", exit_on_error=False)
-    def _copy_worker(self, text: str, what: str) -> None:
+    def _copy_worker(self, text: str, what: str, email=None) -> None:
         use_osc52 = self._osc52 if self._osc52 is not None else not self.is_headless
         terminal = (lambda t: self.call_from_thread(self._write_osc52, t)) if use_osc52 else None
         outcome = self.workspace.copy_text(text, terminal=terminal)
         self.call_from_thread(self._show, notices.copy_notice(outcome, what, self.language))
+        if email is not None and outcome.method != "failed":
+            self.call_from_thread(self._record, "copy", email)
 
     def _write_osc52(self, text: str) -> None:
         super().copy_to_clipboard(text)
 
     @work(thread=True, group="mail", exit_on_error=False)
-    def _mail_worker(self) -> None:
-        outcome = self.workspace.open_mail()
+    def _mail_worker(self, email) -> None:
+        outcome = self.workspace.open_mail(record=False)
         self.call_from_thread(self._show, notices.mail_notice(outcome, self.language))
+        if outcome.opened:
+            self.call_from_thread(self._record, "mailto", email)
 
     def _show(self, notice: notices.Notice) -> None:
         self.notify(notice.message, severity=notice.severity, timeout=notice.timeout, markup=False)

@@ -52,11 +52,12 @@ class SrTuiCommands(Provider):
             (tr("cmd_language", lang), app.action_toggle_language, tr("cmd_language_help", lang)),
             (tr("cmd_lint", lang), app.action_toggle_lint, tr("cmd_lint_help", lang)),
         ]
-        for n, draft in enumerate(app.store.recent()):
+        for case in app.recent_cases():
+            what = f"{case.number} {case.title}".strip()
             commands.append(
                 (
-                    tr("cmd_reopen", lang, draft=app.workspace.describe(draft)),
-                    partial(app.action_reopen_case, n),
+                    tr("cmd_reopen", lang, draft=what),
+                    partial(app.action_reopen_case, case.number),
                     tr("cmd_reopen_help", lang),
                 )
             )

@@ -84,6 +84,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "上一个工单已搁置:ctrl+p → 重新打开工单 可以找回。",
     ),
     "case_reopened": ("Reopened case {case}.", "已重新打开工单 {case}。"),
+    "case_moved": ("Case {case} is now: {status}.", "工单 {case} 的状态:{status}。"),
+    "not_logged": (
+        "The email went out but was not logged on the case: {problem}",
+        "邮件已发出,但未能记入工单:{problem}",
+    ),
+    "store_problem": (
+        "Case store: {problem} Drafting goes on; the draft is saved to its file.",
+        "工单库:{problem} 可以继续撰写;草稿已保存到文件。",
+    ),
     "unexpected_error": (
         "Something went wrong, and nothing was lost: {error}",
         "出现了问题,但没有丢失任何内容:{error}",

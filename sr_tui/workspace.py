@@ -13,7 +13,7 @@ second copy of the values.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -23,9 +23,11 @@ from sr_tui.core.errors import SrTuiError
 from sr_tui.core.settings import LoadedSettings, Settings
 from sr_tui.core.templates.catalog import Catalog
 from sr_tui.core.templates.model import Email, Field, Layout, Template, Value, Values
-from sr_tui.core.templates.render import is_filled
 
 if TYPE_CHECKING:
+    from sr_tui.core.cases.keeper import CaseKeeper
+    from sr_tui.core.cases.model import Case, CaseSummary
+    from sr_tui.core.cases.store import CaseStore
     from sr_tui.core.handoff.clipboard import CopyOutcome, SystemClipboard, SystemCopy
     from sr_tui.core.handoff.mailto import MailtoOutcome
     from sr_tui.core.lint import Finding, LintConfig
@@ -59,28 +61,6 @@ def with_extra_fields(template: Template) -> Template:
 
 
 @dataclass(frozen=True)
-class Case:
-    """What the open case is: the template open and the values typed for it.
-
-    `values` holds only what the user typed; the signature comes from settings and is
-    merged below it (`Workspace.values`), so a name changed in settings reaches the case
-    unless the user typed over it here.
-    """
-
-    template_id: str | None = None
-    values: Values = field(default_factory=dict)
-
-    @property
-    def has_content(self) -> bool:
-        return any(is_filled(v) for v in self.values.values())
-
-    @property
-    def sr_number(self) -> str:
-        value = self.values.get("sr_number", "")
-        return value.strip() if isinstance(value, str) else ""
-
-
-@dataclass(frozen=True)
 class Readiness:
     """Why an email is not ready to send: unfilled fields (their labels) and errors."""
 
@@ -99,12 +79,15 @@ class Workspace:
         self,
         catalog: Catalog,
         settings: LoadedSettings | Settings | None = None,
-        store: DraftStore | None = None,
+        store: CaseStore | None = None,
         clock: Clock | None = None,
         *,
+        drafts: DraftStore | None = None,
         system_clipboard: SystemClipboard | SystemCopy | Literal["detect"] | None = "detect",
         language: str = "en",
     ) -> None:
+        """`store` is the case store; None opens the one the settings name on first use
+        (so `sr-tui render` never touches it). `drafts` keeps the open draft's file."""
         from sr_tui.core import locations
 
         self.catalog = catalog
@@ -112,17 +95,35 @@ class Workspace:
             self.loaded_settings = settings
         else:
             self.loaded_settings = LoadedSettings(settings or Settings(), locations.config_path())
-        self.store = store if store is not None else DraftStore(locations.data_dir())
         self.clock: Clock = clock or SystemClock()
+        self.drafts = drafts if drafts is not None else DraftStore(locations.data_dir(), self.clock)
+        self._store = store
+        self._cases: CaseKeeper | None = None
         self.language = language
         self._system_clipboard = system_clipboard
         self._no_clipboard_reason = ""
-        self.case = Case()
+        self.draft = Draft(None, {}, self.clock.now())
         self._lint_config: LintConfig | None = None
         self._email: Email | None = None
         self._findings: tuple[Finding, ...] | None = None
         #: Template ids opened since the last save, for the picker's "recent" list.
         self._opened: list[str] = []
+
+    @property
+    def cases(self) -> CaseKeeper:
+        """The case store's keeper (the store itself opens on first use)."""
+        if self._cases is None:
+            from sr_tui.core.cases.keeper import CaseKeeper
+
+            store = self._store
+            factory = (lambda: (store, [])) if store is not None else self._open_store
+            self._cases = CaseKeeper(factory, self.clock, self.settings.your_name)
+        return self._cases
+
+    def _open_store(self) -> tuple[CaseStore, list[str]]:
+        from sr_tui.core.cases.open_store import open_case_store
+
+        return open_case_store(self.settings, self.clock, self.drafts.directory)
 
     # -- settings ------------------------------------------------------------------------
 
@@ -139,16 +140,18 @@ class Workspace:
         in this case) and the lint table is read again."""
         self.loaded_settings = LoadedSettings(settings, self.loaded_settings.path, (), True)
         self._lint_config = None
+        if self._cases is not None:
+            self._cases.author = settings.your_name
         self._invalidate()
 
     # -- the case ------------------------------------------------------------------------
 
     @property
     def template(self) -> Template | None:
-        if self.case.template_id is None:
+        if self.draft.template_id is None:
             return None
         try:
-            return self.form_template(self.case.template_id)
+            return self.form_template(self.draft.template_id)
         except UnknownTemplate:
             return None
 
@@ -162,16 +165,16 @@ class Workspace:
     @property
     def values(self) -> Values:
         """The signature from settings, overridden by anything typed for this case."""
-        return {**self.signature, **self.case.values}
+        return {**self.signature, **self.draft.values}
 
     def typed_over(self, field_id: str) -> bool:
         """True when the case holds its own value for a field that settings also fill."""
-        return field_id in self.case.values and field_id in self.signature
+        return field_id in self.draft.values and field_id in self.signature
 
     def open_template(self, template_id: str) -> Template:
         """Open a template on this case; the values typed so far are kept."""
         template = self.form_template(template_id)
-        self.case = replace(self.case, template_id=template.id)
+        self.draft = replace(self.draft, template_id=template.id)
         self._opened.append(template.id)
         self._invalidate()
         return template
@@ -182,74 +185,105 @@ class Workspace:
         follows the settings again."""
         if self.values.get(field_id, "") == value and field_id not in self.signature:
             return False
-        values = dict(self.case.values)
+        values = dict(self.draft.values)
         if field_id in self.signature and (value == self.signature[field_id] or not value):
             changed = values.pop(field_id, None) is not None
-            self.case = replace(self.case, values=values)
+            self.draft = replace(self.draft, values=values)
             self._invalidate()
             return changed
         if values.get(field_id) == value:
             return False
         values[field_id] = value
-        self.case = replace(self.case, values=values)
+        self.draft = replace(self.draft, values=values)
         self._invalidate()
         return True
 
-    def new_case(self) -> Case:
-        """Put the open case aside (reopenable) and start an empty one on the same
-        template; returns the case put aside."""
-        old = self.case
-        self.put_aside()
-        self.case = Case(template_id=old.template_id)
+    def new_case(self) -> Draft:
+        """Start an empty case on the same template; the open one stays in the case
+        store (nothing is only cleared) and can be reopened. Returns the case left."""
+        old = self.draft
+        self.save()
+        left = self.draft
+        self.draft = Draft(old.template_id, {}, self.clock.now())
         self._invalidate()
         self.save()
-        return old
+        return left
 
-    def put_aside(self) -> None:
-        if self.case.has_content:
-            self.store.archive_current(self._draft())
+    def recent(self, limit: int = 10) -> list[CaseSummary]:
+        """Other cases, worked on last first (the palette's "Reopen case")."""
+        return self.cases.recent(limit, exclude=self.draft.number)
 
-    def recent(self) -> list[Draft]:
-        return self.store.recent()
-
-    def reopen(self, index: int) -> Case:
-        """Bring back a case put aside (the open one is put aside in its place)."""
-        recent = self.store.recent()
-        if not 0 <= index < len(recent):
-            raise SrTuiError("that case is no longer in the list of recent cases")
-        draft = self.store.take_recent(index)
-        self.put_aside()
-        self.case = Case(draft.template_id, dict(draft.values))
+    def reopen(self, number: str) -> Draft:
+        """Open a case of the store (the open one is saved and stays there); its last
+        template comes back with its values."""
+        case = self.cases.get(number)
+        if case is None:
+            raise SrTuiError(f"there is no case {number} in the case store")
+        self.save()
+        template_id = self._last_template(case.number) or self.draft.template_id
+        self.draft = Draft(template_id, dict(case.values), self.clock.now(), case.number)
         self._invalidate()
         self.save()
-        return self.case
+        return self.draft
+
+    def _last_template(self, number: str) -> str | None:
+        for entry in reversed(self.cases.entries(number)):
+            if entry.email is not None:
+                return entry.email.template_id
+        return None
 
     def restore(self) -> Draft | None:
         """At start: bring back the draft saved last time (None when there is none)."""
-        draft = self.store.load_current()
+        draft = self.drafts.load_current()
         if draft is None:
             return None
-        self.case = Case(draft.template_id, dict(draft.values))
+        self.draft = draft
         self._invalidate()
         return draft
 
     def problems(self) -> list[str]:
-        """Problems met reading the saved files, for the UI to show once."""
-        problems, self.store.problems = list(self.store.problems), []
+        """Problems met reading the saved files and the case store, to show once."""
+        problems = list(self.drafts.problems) + list(self.cases.problems)
+        self.drafts.problems, self.cases.problems = [], []
         return problems
 
-    def save(self) -> None:
-        """Save the open case now (the app debounces calls to this)."""
-        self.store.save_current(self._draft())
-        for template_id in self._opened:
-            self.store.record_use(template_id)
-        self._opened = []
+    @property
+    def record(self) -> Case | None:
+        """The open draft's case, as stored (None before it holds anything)."""
+        return self.cases.get(self.draft.number) if self.draft.number else None
 
-    def _draft(self) -> Draft:
-        return Draft(self.case.template_id, dict(self.case.values), self.clock.now())
+    def save(self) -> None:
+        """Save the open draft now (the app debounces calls to this): the draft file
+        first (it never fails for a database), then the values on the case record."""
+        self.draft = replace(self.draft, saved_at=self.clock.now())
+        self.drafts.save_current(self.draft)
+        for template_id in self._opened:
+            self.drafts.record_use(template_id)
+        self._opened = []
+        synced = self.cases.sync(self.draft)
+        if synced.number != self.draft.number:
+            self.draft = replace(self.draft, number=synced.number)
+            self.drafts.save_current(self.draft)
 
     def describe(self, draft: Draft) -> str:
         return draft.describe(self.clock.now())
+
+    def record_handoff(self, channel: str, email: Email) -> Case:
+        """Write the email that went out on the case's timeline (creating the case if it
+        is new); returns the case as it is now (its status may have moved)."""
+        self.save()
+        if not self.draft.number:
+            self.draft = self.cases.sync(self.draft, create=True)
+            self.drafts.save_current(self.draft)
+        _, case = self.cases.record_email(
+            self.draft.number,
+            template_id=email.template_id,
+            subject=email.subject,
+            body=email.body,
+            channel=channel,
+            findings=self.findings(),
+        )
+        return case
 
     # -- the email -----------------------------------------------------------------------
 
@@ -340,11 +374,20 @@ class Workspace:
         return self._system_clipboard  # type: ignore[return-value]
 
     def copy(
-        self, part: Part = "all", *, terminal: Callable[[str], None] | None = None
+        self,
+        part: Part = "all",
+        *,
+        terminal: Callable[[str], None] | None = None,
+        record: bool = True,
     ) -> CopyOutcome:
-        """Copy the email (or its subject or body) in the copy layout. Slow (tools, read
-        back): call it off the UI thread."""
-        return self.copy_text(self._outgoing().part(part), terminal=terminal)
+        """Copy the email (or its subject or body) in the copy layout and, when the email
+        or its body was copied, write it on the case's timeline (`record`). Slow (tools,
+        read back): call it off the UI thread."""
+        email = self._outgoing()
+        outcome = self.copy_text(email.part(part), terminal=terminal)
+        if record and part != "subject" and outcome.method != "failed":
+            self.record_handoff("copy", email)
+        return outcome
 
     def copy_text(self, text: str, *, terminal: Callable[[str], None] | None = None):
         from sr_tui.core.handoff.clipboard import copy_text
@@ -353,7 +396,7 @@ class Workspace:
         reason = self._no_clipboard_reason
         return copy_text(text, system=system, terminal=terminal, no_system_reason=reason)
 
-    def export_eml(self, target: Path | None = None) -> Path:
+    def export_eml(self, target: Path | None = None, *, record: bool = True) -> Path:
         """Write the .eml draft into `target` (a folder; default the `export_dir` setting,
         else Downloads, else the data dir) under a fresh name; return the path."""
         from sr_tui.core.handoff.eml import default_export_dir, export_eml
@@ -361,14 +404,19 @@ class Workspace:
         email = self._outgoing()
         folder = target if target is not None else default_export_dir(self.settings.export_dir)
         try:
-            return export_eml(
+            path = export_eml(
                 email, folder, self.values, layout=self.copy_layout, date=self.clock.now()
             )
         except OSError as exc:
             reason = exc.strerror or exc
             raise SrTuiError(f"cannot write the .eml draft in {folder}: {reason}") from None
+        if record:
+            self.record_handoff("eml", email)
+        return path
 
-    def open_mail(self, opener: Callable[[str], object] | None = None) -> MailtoOutcome:
+    def open_mail(
+        self, opener: Callable[[str], object] | None = None, *, record: bool = True
+    ) -> MailtoOutcome:
         """Open the email in the mail client through a mailto: link (slow: off the UI
         thread). A bad `customer_email` raises HandoffError."""
         from sr_tui.core.handoff.mailto import open_in_mail_client
@@ -376,4 +424,7 @@ class Workspace:
 
         email = self._outgoing()
         recipients(self.values)
-        return open_in_mail_client(email, self.values, layout=self.copy_layout, opener=opener)
+        outcome = open_in_mail_client(email, self.values, layout=self.copy_layout, opener=opener)
+        if record and outcome.opened:
+            self.record_handoff("mailto", email)
+        return outcome

@@ -6,6 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
+from sr_tui.core.cases.model import EntryKind, Status
+from sr_tui.core.cases.sqlite_store import SqliteCaseStore
 from sr_tui.core.clock import FixedClock
 from sr_tui.core.drafts import DraftStore
 from sr_tui.core.errors import SrTuiError
@@ -30,10 +32,16 @@ def clipboard() -> FakeClipboard:
 
 
 @pytest.fixture
-def workspace(catalog, tmp_path, clipboard) -> Workspace:
+def clock() -> FixedClock:
+    return FixedClock(NOON)
+
+
+@pytest.fixture
+def workspace(catalog, tmp_path, clipboard, clock) -> Workspace:
     settings = LoadedSettings(Settings(your_name="Sam Lee", your_team="Linux"), tmp_path / "c")
-    store = DraftStore(tmp_path / "data", FixedClock(NOON))
-    return Workspace(catalog, settings, store, FixedClock(NOON), system_clipboard=clipboard)
+    drafts = DraftStore(tmp_path / "data", clock)
+    store = SqliteCaseStore(tmp_path / "data" / "cases.db", clock, actor="Sam Lee")
+    return Workspace(catalog, settings, store, clock, drafts=drafts, system_clipboard=clipboard)
 
 
 def test_a_whole_case(workspace, clipboard, tmp_path):
@@ -65,28 +73,48 @@ def test_a_whole_case(workspace, clipboard, tmp_path):
     assert clipboard.copies == [workspace.email("flowed").text]
     assert clipboard.copies[0].startswith("Subject: Action Required")
 
-    # Put aside, then bring back.
+    # The copy is on the case's timeline, and B1 moved the case to waiting on the customer.
+    record = workspace.record
+    assert record.number == "SR 3-41234567" and record.title == "NFS mounts hang after reboot"
+    assert record.status is Status.WAITING_CUSTOMER
+    [entry] = [e for e in workspace.cases.entries(record.number) if e.kind is EntryKind.EMAIL]
+    assert entry.email.template_id == "B1" and entry.email.channel == "copy"
+    assert entry.email.body == workspace.email("flowed").body and entry.at == NOON
+
+    # A new case: the old one stays in the store, and comes back with its values.
     old = workspace.new_case()
-    assert old.sr_number == "SR 3-41234567"
-    assert workspace.case.values == {} and workspace.template.id == "B1"
+    assert old.number == "SR 3-41234567"
+    assert workspace.draft.values == {} and workspace.template.id == "B1"
     [aside] = workspace.recent()
-    assert aside.values["sr_number"] == "SR 3-41234567"
-    assert workspace.describe(aside) == "B1 draft for SR 3-41234567 from " + (
-        NOON.astimezone().strftime("%H:%M")
-    )
-    back = workspace.reopen(0)
+    assert aside.number == "SR 3-41234567"
+    back = workspace.reopen("SR 3-41234567")
     assert back.values["items"] == ["An sosreport", "The output of nfsstat -m"]
+    assert back.template_id == "B1"  # the template of its last email
     assert workspace.recent() == []
 
 
-def test_the_case_is_saved_and_restored(workspace, catalog, tmp_path):
+def test_the_case_is_saved_and_restored(workspace, catalog, tmp_path, clock):
     workspace.open_template("B2")
     workspace.set_value("sr_number", "SR 9")
     workspace.save()
-    again = Workspace(catalog, workspace.loaded_settings, workspace.store, FixedClock(NOON))
+    again = Workspace(
+        catalog, workspace.loaded_settings, workspace.cases.store, clock, drafts=workspace.drafts
+    )
     draft = again.restore()
-    assert draft.template_id == "B2" and again.case.values == {"sr_number": "SR 9"}
-    assert again.store.preferred_templates()[0] == "B2"
+    assert draft.template_id == "B2" and again.draft.values == {"sr_number": "SR 9"}
+    assert draft.number == "SR 9" and again.record.values == {"sr_number": "SR 9"}
+    assert again.drafts.preferred_templates()[0] == "B2"
+
+
+def test_a_case_without_a_ticket_number_gets_one_and_keeps_it(workspace):
+    workspace.open_template("A1")
+    workspace.set_value("customer_name", "Alice")
+    workspace.save()
+    assert workspace.draft.number == "TS20261202001"
+    workspace.set_value("sr_number", "SR 3-7")
+    workspace.save()
+    assert workspace.draft.number == "SR 3-7"  # the typed number replaces the generated one
+    assert workspace.cases.get("TS20261202001") is None
 
 
 def test_settings_reach_the_signature_unless_typed_over(workspace):
@@ -142,5 +170,22 @@ def test_unknown_template_is_an_sr_tui_error(workspace):
 
 
 def test_reopen_of_a_missing_case_says_so(workspace):
-    with pytest.raises(SrTuiError, match="no longer"):
-        workspace.reopen(3)
+    with pytest.raises(SrTuiError, match="no case SR 404"):
+        workspace.reopen("SR 404")
+
+
+def test_an_eml_export_is_logged_and_e1_closes_the_case(workspace, tmp_path):
+    workspace.open_template("E1")
+    workspace.set_value("sr_number", "SR 5")
+    workspace.export_eml(tmp_path / "out")
+    record = workspace.record
+    assert record.status is Status.CLOSED and record.close_reason == "confirmed"
+    kinds = [e.kind for e in workspace.cases.entries("SR 5")]
+    assert kinds == [EntryKind.EMAIL, EntryKind.STATUS]
+
+
+def test_copying_only_the_subject_is_not_logged(workspace):
+    workspace.open_template("G5")
+    workspace.set_value("sr_number", "SR 6")
+    workspace.copy("subject")
+    assert workspace.cases.entries("SR 6") == []

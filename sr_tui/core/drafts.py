@@ -27,9 +27,14 @@ MAX_RECENT = 10
 
 @dataclass(frozen=True)
 class Draft:
+    """The email being written on a case: the template open and the values typed (the
+    signature from settings is not among them), and the number of its case once the case
+    store has it."""
+
     template_id: str | None
     values: Values = field(default_factory=dict)
     saved_at: datetime = field(default_factory=lambda: SystemClock().now())
+    number: str = ""
 
     @property
     def has_content(self) -> bool:
@@ -48,7 +53,8 @@ class Draft:
         if stamp.date() != today:
             when = stamp.strftime("%d %b %H:%M")
         what = f"{self.template_id} draft" if self.template_id else "draft"
-        case = f" for {self.sr_number}" if self.sr_number else ""
+        number = self.sr_number or self.number
+        case = f" for {number}" if number else ""
         return f"{what}{case} from {when}"
 
     def to_json(self) -> dict[str, Any]:
@@ -56,6 +62,7 @@ class Draft:
             "template_id": self.template_id,
             "values": self.values,
             "saved_at": self.saved_at.isoformat(),
+            **({"case_number": self.number} if self.number else {}),
         }
 
     @classmethod
@@ -78,7 +85,8 @@ class Draft:
             saved_at = datetime.fromisoformat(str(data.get("saved_at")))
         except ValueError:
             saved_at = SystemClock().now()
-        return cls(template_id, values, saved_at)
+        number = data.get("case_number", "")
+        return cls(template_id, values, saved_at, number if isinstance(number, str) else "")
 
 
 class DraftStore:

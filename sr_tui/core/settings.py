@@ -39,6 +39,10 @@ class Settings:
     lint: Mapping[str, Any] = field(default_factory=dict)
     #: Binding id -> keys, applied with `App.set_keymap` (e.g. copy = "ctrl+shift+y").
     keymap: Mapping[str, str] = field(default_factory=dict)
+    #: How a case without a ticket number is numbered (TS20261202001).
+    case_number: str = "TS{date:%Y%m%d}{seq:03d}"
+    #: The team's PostgreSQL database (`postgresql://...`); empty: the SQLite file.
+    database_url: str = ""
 
     def signature(self) -> dict[str, str]:
         """The values every email's signature takes from settings (only those set)."""
@@ -113,6 +117,23 @@ def _check(key: str, value: Any) -> tuple[Any, str | None]:
         if problems:
             return None, "; ".join(problems)
         return value, None
+    if key == "case_number":
+        from sr_tui.core.cases.numbering import check_format
+
+        if not isinstance(value, str):
+            return None, "'case_number' must be text such as \"TS{date:%Y%m%d}{seq:03d}\""
+        from sr_tui.core.errors import SrTuiError
+
+        try:
+            return check_format(value), None
+        except SrTuiError as exc:
+            return None, exc.user_message
+    if key == "database_url":
+        if not isinstance(value, str):
+            return None, "'database_url' must be text (postgresql://...)"
+        if value.strip() and not value.strip().startswith(("postgresql://", "postgres://")):
+            return None, "'database_url' must start with postgresql:// (or be empty for SQLite)"
+        return value.strip(), None
     if key == "keymap":
         if not isinstance(value, dict) or not all(
             isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()

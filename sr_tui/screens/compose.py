@@ -79,7 +79,7 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
     @property
     def values(self) -> Values:
         """What the user typed for this case (the signature from settings sits below)."""
-        return self.workspace.case.values
+        return self.workspace.draft.values
 
     @property
     def signature(self) -> Values:
@@ -139,19 +139,27 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
         form = self.query_one(FieldForm)
         if template is None:
             await form.clear()
-            self.sub_title = ""
+            self.refresh_title()
             self.refresh_output()
             return
         field_id = form.field_id_of(self.focused) if keep_focus else None
         await form.show(template, self.workspace.values, self.language)
         self.query_one(TemplateTree).select_template(template.id)
-        title = template.title_zh if self.language == "zh" else template.title
-        self.sub_title = f"{template.id} · {title}"
+        self.refresh_title()
         self.refresh_output()
         if field_id:
             form.focus_field(field_id)
         elif focus_first:
             form.focus_first_empty(self.workspace.values)
+
+    def refresh_title(self) -> None:
+        """The header's second line: the case's number (once it has one), the template."""
+        template = self.template
+        parts = [self.workspace.draft.number] if self.workspace.draft.number else []
+        if template is not None:
+            title = template.title_zh if self.language == "zh" else template.title
+            parts.append(f"{template.id} · {title}")
+        self.sub_title = " · ".join(parts)
 
     async def open_template(self, template_id: str) -> None:
         """Open a template on the case and focus its first empty field."""

@@ -137,8 +137,9 @@ async def test_new_case_keeps_the_previous_one_reopenable(make):
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert app.draft.values == {}
-        recent = app.store.recent()
-        assert [d.sr_number for d in recent] == ["SR 3-1"]
+        # The case put aside is in the case store (nothing is only cleared).
+        recent = app.workspace.recent()
+        assert [c.number for c in recent] == ["SR 3-1"]
         await pilot.press("ctrl+p")
         await pilot.press(*"reopen")
         await pilot.pause(0.3)

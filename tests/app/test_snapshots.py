@@ -4,25 +4,31 @@ Regenerate after an intended UI change, then look at every changed SVG before ke
 
     pytest tests/app/test_snapshots.py --snapshot-update
 
-Deterministic by construction: no clock in the header, config and data in tmp dirs (the
+Deterministic by construction: a fixed clock, no clock in the header, config and data in tmp dirs (the
 autouse fixture in tests/conftest.py), no system clipboard, steady (non-blinking) cursors.
 """
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from sr_tui.app import SrTuiApp, make_app
+from sr_tui.core.clock import FixedClock
 
 SIZE = (120, 36)
+NOW = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture
 def app_factory(catalog):
     def factory(language: str = "en") -> SrTuiApp:
-        return make_app(catalog, language=language, system_clipboard=None, osc52=False)
+        return make_app(
+            catalog, language=language, system_clipboard=None, osc52=False, clock=FixedClock(NOW)
+        )
 
     return factory
 

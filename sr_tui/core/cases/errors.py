@@ -1,8 +1,7 @@
 """What can go wrong with the case store, as errors that carry a message for the user.
 
-`StoreError` is the base; it will subclass the project-wide `SrTuiError` once that exists
-(a one-line change here). Programming mistakes (a naive datetime, an unknown status) stay
-`ValueError`s: no user can act on those.
+`StoreError` is the base, an `SrTuiError`. Programming mistakes (a naive datetime, an
+unknown status) stay `ValueError`s: no user can act on those.
 """
 
 from __future__ import annotations
@@ -10,13 +9,11 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from sr_tui.core.errors import SrTuiError
 
-class StoreError(Exception):
+
+class StoreError(SrTuiError):
     """A case-store problem the user can act on; `user_message` says what happened."""
-
-    def __init__(self, user_message: str) -> None:
-        super().__init__(user_message)
-        self.user_message = user_message
 
 
 class NotFoundError(StoreError):

@@ -1,0 +1,48 @@
+"""Opening the case store the settings name: the team's PostgreSQL database when
+`database_url` (or `SR_TUI_DATABASE_URL`) is set, else `cases.db` in the data dir. The
+JSON drafts of earlier versions are imported once on the way."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sr_tui.core import locations
+from sr_tui.core.cases.store import CaseStore
+from sr_tui.core.clock import Clock
+
+DATABASE_ENV = "SR_TUI_DATABASE_URL"
+SQLITE_FILE = "cases.db"
+
+
+def database_url(settings) -> str:
+    return os.environ.get(DATABASE_ENV, "").strip() or settings.database_url
+
+
+def open_case_store(
+    settings, clock: Clock, data_dir: Path | None = None
+) -> tuple[CaseStore, list[str]]:
+    """(store, problems to show). Raises `StoreError` when no store can be opened."""
+    directory = data_dir if data_dir is not None else locations.data_dir()
+    url = database_url(settings)
+    problems: list[str] = []
+    if url:
+        from sr_tui.core.cases.postgres_store import open_postgres_store
+
+        store: CaseStore = open_postgres_store(
+            url, clock, actor=settings.your_name, number_format=settings.case_number
+        )
+    else:
+        from sr_tui.core.cases.sqlite_store import open_sqlite_store
+
+        store, problems = open_sqlite_store(
+            directory / SQLITE_FILE,
+            clock,
+            actor=settings.your_name,
+            number_format=settings.case_number,
+        )
+    from sr_tui.core.cases.legacy import import_legacy
+
+    legacy = import_legacy(store, clock, directory, author=settings.your_name)
+    problems.extend(legacy.problems)
+    return store, problems
