@@ -106,7 +106,7 @@ def test_list_filters_and_json(capsys):
     code, out, _ = run(capsys, "case", "list", "--json", "--open")
     assert [r["number"] for r in json.loads(out)] == ["SR 10"]
     code, out, _ = run(capsys, "case", "list", "--search", "printer")
-    assert "SR 11" in out and "SR 10" not in out
+    assert code == 0 and "SR 11" in out and "SR 10" not in out
 
 
 def test_export_import_round_trip_and_csv_headers(capsys, tmp_path, monkeypatch):
@@ -118,12 +118,15 @@ def test_export_import_round_trip_and_csv_headers(capsys, tmp_path, monkeypatch)
     header = next(csv.reader(io.StringIO(out)))
     assert header[0] == "请求编号" and "紧急程度" in header
     code, out, _ = run(capsys, "case", "export", "--format", "process-csv")
-    assert next(csv.reader(io.StringIO(out)))[:2] == ["Request number", "Stage"] or out
+    header = next(csv.reader(io.StringIO(out)))
+    assert code == 0 and header[1:3] == ["Stage", "Owner"]
     monkeypatch.setenv("SR_TUI_DATA", str(tmp_path / "other"))
     code, out, _ = run(capsys, "case", "import", str(target), "--json")
     assert json.loads(out)["cases_added"] == ["SR 20"]
     code, out, _ = run(capsys, "case", "import", str(target), "--json")
-    assert json.loads(out)["cases_added"] == [] and json.loads(out)["entries_added"] == 0
+    assert (
+        code == 0 and json.loads(out)["cases_added"] == [] and json.loads(out)["entries_added"] == 0
+    )
     assert show(capsys, "SR 20")["entries"][0]["notes"] == "重启后恢复"
 
 

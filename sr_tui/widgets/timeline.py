@@ -54,7 +54,8 @@ class Timeline(Vertical):
             yield Static(id="timeline-text", markup=False)
 
     def show(self, entries: Sequence[Entry], language: Language, tz: tzinfo | None) -> None:
-        self.entries = sorted(entries, key=lambda e: e.at, reverse=True)
+        order = {e.id: i for i, e in enumerate(entries)}  # equal times: as written
+        self.entries = sorted(entries, key=lambda e: (e.at, order[e.id]), reverse=True)
         self.language, self.tz = language, tz
         options = self.query_one(OptionList)
         options.clear_options()
@@ -64,6 +65,8 @@ class Timeline(Vertical):
             )
         for entry in self.entries:
             options.add_option(Option(entry_line(entry, language, tz), id=entry.id))
+        if self.entries:
+            options.highlighted = 0  # Enter works at once, without a Down first
         self._show_detail(None)
 
     @on(OptionList.OptionSelected, "#timeline-list")
