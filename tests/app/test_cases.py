@@ -136,3 +136,43 @@ async def test_the_case_screen_in_chinese(make):
         assert "请求登记" in text and "处理记录" in text and "请求主题" in text
         assert "SR 6-1 · 已受理 · OA登录失败" in text
         assert "邮件 A1" in text and "写下一封邮件" in text
+
+
+async def test_a_value_sent_before_is_marked_with_when(make):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_template(pilot, "A1")
+        await set_values(pilot, {"sr_number": "SR 7-1", "timeframe": "4 business hours"})
+        await copy_now(pilot)
+        await open_template(pilot, "C1")
+        label = str(app.draft.query_one("#block-timeframe").query_one(".field-label").content)
+        assert "sent in A1, " in label
+        sr_label = str(app.draft.query_one("#block-sr_number").query_one(".field-label").content)
+        assert "sent in A1" in sr_label
+        # A value typed now, never sent, is not marked.
+        customer = str(
+            app.draft.query_one("#block-customer_name").query_one(".field-label").content
+        )
+        assert "sent in" not in customer
+
+
+async def test_a_corrupt_case_store_is_set_aside_and_drafting_goes_on(make):
+    from sr_tui.core import locations
+
+    data = locations.data_dir()
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "cases.db").write_bytes(b"this is not a database" * 100)
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.3)
+        await settle(pilot)
+        messages = " ".join(notices(app))
+        assert str(data / "cases.db") in messages and "moved to" in messages
+        aside = [p for p in data.iterdir() if p.name.startswith("cases.db.corrupt")]
+        assert aside and aside[0].read_bytes().startswith(b"this is not a database")
+        await open_template(pilot, "A1")
+        await set_values(pilot, {"sr_number": "SR 8-1"})
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert app.workspace.cases.get("SR 8-1") is not None  # a fresh store took over
