@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 
 class CaseScreen(TranslatedBindings, Screen[None]):
+    AUTO_FOCUS = "#timeline-list"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
         Binding("ctrl+s", "save", "Save record", id="save_record"),

@@ -30,6 +30,8 @@ ALL = "all"
 
 
 class CasesScreen(TranslatedBindings, Screen[None]):
+    #: The table has focus (Enter opens a case); Tab reaches the search box.
+    AUTO_FOCUS = "#cases-table"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
     ]

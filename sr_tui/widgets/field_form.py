@@ -73,6 +73,9 @@ class FieldForm(VerticalScroll):
             [self._block(f, values.get(f.id), language, history.get(f.id)) for f in template.fields]
         )
         self.scroll_home(animate=False)
+        # A real terminal may not repaint a container whose children were all replaced
+        # until something else moves (seen in tmux after the picker closed).
+        self.refresh(layout=True)
 
     async def clear(self) -> None:
         """No template open: an empty form."""
