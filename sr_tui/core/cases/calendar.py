@@ -16,133 +16,46 @@ The file format (`calendar.toml`) is read in `calendar_file`.
 from __future__ import annotations
 
 import bisect
-import os
-import re
-from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-DAY_MINUTES = 24 * 60
+from sr_tui.core.cases.calendar_hours import (
+    DAY_MINUTES,
+    DEFAULT_DAY,
+    DEFAULT_HOURS,
+    WEEKDAYS,
+    Span,
+    Workday,
+    normal_hours,
+    normalize_spans,
+    system_zone,
+    zone_name,
+)
+
+__all__ = [
+    "DAY_MINUTES",
+    "DEFAULT_DAY",
+    "DEFAULT_HOURS",
+    "MAX_IDLE_DAYS",
+    "WEEKDAYS",
+    "BusinessCalendar",
+    "CalendarError",
+    "Span",
+    "Workday",
+    "normalize_spans",
+    "system_zone",
+    "zone_name",
+]
+
 #: Consecutive days without working time after which a search gives up (about ten years).
 MAX_IDLE_DAYS = 3700
 _ZERO = timedelta(0)
 _WEEK = timedelta(days=7)
-_SPAN = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*[-–—~]\s*(\d{1,2}):(\d{2})\s*$")
 
 
 class CalendarError(ValueError):
     """The calendar cannot answer: no working time, or a date beyond what it can reach."""
-
-
-@dataclass(frozen=True, order=True)
-class Span:
-    """One working interval of a day, in minutes after local midnight: [start, end)."""
-
-    start: int
-    end: int
-
-    def __post_init__(self) -> None:
-        if not 0 <= self.start < self.end <= DAY_MINUTES:
-            raise ValueError(f"{self} is not an interval within one day")
-
-    @classmethod
-    def parse(cls, text: str) -> Span:
-        """'09:00-12:30' (end may be 24:00). A ValueError says what is wrong."""
-        m = _SPAN.match(text)
-        if not m:
-            raise ValueError(f"{text!r} is not an interval like '09:00-18:00'")
-        h1, m1, h2, m2 = (int(g) for g in m.groups())
-        if h1 > 23 or m1 > 59 or h2 > 24 or m2 > 59 or (h2 == 24 and m2):
-            raise ValueError(f"{text!r} has a time that does not exist")
-        start, end = h1 * 60 + m1, h2 * 60 + m2
-        if end <= start:
-            raise ValueError(
-                f"{text!r} ends before it starts; split a night shift over two days "
-                "('22:00-24:00' and '00:00-06:00')"
-            )
-        return cls(start, end)
-
-    @classmethod
-    def of(cls, value: Span | str | tuple[time, time]) -> Span:
-        if isinstance(value, Span):
-            return value
-        if isinstance(value, str):
-            return cls.parse(value)
-        start, end = value
-        end_minutes = end.hour * 60 + end.minute
-        return cls(start.hour * 60 + start.minute, end_minutes or DAY_MINUTES)
-
-    @property
-    def minutes(self) -> int:
-        return self.end - self.start
-
-    def __str__(self) -> str:
-        return f"{_hhmm(self.start)}-{_hhmm(self.end)}"
-
-
-def _hhmm(minutes: int) -> str:
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def normalize_spans(spans: Iterable[Span | str | tuple[time, time]]) -> tuple[Span, ...]:
-    """Sorted, with overlapping or touching intervals merged."""
-    out: list[Span] = []
-    for span in sorted(Span.of(s) for s in spans):
-        if out and span.start <= out[-1].end:
-            out[-1] = Span(out[-1].start, max(out[-1].end, span.end))
-        else:
-            out.append(span)
-    return tuple(out)
-
-
-DEFAULT_DAY = (Span(9 * 60, 18 * 60),)
-#: Monday to Friday 09:00-18:00.
-DEFAULT_HOURS: dict[int, tuple[Span, ...]] = {d: DEFAULT_DAY for d in range(5)}
-
-
-@dataclass(frozen=True)
-class Workday:
-    """A date that is worked although the week says it is not (调休), or a date with its
-    own hours. `hours` None means "the normal weekday hours" (see `BusinessCalendar`)."""
-
-    date: date
-    name: str = ""
-    hours: tuple[Span, ...] | None = None
-
-
-def system_zone() -> tzinfo:
-    """The machine's zone as a `ZoneInfo`: $TZ, /etc/localtime (its link or its data),
-    /etc/timezone; UTC when nothing says."""
-    tz_env = os.environ.get("TZ", "").strip().lstrip(":")
-    if tz_env:
-        try:
-            return ZoneInfo(tz_env)
-        except (ZoneInfoNotFoundError, ValueError):
-            pass
-    localtime = Path("/etc/localtime")
-    try:
-        target = str(localtime.resolve())
-        if "zoneinfo/" in target:
-            return ZoneInfo(target.split("zoneinfo/", 1)[1])
-    except (OSError, ZoneInfoNotFoundError, ValueError):
-        pass
-    try:
-        return ZoneInfo(Path("/etc/timezone").read_text(encoding="utf-8").strip())
-    except (OSError, ZoneInfoNotFoundError, ValueError):
-        pass
-    try:
-        with localtime.open("rb") as handle:
-            return ZoneInfo.from_file(handle, key="localtime")
-    except (OSError, ValueError):
-        return ZoneInfo("UTC")
-
-
-def zone_name(tz: tzinfo) -> str:
-    return getattr(tz, "key", None) or str(tz)
 
 
 _Range = tuple[datetime, datetime]  # real instants in UTC, [start, end)
@@ -177,7 +90,7 @@ class BusinessCalendar:
         self.holidays: dict[date, str] = dict(
             holidays if isinstance(holidays, Mapping) else dict.fromkeys(holidays, "")
         )
-        self.normal_hours = _normal_hours(self.week)
+        self.normal_hours = normal_hours(self.week)
         self.workdays: dict[date, Workday] = {}
         items = workdays.items() if isinstance(workdays, Mapping) else workdays
         for item in items:
@@ -478,13 +391,3 @@ def _utc(t: datetime) -> datetime:
         return t.astimezone(UTC)
     except OverflowError as exc:
         raise CalendarError("the calendar cannot reach that far") from exc
-
-
-def _normal_hours(week: tuple[tuple[Span, ...], ...]) -> tuple[Span, ...]:
-    counts = Counter(day for day in week[:5] if day)
-    if not counts:
-        counts = Counter(day for day in week if day)
-    if not counts:
-        return DEFAULT_DAY
-    best = max(counts.values())
-    return next(day for day in week if day and counts[day] == best)
