@@ -301,3 +301,23 @@ def test_working_day_helpers():
     assert CN_2026.previous_working_day(date(2026, 2, 24)) == date(2026, 2, 14)
     assert CN_2026.opening(date(2026, 2, 14)) == at(SHANGHAI, 2026, 2, 14, 9)
     assert CN_2026.closing(date(2026, 2, 17)) is None
+
+
+@pytest.mark.parametrize("zone", ["Pacific/Auckland", "Africa/Casablanca", "Australia/Lord_Howe"])
+def test_week_skipping_agrees_with_counting_day_by_day(zone):
+    """Against a plain day-by-day sum, over years of DST changes (Casablanca suspends its
+    summer time for Ramadan; Lord Howe moves by 30 minutes), with hours across the changes."""
+    cal = BusinessCalendar(ZoneInfo(zone), {d: ["01:00-04:00", "09:00-17:00"] for d in range(7)})
+    a, b = datetime(2012, 1, 1, tzinfo=UTC), datetime(2020, 1, 1, tzinfo=UTC)
+    reference = timedelta(0)
+    d = a.astimezone(cal.tz).date()
+    while datetime(d.year, d.month, d.day, tzinfo=cal.tz) < b:
+        for span in cal.hours_on(d):
+            s = datetime.combine(d, time(span.start // 60, span.start % 60), cal.tz)
+            e = datetime.combine(d, time(span.end // 60, span.end % 60), cal.tz)
+            lo, hi = max(s.astimezone(UTC), a), min(e.astimezone(UTC), b)
+            if hi > lo:
+                reference += hi - lo
+        d += timedelta(days=1)
+    assert cal.between(a, b) == reference
+    assert cal.between(a, cal.add(a, reference)) == reference

@@ -16,10 +16,13 @@ The file format (`calendar.toml`) is read in `calendar_file`.
 from __future__ import annotations
 
 import bisect
+import os
 from collections.abc import Iterable, Mapping
-from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sr_tui.core import locations
 from sr_tui.core.cases.calendar_hours import (
     DAY_MINUTES,
     DEFAULT_DAY,
@@ -34,6 +37,7 @@ from sr_tui.core.cases.calendar_hours import (
 )
 
 __all__ = [
+    "CALENDAR_ENV",
     "DAY_MINUTES",
     "DEFAULT_DAY",
     "DEFAULT_HOURS",
@@ -43,6 +47,7 @@ __all__ = [
     "CalendarError",
     "Span",
     "Workday",
+    "calendar_path",
     "normalize_spans",
     "system_zone",
     "zone_name",
@@ -52,6 +57,18 @@ __all__ = [
 MAX_IDLE_DAYS = 3700
 _ZERO = timedelta(0)
 _WEEK = timedelta(days=7)
+
+
+CALENDAR_ENV = "SR_TUI_CALENDAR"
+
+
+def calendar_path() -> Path:
+    """The user's calendar file: `$SR_TUI_CALENDAR`, else `calendar.toml` beside the
+    settings file. Read it with `calendar_file.load_calendar`."""
+    override = os.environ.get(CALENDAR_ENV, "").strip()
+    if override:
+        return Path(override).expanduser()
+    return locations.config_path().parent / "calendar.toml"
 
 
 class CalendarError(ValueError):
@@ -111,6 +128,7 @@ class BusinessCalendar:
         self._week_total = timedelta(minutes=sum(s.minutes for day in self.week for s in day))
         self._week_days = sum(1 for day in self.week if day)
         self._ranges: dict[date, tuple[_Range, ...]] = {}
+        self._offset_changes: dict[int, list[date]] = {}
 
     # -- days ---------------------------------------------------------------------------
 
@@ -132,9 +150,12 @@ class BusinessCalendar:
             raise ValueError("n must be at least 1")
         idle = 0
         while True:
-            if n > self._week_days > 0 and self._clean_week(d + timedelta(days=1), dst=False):
-                n -= self._week_days
-                d += _WEEK
+            weeks = self._week_days and self._clean_weeks(
+                d + timedelta(days=1), (n - 1) // self._week_days, dst=False
+            )
+            if weeks:
+                n -= weeks * self._week_days
+                d += weeks * _WEEK
                 continue
             d = self._skip_idle(self._step(d, 1), idle, 1)
             if self.is_working_day(d):
@@ -193,10 +214,10 @@ class BusinessCalendar:
         d = self._local_date(cur)
         first, idle = True, 0
         while True:
-            whole_week = not first and self._week_total and remaining > self._week_total
-            if whole_week and self._clean_week(d):  # the seven days from d hold a week
-                remaining -= self._week_total
-                d += _WEEK
+            weeks = not first and self._clean_weeks(d, self._weeks_within(remaining))
+            if weeks:  # whole weeks from d, each exactly the nominal week
+                remaining -= weeks * self._week_total
+                d += weeks * _WEEK
                 cur = self._instant(d, 0)
                 continue
             first = False
@@ -219,10 +240,10 @@ class BusinessCalendar:
         d = self._local_date(cur)
         first, idle = True, 0
         while True:
-            whole_week = not first and self._week_total and remaining > self._week_total
-            if whole_week and self._clean_week(d - timedelta(days=6)):  # the week up to d
-                remaining -= self._week_total
-                d -= _WEEK
+            weeks = not first and self._clean_weeks_before(d, self._weeks_within(remaining))
+            if weeks:  # whole weeks ending with d
+                remaining -= weeks * self._week_total
+                d -= weeks * _WEEK
                 cur = self._instant(d, DAY_MINUTES)
                 continue
             first = False
@@ -279,11 +300,13 @@ class BusinessCalendar:
         cur = ua
         d = self._local_date(ua)
         first = True
+        last = self._local_date(ub)
         while self._instant(d, 0) < ub or first:
-            nxt = d + _WEEK
-            if not first and self._clean_week(d) and self._instant(nxt, 0) <= ub:
-                total += self._week_total
-                d, cur = nxt, self._instant(nxt, 0)
+            weeks = not first and self._clean_weeks(d, (last - d).days // 7)
+            if weeks:  # whole weeks from d, all before b
+                total += weeks * self._week_total
+                d += weeks * _WEEK
+                cur = self._instant(d, 0)
                 continue
             first = False
             for s, e in self._day_ranges(d):
@@ -337,23 +360,89 @@ class BusinessCalendar:
         self._ranges[d] = out = tuple(merged)
         return out
 
-    def _clean_week(self, d: date, dst: bool = True) -> bool:
-        """Seven days from `d` with no holiday or workday and (with `dst`) one UTC offset
-        throughout, so the week holds exactly the nominal weekly hours."""
-        try:
-            end = d + _WEEK
-        except OverflowError:
-            return False
+    def _weeks_within(self, amount: timedelta) -> int:
+        """How many nominal weeks fit in `amount` with some of it left over."""
+        if not self._week_total or amount <= self._week_total:
+            return 0
+        return (amount - timedelta(microseconds=1)) // self._week_total
+
+    def _clean_weeks(self, d: date, most: int, dst: bool = True) -> int:
+        """How many whole weeks from `d` on (at most `most`) hold exactly the nominal week:
+        no holiday or workday and (with `dst`) no change of UTC offset in them."""
+        most = min(most, (date.max - d).days // 7 - 1)
+        if most <= 0:
+            return 0
         i = bisect.bisect_left(self._overrides, d)
-        if i < len(self._overrides) and self._overrides[i] < end:
-            return False
-        if not dst:
-            return True
-        # No zone changes its offset and back within one week, so the two ends suffice.
-        return (
-            datetime(d.year, d.month, d.day, tzinfo=self.tz).utcoffset()
-            == datetime(end.year, end.month, end.day, tzinfo=self.tz).utcoffset()
-        )
+        if i < len(self._overrides):
+            most = min(most, (self._overrides[i] - d).days // 7)
+        if dst and most > 0:
+            change = self._next_change(d, d + most * _WEEK)
+            if change is not None:  # week j holds the change when d+7j < change <= d+7j+7
+                most = min(most, ((change - d).days - 1) // 7)
+        return max(most, 0)
+
+    def _clean_weeks_before(self, d: date, most: int) -> int:
+        """`_clean_weeks` for the weeks ending with day `d`, counting back."""
+        most = min(most, (d - date.min).days // 7 - 1)
+        if most <= 0:
+            return 0
+        i = bisect.bisect_right(self._overrides, d)
+        if i > 0:
+            most = min(most, (d - self._overrides[i - 1]).days // 7)
+        if most > 0:
+            after = d + timedelta(days=1)
+            change = self._last_change(after, after - most * _WEEK)
+            if change is not None:
+                most = min(most, (after - change).days // 7)
+        return max(most, 0)
+
+    def _changes(self, year: int) -> list[date]:
+        """The dates c of `year` (Jan 2 to Jan 1 of the next) whose midnight has another UTC
+        offset than the midnight before: the offset changed on day c-1. Midnights are
+        sampled a week apart and the weeks that differ day by day (no zone changes its
+        offset and back within a week); computed once per year."""
+        found = self._offset_changes.get(year)
+        if found is not None:
+            return found
+        found = []
+        if not isinstance(self.tz, timezone) and 1 <= year < 9999:
+            end = date(year + 1, 1, 1)
+            week_start, before = date(year, 1, 1), self._midnight_offset(date(year, 1, 1))
+            while week_start < end:
+                week_end = min(week_start + _WEEK, end)
+                after = self._midnight_offset(week_end)
+                if after != before:
+                    d, prev = week_start, before
+                    while d < week_end:
+                        d += timedelta(days=1)
+                        offset = self._midnight_offset(d)
+                        if offset != prev:
+                            found.append(d)
+                        prev = offset
+                week_start, before = week_end, after
+        self._offset_changes[year] = found
+        return found
+
+    def _midnight_offset(self, d: date) -> timedelta | None:
+        return datetime(d.year, d.month, d.day, tzinfo=self.tz).utcoffset()
+
+    def _next_change(self, d: date, horizon: date) -> date | None:
+        """The first offset change date after `d`, up to `horizon`."""
+        for year in range(d.year, horizon.year + 1):
+            changes = self._changes(year)
+            i = bisect.bisect_right(changes, d)
+            if i < len(changes):
+                return changes[i] if changes[i] <= horizon else None
+        return None
+
+    def _last_change(self, d: date, horizon: date) -> date | None:
+        """The last offset change date on or before `d`, back to `horizon`."""
+        for year in range(d.year, max(horizon.year - 2, 0), -1):
+            changes = self._changes(year)
+            i = bisect.bisect_right(changes, d)
+            if i > 0:
+                return changes[i - 1] if changes[i - 1] >= horizon else None
+        return None
 
     def _step(self, d: date, direction: int) -> date:
         try:

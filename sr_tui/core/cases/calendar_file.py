@@ -21,7 +21,6 @@ found, reason) and is skipped; the good ones are kept.
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, tzinfo
@@ -29,23 +28,24 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sr_tui.core import locations
 from sr_tui.core.cases.calendar import (
+    CALENDAR_ENV,
     DEFAULT_HOURS,
     WEEKDAYS,
     BusinessCalendar,
     Span,
     Workday,
+    calendar_path,
     normalize_spans,
     system_zone,
     zone_name,
 )
 from sr_tui.core.tomlfile import FileProblem, read_toml
 
-CALENDAR_ENV = "SR_TUI_CALENDAR"
 MAX_FILE_BYTES = 1024 * 1024
 MAX_RANGE_DAYS = 366
 TOP_KEYS = ("timezone", "hours", "holidays", "workdays")
+__all__ = ["CALENDAR_ENV", "calendar_path", "check", "listed_dates", "load_calendar", "show"]
 _DAY_NAMES = {name: i for i, name in enumerate(WEEKDAYS)} | {
     full: i
     for i, full in enumerate(
@@ -53,14 +53,6 @@ _DAY_NAMES = {name: i for i, name in enumerate(WEEKDAYS)} | {
     )
 }
 _OFF_WORDS = {"", "off", "closed", "none"}
-
-
-def calendar_path() -> Path:
-    """`$SR_TUI_CALENDAR`, else `calendar.toml` beside the settings file."""
-    override = os.environ.get(CALENDAR_ENV, "").strip()
-    if override:
-        return Path(override).expanduser()
-    return locations.config_path().parent / "calendar.toml"
 
 
 class _Reader:
