@@ -146,6 +146,13 @@ def test_the_calendar_zone_abbreviation_picks_the_hour_the_clocks_pass_twice():
     assert format_due(second, now, cal) == "by 02:30 NZST on Sunday 5 April"
 
 
+def test_a_calendar_in_utc_takes_utc_as_its_own():
+    cal = BusinessCalendar(ZoneInfo("UTC"))
+    now = datetime(2026, 12, 2, 9, tzinfo=ZoneInfo("UTC"))
+    assert parse("end of day (UTC)", now, cal).text == "18:00 UTC today"
+    assert parse("10:00 GMT tomorrow", now, cal).due == datetime(2026, 12, 3, 10, tzinfo=UTC)
+
+
 def test_a_calendar_in_china():
     cal = BusinessCalendar(SHANGHAI, {d: ["09:00-12:00", "13:00-18:00"] for d in range(5)})
     now = datetime(2026, 12, 2, 11, tzinfo=SHANGHAI)
@@ -227,6 +234,7 @@ def test_within_friday_suggests_by():
         ("date", "30 June 2024", None),
         ("date", "tomorrow 10:00", "'tomorrow 10:00': write a date such as '30 June 2024'"),
         ("date", "as of 30 June 2024", "the sentence already says 'as of' — write '30 June 2024'"),
+        ("date", "30 June", "'30 June': write the year too, e.g. '30 June 2024'"),
     ],
 )
 def test_check_for_without_a_calendar(kind, text, message):

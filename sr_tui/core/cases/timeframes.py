@@ -152,7 +152,10 @@ def _zone(ph: Phrase, cal: BusinessCalendar, now: datetime) -> tuple[tzinfo, tzi
     for the calendar's)."""
     if ph.zone is None:
         return cal.tz, None
-    if ph.zone not in _FIXED_UTC and ph.zone in calendar_zones(cal, now):
+    own = calendar_zones(cal, now)
+    if ph.zone not in _FIXED_UTC and ph.zone in own:
+        return cal.tz, None
+    if ph.zone in _FIXED_UTC and set(own.values()) == {timedelta(0)}:  # a UTC calendar
         return cal.tz, None
     if ph.zone in AMBIGUOUS:
         raise TimeframeError(
@@ -311,6 +314,8 @@ def check_for(
         return f"the sentence already says '{word}' — write '{bare}'"
     elif kind == "date" and (not ph.has_date or ph.has_time):
         return f"'{shown}': write a date such as '30 June 2024'"
+    elif kind == "date" and ph.year is None:
+        return f"'{shown}': write the year too, e.g. '{bare} 2024'"
     tf: Timeframe | None = None
     if now is not None and calendar is not None:
         try:
