@@ -18,8 +18,9 @@ from __future__ import annotations
 import bisect
 import os
 from collections.abc import Iterable, Mapping
-from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
+from types import MappingProxyType
 from zoneinfo import ZoneInfo
 
 from sr_tui.core import locations
@@ -30,6 +31,8 @@ from sr_tui.core.cases.calendar_hours import (
     WEEKDAYS,
     Span,
     Workday,
+    last_offset_change,
+    next_offset_change,
     normal_hours,
     normalize_spans,
     system_zone,
@@ -88,7 +91,8 @@ class BusinessCalendar:
       or dates). Without hours a workday gets the normal weekday hours: the schedule most
       Monday-Friday days share (ties: the earliest), so a short Friday does not leak into
       a make-up Saturday.
-    A date cannot be both a holiday and a workday.
+    A date cannot be both a holiday and a workday. The calendar does not change once made
+    (`holidays` and `workdays` are read-only views).
     """
 
     def __init__(
@@ -104,11 +108,11 @@ class BusinessCalendar:
             index = WEEKDAYS.index(key.lower()[:3]) if isinstance(key, str) else int(key)
             week[index] = normalize_spans(spans)
         self.week: tuple[tuple[Span, ...], ...] = tuple(week)
-        self.holidays: dict[date, str] = dict(
-            holidays if isinstance(holidays, Mapping) else dict.fromkeys(holidays, "")
+        self.holidays: Mapping[date, str] = MappingProxyType(
+            dict(holidays if isinstance(holidays, Mapping) else dict.fromkeys(holidays, ""))
         )
         self.normal_hours = normal_hours(self.week)
-        self.workdays: dict[date, Workday] = {}
+        own: dict[date, Workday] = {}
         items = workdays.items() if isinstance(workdays, Mapping) else workdays
         for item in items:
             if isinstance(item, Workday):
@@ -119,7 +123,8 @@ class BusinessCalendar:
                 wd = Workday(item)
             if wd.hours is not None:
                 wd = Workday(wd.date, wd.name, normalize_spans(wd.hours))
-            self.workdays[wd.date] = wd
+            own[wd.date] = wd
+        self.workdays: Mapping[date, Workday] = MappingProxyType(own)
         both = sorted(set(self.holidays) & set(self.workdays))
         if both:
             raise CalendarError(f"{both[0]} is both a holiday and a workday")
@@ -128,7 +133,6 @@ class BusinessCalendar:
         self._week_total = timedelta(minutes=sum(s.minutes for day in self.week for s in day))
         self._week_days = sum(1 for day in self.week if day)
         self._ranges: dict[date, tuple[_Range, ...]] = {}
-        self._offset_changes: dict[int, list[date]] = {}
 
     # -- days ---------------------------------------------------------------------------
 
@@ -376,7 +380,7 @@ class BusinessCalendar:
         if i < len(self._overrides):
             most = min(most, (self._overrides[i] - d).days // 7)
         if dst and most > 0:
-            change = self._next_change(d, d + most * _WEEK)
+            change = next_offset_change(self.tz, d, d + most * _WEEK)
             if change is not None:  # week j holds the change when d+7j < change <= d+7j+7
                 most = min(most, ((change - d).days - 1) // 7)
         return max(most, 0)
@@ -391,58 +395,10 @@ class BusinessCalendar:
             most = min(most, (d - self._overrides[i - 1]).days // 7)
         if most > 0:
             after = d + timedelta(days=1)
-            change = self._last_change(after, after - most * _WEEK)
+            change = last_offset_change(self.tz, after, after - most * _WEEK)
             if change is not None:
                 most = min(most, (after - change).days // 7)
         return max(most, 0)
-
-    def _changes(self, year: int) -> list[date]:
-        """The dates c of `year` (Jan 2 to Jan 1 of the next) whose midnight has another UTC
-        offset than the midnight before: the offset changed on day c-1. Midnights are
-        sampled a week apart and the weeks that differ day by day (no zone changes its
-        offset and back within a week); computed once per year."""
-        found = self._offset_changes.get(year)
-        if found is not None:
-            return found
-        found = []
-        if not isinstance(self.tz, timezone) and 1 <= year < 9999:
-            end = date(year + 1, 1, 1)
-            week_start, before = date(year, 1, 1), self._midnight_offset(date(year, 1, 1))
-            while week_start < end:
-                week_end = min(week_start + _WEEK, end)
-                after = self._midnight_offset(week_end)
-                if after != before:
-                    d, prev = week_start, before
-                    while d < week_end:
-                        d += timedelta(days=1)
-                        offset = self._midnight_offset(d)
-                        if offset != prev:
-                            found.append(d)
-                        prev = offset
-                week_start, before = week_end, after
-        self._offset_changes[year] = found
-        return found
-
-    def _midnight_offset(self, d: date) -> timedelta | None:
-        return datetime(d.year, d.month, d.day, tzinfo=self.tz).utcoffset()
-
-    def _next_change(self, d: date, horizon: date) -> date | None:
-        """The first offset change date after `d`, up to `horizon`."""
-        for year in range(d.year, horizon.year + 1):
-            changes = self._changes(year)
-            i = bisect.bisect_right(changes, d)
-            if i < len(changes):
-                return changes[i] if changes[i] <= horizon else None
-        return None
-
-    def _last_change(self, d: date, horizon: date) -> date | None:
-        """The last offset change date on or before `d`, back to `horizon`."""
-        for year in range(d.year, max(horizon.year - 2, 0), -1):
-            changes = self._changes(year)
-            i = bisect.bisect_right(changes, d)
-            if i > 0:
-                return changes[i - 1] if changes[i - 1] >= horizon else None
-        return None
 
     def _step(self, d: date, direction: int) -> date:
         try:

@@ -1,15 +1,18 @@
 """The parts of a working week: intervals (`Span`), make-up workdays (`Workday`), the
-default hours, and the machine's time zone. `calendar.BusinessCalendar` puts them together.
+default hours; and of its zone: the machine's zone, the dates its UTC offset changes.
+`calendar.BusinessCalendar` puts them together.
 """
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, time, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -135,3 +138,54 @@ def normal_hours(week: tuple[tuple[Span, ...], ...]) -> tuple[Span, ...]:
         return DEFAULT_DAY
     best = max(counts.values())
     return next(day for day in week if day and counts[day] == best)
+
+
+@lru_cache(maxsize=1024)
+def offset_changes(tz: tzinfo, year: int) -> tuple[date, ...]:
+    """The dates c of `year` (2 January to 1 January of the next) whose midnight has another
+    UTC offset than the midnight before: the offset changed on day c-1. Midnights are
+    sampled a week apart and the weeks that differ day by day (no zone changes its offset
+    and back within a week)."""
+    if isinstance(tz, timezone) or not 1 <= year < 9999:
+        return ()
+
+    def offset(d: date) -> timedelta | None:
+        return datetime(d.year, d.month, d.day, tzinfo=tz).utcoffset()
+
+    found: list[date] = []
+    end = date(year + 1, 1, 1)
+    week_start = date(year, 1, 1)
+    before = offset(week_start)
+    while week_start < end:
+        week_end = min(week_start + timedelta(days=7), end)
+        after = offset(week_end)
+        if after != before:
+            d, prev = week_start, before
+            while d < week_end:
+                d += timedelta(days=1)
+                now_offset = offset(d)
+                if now_offset != prev:
+                    found.append(d)
+                prev = now_offset
+        week_start, before = week_end, after
+    return tuple(found)
+
+
+def next_offset_change(tz: tzinfo, d: date, horizon: date) -> date | None:
+    """The first offset change date (see `offset_changes`) after `d`, up to `horizon`."""
+    for year in range(d.year, horizon.year + 1):
+        changes = offset_changes(tz, year)
+        i = bisect.bisect_right(changes, d)
+        if i < len(changes):
+            return changes[i] if changes[i] <= horizon else None
+    return None
+
+
+def last_offset_change(tz: tzinfo, d: date, horizon: date) -> date | None:
+    """The last offset change date on or before `d`, back to `horizon`."""
+    for year in range(d.year, max(horizon.year - 2, 0), -1):
+        changes = offset_changes(tz, year)
+        i = bisect.bisect_right(changes, d)
+        if i > 0:
+            return changes[i - 1] if changes[i - 1] >= horizon else None
+    return None
