@@ -257,8 +257,15 @@ WHOLE_CASES = [
             "If the issue is resolved, please confirm so we can close the case. If anything "
             "still needs attention, please reply with the current status."
         ),
-        False,
+        True,  # issue 17: two conditional steps are found (as a suggestion, see below)
     ),
+    ("SR010", email("Please reply with the log and confirm the kernel version."), True),
+    ("SR010", email("Could you send the sosreport, the nfsstat output and the time?"), True),
+    ("SR010", email("For security, please change your password and enable MFA."), True),
+    ("SR010", email("We recommend that you rotate the logs and remove old kernels."), True),
+    ("SR010", email("Please generate and upload an sosreport from app01."), False),
+    ("SR010", email("If you have any questions, please let us know."), False),
+    ("SR010", email("To make sure the job runs, we restarted the scheduler."), False),
     (
         "SR010",
         email("To continue, I need the following:\n- The sosreport\n- The output of nfsstat -m"),
@@ -297,6 +304,27 @@ def test_passive_voice_is_off_by_default_and_on_when_enabled():
 )
 def test_quoted_history_is_not_linted(text):
     assert {f.rule for f in lint(text) if f.rule != "SR021"} == set()
+
+
+def test_conditional_alternatives_are_a_suggestion_and_plain_steps_a_warning():
+    alternatives = email(
+        "If the instances are no longer in use, please delete them. If you would like to "
+        "start them, please notify us."
+    )
+    [f] = [f for f in lint(alternatives) if f.rule == "SR010"]
+    assert f.severity == "suggestion"
+    steps = email("Please restart the agent. If the error comes back, send us the log.")
+    [g] = [f for f in lint(steps) if f.rule == "SR010"]
+    assert g.severity == "warning"
+    assert g.fix is not None and g.fix.kind == "hint" and not g.fix.safe
+    assert "- Restart the agent" in (g.fix.replacement or "")
+
+
+def test_a_request_in_a_paragraph_of_over_100_words_is_found():
+    filler = " ".join(["The export includes the projects and the comments of the team."] * 9)
+    text = email(filler + " Take the link below and check the boxes you need.")
+    assert "SR010" in rules(text)
+    assert "SR010" not in rules(email(filler))
 
 
 def test_greeting_at_your_earliest_convenience_severity():

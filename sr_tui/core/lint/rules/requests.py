@@ -1,0 +1,282 @@
+"""Find what a sentence asks the customer to do, the way a support lead reads it.
+
+A request is: "please" (or "kindly", "pls") + any verb; "could/can/would you" + verb;
+"we recommend/suggest/ask (that) you" + verb; "you will need to", "you must", "make
+sure", "be sure to", "remember to", "do not" + verb; or an imperative at the start of
+a sentence or clause ("Restart the service", "For security, change your password",
+"Before you download, take the link ..."). Imperatives joined by "and", "then" or a
+comma after the first one's object are more requests ("reply with X and confirm Y");
+a request for three or more things ("send X, Y and Z") is a `series`.
+
+A request is `conditional` when its sentence opens with a condition ("If ... , please
+delete them") — alternatives rather than steps — and a `courtesy` ("If you have any
+questions, please let us know", "feel free to reply") is no request at all.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from sr_tui.core.lint.wordlists import (
+    ACTION_VERBS,
+    CONDITIONS,
+    PLEASE_NOT,
+    SEQUENCE_WORDS,
+    SOFTENERS,
+    STEP_ADVERBS,
+)
+
+VERBS = frozenset(ACTION_VERBS)
+_PLEASE = frozenset(("please", "kindly", "pls", "plz", "plse"))
+_YOU = frozenset(("you", "u"))
+_ASK_MODALS = frozenset(("could", "can", "would", "will"))
+_NOT_ASKING = frozenset("like imagine believe see tell".split())  # "would you like to ..."
+_RECOMMEND = frozenset("recommend recommends suggest suggests advise ask request urge".split())
+_NEED_WORDS = frozenset(("need", "have"))
+_AUX = frozenset(
+    """is are was were has have had will would can could should may might must does did
+    isn't aren't wasn't weren't hasn't haven't won't can't shows show showed means""".split()
+)
+_JOINERS = frozenset((",", "and", "then", ";", "&"))
+_CLAUSE_STOP = frozenset("so because which but as while since who whom whose".split())
+_SUBJECTS = frozenset("we i they it he she you there this".split())
+#: Before "make sure" or "do not", these make it a statement, not a request.
+_NOT_BEFORE_STEP = frozenset(
+    "to we i they he she it who will 'll can could would should must did does do may".split()
+)
+_SEQ = frozenset(SEQUENCE_WORDS)
+_SOFT = tuple(SOFTENERS)
+_COURTESY = re.compile(
+    r"\b(?:if|should|when)\s+you\s+(?:still\s+)?(?:have|need|require|want|would\s+like)\s+"
+    r"(?:any\s+)?(?:(?:further|other|more|additional)\s+)?(?:questions?|help|assistance|"
+    r"support|clarification|information|concerns?|anything)\b|\bfeel\s+free\b|\b(?:do\s+not|"
+    r"don['’]t)\s+hesitate\b|\bany\s+(?:(?:further|other|more)\s+)?questions\b|\bfor\s+"
+    r"(?:more|further)\s+(?:information|details|help)\b|\bif\s+anything\s+(?:else\s+)?"
+    r"(?:comes\s+up|is\s+unclear)\b|\b(?:do\s+not|don['’]t)\s+reply\b",
+    re.IGNORECASE,
+)
+#: Words and the clause marks between them; a URL, an address, a path or a run of
+#: masked text is one token.
+_TOKEN = re.compile(
+    r"(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?)'\"]|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
+    r"|[~/\\][^\s,;]*[^\s.,;:!?)]|[^\W_]+(?:['’\-.][^\W_]+)*|[,;:?!.&]|\x00+"
+)
+_CHAT = {"pls": "please", "plz": "please", "plse": "please", "u": "you", "ur": "your"}
+
+
+class Request(NamedTuple):
+    """One request: where its verb is (offsets in the sentence), and how it was asked."""
+
+    start: int
+    end: int
+    verb: str
+    #: plain | joined (after another request) | series (asks for `items` things)
+    how: str
+    conditional: bool
+    items: int = 0
+
+
+class Sentence(NamedTuple):
+    """The requests of one sentence, and whether it opens with a sequencing word."""
+
+    requests: list[Request]
+    sequenced: bool
+    courtesy: bool
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        w = m.group().lower().replace("’", "'")
+        out.append((m.start(), m.end(), _CHAT.get(w, w)))
+    return out
+
+
+def _skip(toks, i: int, words=STEP_ADVERBS) -> int:
+    while i < len(toks) and toks[i][2] in words:
+        i += 1
+    return i
+
+
+def _imperative(toks, i: int, text: str) -> bool:
+    """True when token `i` is a step's verb at the start of a clause."""
+    if i >= len(toks) or toks[i][2] not in VERBS:
+        return False
+    if toks[i][1] < len(text) and text[toks[i][1]] == "-":
+        return False  # "Check-in", "Sign-up page"
+    after = [t[2] for t in toks[i + 1 : i + 3]]
+    if not after:
+        return False  # a bare word: "Restart." is a label more often than a step
+    if any(w in _AUX for w in after) or after[0] in (":", "of", "'s"):
+        return False  # "Contact details are below", "Update: ...", "Access of ..."
+    return not (toks[i][2] == "keep" and after[:2] == ["in", "mind"])
+
+
+def _verb_after(toks, i: int) -> int:
+    """The index of the verb after "please" (and its adverbs) at `i`, or -1."""
+    j = _skip(toks, i)
+    if j < len(toks) and toks[j][2] in ("do", "don't") and j + 1 < len(toks):
+        j += 1 + (toks[j + 1][2] == "not")  # "please do not reboot"
+    if j >= len(toks) or not toks[j][2][0].isalpha() or toks[j][2] in PLEASE_NOT:
+        return -1
+    return j
+
+
+def _asks(toks, i: int) -> int:
+    """If a request starts at token `i`, the index of its verb, else -1."""
+    w = toks[i][2]
+    n = len(toks)
+    if w in _PLEASE:
+        return _verb_after(toks, i + 1)
+    if w in _ASK_MODALS and i + 1 < n and toks[i + 1][2] in _YOU:
+        j = _skip(toks, i + 2, STEP_ADVERBS | {"possibly"})
+        if j + 2 < n and toks[j][2] == "be" and toks[j + 1][2] == "able":
+            j += 3  # "would you be able to send"
+        if j < n and toks[j][2] in _NOT_ASKING:
+            return -1
+        return j if j < n and toks[j][2][0].isalpha() else -1
+    if w in ("we", "i") and i + 1 < n:
+        j = _skip(toks, i + 1, {"would", "'d", "also", "strongly", "kindly", "now"})
+        if j < n and toks[j][2] in _RECOMMEND:
+            j = _skip(toks, j + 1, {"that"})
+            if j < n and toks[j][2] in _YOU:
+                j = _skip(toks, j + 1, STEP_ADVERBS | {"to"})
+                return j if j < n and toks[j][2] in VERBS | {"not"} else -1
+        if j + 2 < n and toks[j][2] in ("need", "want") and toks[j + 1][2] in _YOU:
+            return j + 3 if toks[j + 2][2] == "to" and j + 3 < n else -1
+    if w in _YOU and i + 1 < n:
+        j = _skip(toks, i + 1, {"will", "'ll", "would", "also", "just", "first", "then", "now"})
+        j = _skip(toks, j, STEP_ADVERBS | {"still", "only", "really"})
+        if j + 1 < n and toks[j][2] in _NEED_WORDS and toks[j + 1][2] == "to":
+            return j + 2 if j + 2 < n else -1
+        if j < n and toks[j][2] == "must":
+            return j + 1 if j + 1 < n else -1
+        if j + 1 < n and toks[j][2] == "should" and toks[j + 1][2] in VERBS:
+            return j + 1
+    if i and toks[i - 1][2] in _NOT_BEFORE_STEP:
+        return -1  # "we do not restart", "to make sure the job runs"
+    if w in ("make", "be") and i + 1 < n and toks[i + 1][2] == "sure":
+        return i + 1
+    if w in ("don't", "do") and i + 1 < n:
+        j = i + 1 + (w == "do" and toks[i + 1][2] == "not")
+        if w == "do" and j == i + 1:
+            return -1
+        if j < n and toks[j][2] in VERBS | {"forget"}:
+            return j
+    return -1
+
+
+def _condition(low: str, toks) -> bool:
+    """True when the sentence opens with a condition (not a softener like 'if possible')."""
+    opens = bool(toks) and (toks[0][2] in CONDITIONS or low.startswith(("in the event", "in case")))
+    return opens and not low.startswith(_SOFT)
+
+
+def _clause_starts(toks) -> list[int]:
+    """Token indexes where an imperative may start: the sentence start (after adverbs
+    and a short label), after the first comma of a lead-in, after ';' or ':'."""
+    starts = [_skip(toks, 0, STEP_ADVERBS | {"and", "so", "also", "after", "that"})]
+    for k, (_, _, w) in enumerate(toks[:14]):
+        if w == ",":
+            starts.append(_skip(toks, k + 1, STEP_ADVERBS))
+            break
+    for k, (_, _, w) in enumerate(toks):
+        if w in (";", ":") and k + 1 < len(toks):
+            starts.append(_skip(toks, k + 1, STEP_ADVERBS))
+    return starts
+
+
+def analyse(text: str) -> Sentence:
+    """The requests in one sentence (`text` is the sentence, masked)."""
+    toks = tokens(text)
+    if not toks:
+        return Sentence([], False, False)
+    low = " ".join(w for _, _, w in toks[:8])
+    sequenced = toks[0][2] in _SEQ or low.startswith("after that")
+    courtesy = _COURTESY.search(text) is not None
+    if courtesy:
+        return Sentence([], sequenced, True)
+    cond = _condition(low, toks)
+    found: dict[int, str] = {}
+    for i in range(len(toks)):
+        v = _asks(toks, i)
+        if v >= 0:
+            found.setdefault(v, "plain")
+    for i in _clause_starts(toks):
+        if _imperative(toks, i, text):
+            found.setdefault(i, "plain")
+    return Sentence(_requests(toks, found, text, cond), sequenced, False)
+
+
+def _requests(toks, found: dict[int, str], text: str, cond: bool) -> list[Request]:
+    out: list[Request] = []
+    last = -1
+    for v in sorted(found):
+        if v <= last:
+            continue
+        chain = _chain(toks, v, text)
+        items = _series(toks, chain[-1]) if len(chain) == 1 else 0
+        for k, j in enumerate(chain):
+            how = "plain" if k == 0 else "joined"
+            if k == 0 and items >= 3:
+                how = "series"
+            s, e, w = toks[j]
+            out.append(Request(s, e, w, how, cond, items if how == "series" else 0))
+        last = chain[-1]
+    return out
+
+
+def _chain(toks, v: int, text: str) -> list[int]:
+    """The verb at `v` and the imperatives joined to it ("reply with X and confirm Y")."""
+    chain = [v]
+    j = v + 1
+    n = len(toks)
+    while j < n:
+        w = toks[j][2]
+        if w in (".", "?", "!") or w in _CLAUSE_STOP or w == "or":
+            break
+        if w in _JOINERS and j > chain[-1] + 1:
+            k = _skip(toks, j + 1, STEP_ADVERBS | {"and"})
+            if _imperative(toks, k, text):
+                chain.append(k)
+                j = k + 1
+                continue
+        if w in _SUBJECTS and j > v + 1 and toks[j - 1][2] in _JOINERS:
+            break  # ", and we will ...": a new clause
+        j += 1
+    return chain
+
+
+def _series(toks, v: int) -> int:
+    """How many things the request at `v` asks for when it lists them ("send the log
+    file, the job ID and the time it started" -> 3), else 0."""
+    commas = 0
+    and_after_comma = False
+    items_words = 0
+    j = v + 1
+    n = len(toks)
+    while j < n:
+        w = toks[j][2]
+        if w in (".", "?", "!", ";", ":", "or") or w in _CLAUSE_STOP:
+            break
+        if w == ",":
+            if items_words == 0 or items_words > 8:
+                return 0
+            nxt = toks[j + 1][2] if j + 1 < n else ""
+            if nxt in _SUBJECTS or nxt in VERBS:
+                break
+            commas += 1
+            items_words = 0
+        elif w == "and" and commas:
+            if j + 1 < n and toks[j + 1][2] in _SUBJECTS:
+                break  # ", and we will ...": a new clause
+            and_after_comma = True
+            items_words = 0
+        else:
+            items_words += 1
+        j += 1
+    if not commas or not and_after_comma:
+        return 0
+    oxford = any(toks[k][2] == "," and toks[k + 1][2] == "and" for k in range(v + 1, min(j, n) - 1))
+    return commas + (1 if oxford else 2)
