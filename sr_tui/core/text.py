@@ -533,16 +533,16 @@ _DISCLAIMER = re.compile(
     r"(?:addressee|recipient)|intended recipient|(?:received|got) this (?:e-?mail|message|"
     r"communication|transmission) (?:in error|by mistake)|(?:confidential|privileged) and "
     r"(?:may be )?(?:confidential|privileged|legally)|confidentiality (?:notice|note|"
-    r"statement|disclaimer)|^\W*(?:disclaimer|legal notice|privacy notice|important notice)"
-    r"\b|all rights reserved|(?:©|\(c\)|copyright) ?(?:\d{4}|[A-Z])|registered (?:office|"
+    r"statement|disclaimer)|^\W*(?:disclaimer|legal notice|privacy notice)\b|all rights "
+    r"reserved|(?:©|\(c\)|copyright) ?(?:\d{4}|(?-i:[A-Z]))|registered (?:office|"
     r"in england|in scotland|company|number|address)|company (?:registration|reg\.?) (?:no|"
     r"number)|\bunsubscribe\b|manage (?:your )?(?:email |notification |subscription )?"
     r"preferences|you (?:are )?receiv(?:e|ing) this (?:e-?mail|message|notification)|this "
-    r"(?:e-?mail|message) (?:was|has been) (?:sent|generated|scanned)|(?:e-?mail|message) "
+    r"(?:e-?mail|message) (?:was|has been) (?:sent|generated|scanned)|this (?:e-?mail|message|"
+    r"notification) is a service (?:from|of)|(?:e-?mail|message) "
     r"(?:and any (?:files|attachments) )?(?:transmitted with it )?(?:is|are|may be) "
     r"(?:confidential|privileged|intended)|do not reply to this (?:automated |automatic )?"
-    r"(?:e-?mail|message)|this (?:mailbox|address) is not monitored|privacy policy|terms of "
-    r"(?:service|use)|no longer wish to receive|opt[ -]out",
+    r"(?:e-?mail|message)|this (?:mailbox|address) is not monitored|no longer wish to receive",
 )
 
 

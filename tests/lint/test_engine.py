@@ -54,9 +54,9 @@ def test_line_and_column_count_characters_not_bytes():
     [
         (email("Body.").replace("Subject: ", "subject: "), "SR001", email("Body.")),
         (
-            "Hi,\n\nBody.\n\n" + SIGNATURE,
+            "NFS hang on app01 fixed\n\nHi,\n\nBody.\n\n" + SIGNATURE,
             "SR001",
-            "Subject: [Subject]\n\nHi,\n\nBody.\n\n" + SIGNATURE,
+            "Subject: NFS hang on app01 fixed\n\nHi,\n\nBody.\n\n" + SIGNATURE,
         ),
         (email("Body.", greeting="Hello Alice!"), "SR003", email("Body.")),
         (email("Body.", greeting="Dear Sir or Madam,"), "SR003", email("Body.", greeting="Hi,")),
@@ -84,6 +84,15 @@ def test_safe_fixes_repair_the_text(text, rule, fixed):
     assert f.fix is not None and f.fix.safe
     assert apply_fix(text, f) == fixed
     assert rule not in {g.rule for g in lint(fixed)}
+
+
+def test_a_missing_subject_is_a_hint_not_an_inserted_placeholder():
+    """Issue 17: inserting 'Subject: [Subject]' only traded SR001 for an SR005 error, so
+    with no line that reads like a subject the fix is a hint (it used to be safe)."""
+    text = "Hi,\n\nBody.\n\n" + SIGNATURE
+    [f] = [f for f in lint(text) if f.rule == "SR001"]
+    assert f.fix is not None and f.fix.kind == "hint" and not f.fix.safe
+    assert apply_fix(text, f) == text
 
 
 def test_no_fix_invents_a_commitment():

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from sr_tui.core.lint.doc import MASK, Doc, Placeholder
+from sr_tui.core.lint.wordlists import STATUS_WORDS
 
 #: Placeholder patterns, each starting with the character it looks for (fast scans).
 _PH_BRACKET = re.compile(r"\[([^\[\]\n]{1,200}(?:\n[^\[\]\n]{0,200})?)\](?!\()")
@@ -34,7 +35,14 @@ _HTML_TAGS = frozenset(
 _TICKET_TAG = re.compile(
     r"[^\[\]\n]*#[ \t]*\d{2,}[^\[\]\n]*|[A-Z][A-Z0-9]{1,9}-\d{1,9}|[\w.\-]+\.[a-z]{2,}[ \t].*\d"
     r"|(?i:(?:ticket|case|sr|incident|request|req|ref|reference|issue|inc|chg|ritm|task|"
-    r"problem|change|order)\b[ \t:#\-]*[A-Z]{0,4}[\-]?\d{3,}.*)|\d{1,3}|\d{4,}",
+    r"problem|change|order)\b[ \t:#\-]*[A-Z]{0,4}[\-]?\d{3,}.*)|\d{1,3}|\d{4,}"
+    r"|(?=[A-Z0-9\-]*\d)[A-Z0-9]{2,}(?:-[A-Z0-9]{2,})+",
+)
+#: Words of a placeholder's name: "[Customer Name]", "[SR Number]", "[Issue Summary]".
+_PLACEHOLDER_WORDS = re.compile(
+    r"(?i)\b(?:your|customer|name|number|date|time|timeframe|eta|link|url|item|product|"
+    r"version|id|x+|insert|placeholder|subject|title|issue|summary|sr|case|ticket|bug|"
+    r"company|team|value|details?|here|tbd|todo|amount|address|email|phone|first|last)\b"
 )
 _MAIL_TAGS = frozenset(
     "external ext spam secure encrypt encrypted caution warning suspicious phish "
@@ -91,7 +99,14 @@ def _reference(doc: Doc, text: str, start: int, end: int, inner: str) -> bool:
     """True when `[inner]` is a ticket tag or a mail-system tag, not a blank to fill."""
     if _TICKET_TAG.fullmatch(inner.strip()):
         return True
-    return inner.strip().lower() in _MAIL_TAGS and doc.in_subject(start)
+    if inner.strip() in STATUS_WORDS:
+        return True  # "[RESOLVED]", "[UPDATE]": a status tag
+    if not doc.in_subject(start):
+        return False
+    if inner.strip().lower() in _MAIL_TAGS:
+        return True  # "[EXTERNAL]"
+    # a help-desk or list prefix: "[Example Support] Re: ..." (not "[SR Number] Resolved")
+    return start == doc.subject_text_start and not _PLACEHOLDER_WORDS.search(inner)
 
 
 def _line_of(text: str, s: int) -> str:

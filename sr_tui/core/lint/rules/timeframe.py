@@ -11,6 +11,7 @@ import re
 from sr_tui.core.lint.finding import Fix
 from sr_tui.core.lint.rules._util import LazyRe, hits, next_word, norm, prev_word, prev_words
 from sr_tui.core.lint.wordlists import (
+    LONGER,
     MONTHS,
     TIER_A,
     TIER_B,
@@ -46,6 +47,12 @@ _TZ = "|".join(sorted(set(TIME_ZONES), key=len, reverse=True))
 _HAS_TZ = re.compile(
     r"[\s,(]*(?:(?:" + _TZ + r")\b|(?:UTC|GMT)\s?[+\-−]\s?\d|(?:your|local|server|customer|"
     r"[A-Z][a-z]+)\s+time\b)"
+)
+#: A date between a clock time and its zone: "14:05 03/03/2024 AEDT", "10:00 on 4 May UTC".
+_DATE_BEFORE_TZ = re.compile(
+    r"[ \t,]*(?:on[ \t]+)?(?:\(?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\)?,?[ \t]+)?"
+    r"(?:\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8}\.?"
+    r"(?:[ \t]+\d{4})?|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,?[ \t]+\d{4})?)"
 )
 #: A clock time; the character before it is checked in code (no lookbehind: faster scan).
 _CLOCK = re.compile(
@@ -84,6 +91,7 @@ _RANGE_UNITS = _UNIT_WORDS | {"business", "working", "calendar", "h", "d", "w"}
 _LATER_OK_AFTER = frozenset(
     "than that version versions release releases stage steps step kernel kernels".split()
 )
+_LONGER = frozenset(LONGER)
 _FEW = frozenset(
     "a few days|a few weeks|a couple of days|a couple of weeks|several days|several weeks|"
     "several hours".split("|")
@@ -141,7 +149,7 @@ def _guard(doc, prose: str, key: str, s: int, e: int) -> tuple[str, str] | None:
         if nw in ("ago", "now") or pw in _DURATION_VERBS:
             return None
         if (pw == "for" or key == "for a while") and not _FUTURE.search(
-            prose, doc.sentence_at(s)[0], s
+            prose, max(doc.sentence_at(s)[0], s - 300), s
         ):
             return None  # "for some time": a past duration, not a promise
     elif key == "sometime" and next_word(prose, e) in ("last", "ago", "yesterday", "earlier"):
@@ -153,15 +161,31 @@ def _guard(doc, prose: str, key: str, s: int, e: int) -> tuple[str, str] | None:
             return None  # "for a few days", "a few days ago"
     elif key == "in a bit" and next_word(prose, e) == "of":
         return None
+    elif key in _LONGER:
+        a = max(doc.sentence_at(s)[0], s - 160)
+        if _PAST_TENSE.search(prose, a, s) and not _FUTURE.search(prose, a, s):
+            return None  # "the upgrade took a bit longer than expected": past, no promise
     elif key == "at your earliest convenience":
         a, b = doc.sentence_at(s)
-        if _REQUEST.search(prose, a, b):
+        if _REQUEST.search(prose, max(a, s - 300), min(b, e + 300)):
             return MSG_REQUEST, "suggestion"  # a request to the customer, not our promise
     return TIER_B_MESSAGES.get(key, MSG), sev
 
 
+_PAST_TENSE = re.compile(
+    r"\b(?:was|were|had|has been|have been|did|happened|occurred|took|has taken|have taken)\b",
+    re.I,
+)
+#: Tier C phrases that can describe when something happened ("a backlog this week").
+_SPANS = frozenset(("this week", "this afternoon", "this evening", "overnight", "tonight"))
+
+
 def _c_guard(doc, prose: str, key: str, s: int, e: int) -> bool:
     """True when a tier C phrase is made specific by its context."""
+    if key in _SPANS:
+        a = max(doc.sentence_at(s)[0], s - 160)
+        if _PAST_TENSE.search(prose, a, s) and not _FUTURE.search(prose, a, e + 60):
+            return True  # "the depot has had a backlog this week": no promise
     after = prose[e : e + 30]
     if any(c.isdigit() for c in after) and _DATE.search(after):
         return True
@@ -190,7 +214,9 @@ def _incomplete(ctx, prose: str) -> None:
             second = _CLOCK.match(prose, tail.end())
             end = second.end() if second else end
         if not _HAS_TZ.match(prose, end, end + 25):
-            ctx.emit("SR007", s, m.end(), MSG_TZ.format(match=m.group()), C_HINT)
+            date = _DATE_BEFORE_TZ.match(prose, end, end + 40)
+            if date is None or not _HAS_TZ.match(prose, date.end(), date.end() + 25):
+                ctx.emit("SR007", s, m.end(), MSG_TZ.format(match=m.group()), C_HINT)
     for s, e, w in hits(ctx.doc, "misc"):
         if w in ("noon", "midday", "midnight") and prev_word(prose, s) in ("by", "at", "before"):
             if not _HAS_TZ.match(prose, e, e + 25):
