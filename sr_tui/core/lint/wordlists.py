@@ -281,6 +281,8 @@ ACTION_VERBS = (
     "flush", "purge", "drain", "kill", "terminate", "roll", "drag", "hold", "join",
     "assign", "export", "import", "archive", "extend", "resize", "attach", "sync",
     "register", "accept", "agree", "look", "double-check", "avoid", "leave",
+    # what SR015's safe rewrites start from ("revert back" -> "reply", "utilize" -> "use")
+    "revert", "utilize", "utilise", "reach", "touch", "circle",
 )  # fmt: skip
 
 #: After "please": words that are not a step ("please note", "please find attached").

@@ -116,8 +116,10 @@ def _imperative(toks, i: int, text: str) -> bool:
 def _verb_after(toks, i: int) -> int:
     """The index of the verb after "please" (and its adverbs) at `i`, or -1."""
     j = _skip(toks, i)
-    if j < len(toks) and toks[j][2] in ("do", "don't") and j + 1 < len(toks):
-        j += 1 + (toks[j + 1][2] == "not")  # "please do not reboot"
+    if j + 1 < len(toks) and toks[j][2] == "don't":
+        j += 1  # "please don't reboot"
+    elif j + 2 < len(toks) and toks[j][2] == "do" and toks[j + 1][2] == "not":
+        j += 2  # "please do not reboot"
     if j >= len(toks) or not toks[j][2][0].isalpha() or toks[j][2] in PLEASE_NOT:
         return -1
     return j

@@ -7,6 +7,7 @@ LINT_RULES.md §3.3 then drop or soften the legitimate uses.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from sr_tui.core.lint.finding import Fix
 from sr_tui.core.lint.rules._util import LazyRe, hits, next_word, norm, prev_word, prev_words
@@ -173,7 +174,9 @@ def _guard(doc, prose: str, key: str, s: int, e: int) -> tuple[str, str] | None:
 
 
 _PAST_TENSE = re.compile(
-    r"\b(?:was|were|had|has been|have been|did|happened|occurred|took|has taken|have taken)\b",
+    r"\b(?:was|were|had|has been|have been|did|happened|occurred|took|has taken|have taken|"
+    r"failed|crashed|ran|started|stopped|finished|went|came|broke|dropped|hung|rebooted|"
+    r"restarted|arrived|saw|noticed|received|sent|found|fixed|got|made)\b",
     re.I,
 )
 #: Tier C phrases that can describe when something happened ("a backlog this week").
@@ -198,6 +201,24 @@ def _c_guard(doc, prose: str, key: str, s: int, e: int) -> bool:
     return False
 
 
+_ANY_TZ = re.compile(r"(?<![A-Za-z])(?:" + _TZ + r")(?![A-Za-z])")
+
+
+def _zone_in_table(doc, prose: str, pos: int) -> bool:
+    """True when `pos` is in a table whose rows name a time zone (a "Time (UTC)" header).
+    Looks at most 40 rows up and down, so a huge table stays linear."""
+    rows, text = doc.tables, doc.text
+    i = bisect_right(rows, (pos, len(prose))) - 1
+    if i < 0 or not rows[i][0] <= pos <= rows[i][1]:
+        return False
+    a = b = i
+    while a > 0 and i - a < 40 and text.count("\n", rows[a - 1][1], rows[a][0]) <= 1:
+        a -= 1
+    while b + 1 < len(rows) and b - i < 40 and text.count("\n", rows[b][1], rows[b + 1][0]) <= 1:
+        b += 1
+    return _ANY_TZ.search(text, rows[a][0], rows[b][1]) is not None
+
+
 def _clock_in(text: str) -> bool:
     return any(c.isdigit() for c in text) and _CLOCK.search(text) is not None
 
@@ -215,8 +236,11 @@ def _incomplete(ctx, prose: str) -> None:
             end = second.end() if second else end
         if not _HAS_TZ.match(prose, end, end + 25):
             date = _DATE_BEFORE_TZ.match(prose, end, end + 40)
-            if date is None or not _HAS_TZ.match(prose, date.end(), date.end() + 25):
-                ctx.emit("SR007", s, m.end(), MSG_TZ.format(match=m.group()), C_HINT)
+            if date is not None and _HAS_TZ.match(prose, date.end(), date.end() + 25):
+                continue  # "14:05 03/03/2024 AEDT"
+            if _zone_in_table(ctx.doc, prose, s):
+                continue  # a "Time (UTC)" column
+            ctx.emit("SR007", s, m.end(), MSG_TZ.format(match=m.group()), C_HINT)
     for s, e, w in hits(ctx.doc, "misc"):
         if w in ("noon", "midday", "midnight") and prev_word(prose, s) in ("by", "at", "before"):
             if not _HAS_TZ.match(prose, e, e + 25):

@@ -13,6 +13,12 @@ import re
 from bisect import bisect_right
 
 from sr_tui.core.lint.finding import Fix
+from sr_tui.core.lint.wordlists import ACTION_VERBS
+
+#: A new sentence that starts with one of these could be a new step (SR010): adding the
+#: missing space is then not safe to apply blindly.
+_STEP_STARTS = frozenset(ACTION_VERBS)
+_NEXT_WORD = re.compile(r"[A-Za-z]+")
 
 _DOUBLE = re.compile(r"(?<![ \u00a0])[ \u00a0]{2,}+(?=\S)")
 _TRAILING = re.compile(r"(?<![ \t])[ \t]++(?=\r?\n|$)")
@@ -74,7 +80,9 @@ def check(ctx) -> None:
         if _URLISH.search(token) or token.count(".") > 1:
             continue  # a URL, an address or a dotted name
         p = m.group()
-        emit("SR018", s, m.end(), f"Add a space after '{p}'.", Fix("replace", p + " ", True))
+        word = _NEXT_WORD.match(masked, m.end())
+        safe = word is None or word.group().lower() not in _STEP_STARTS
+        emit("SR018", s, m.end(), f"Add a space after '{p}'.", Fix("replace", p + " ", safe))
     for m in _BLANKS.finditer(masked, 0, end):
         emit(
             "SR018",
