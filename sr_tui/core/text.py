@@ -288,8 +288,8 @@ OTHER_CLOSINGS = frozenset(
     """best|warm regards|warmest regards|kindest regards|kind regard|best regard|with kind
     regards|with best regards|with warm regards|with regards|best wishes|warm wishes|warmest
     wishes|kind wishes|all the best|all best|warmly|with care|cheers|sincerely|yours
-    sincerely|sincerely yours|yours truly|truly|yours faithfully|faithfully|respectfully|
-    respectfully yours|yours respectfully|cordially|yours|br|rgds|regs|kr|thx|tx|ty|thanks
+    sincerely|sincerely yours|yours truly|yours faithfully|faithfully|respectfully|
+    respectfully yours|yours respectfully|cordially|yours|br|rgds|thx|thanks
     again|thanks so much|thanks very much|thanks a lot|thanks a million|thank you again|
     thank you so much|thank you very much|thanks and regards|thanks & regards|thanks and
     best regards|thanks & best regards|thanks and kind regards|regards and thanks|best
@@ -311,12 +311,17 @@ _TEAM_CLOSING = re.compile(
     r"[ \t]*your[ \t]+(?:friends[ \t]+at[ \t]+\S.{0,40}|\S.{0,50}?\bteam)[ \t]*[,.!]?[ \t]*$",
     re.IGNORECASE,
 )
+#: The first word of every closing (a cheap test before the patterns).
+_FIRST_WORDS = frozenset(c.split()[0] for c in HOUSE_CLOSINGS | _OTHER) | {"your"}
 _CLOSING_HEAD = re.compile(r"[ \t]*([^\W\d_][^,.!\n]{0,50})([,.!]*)[ \t]*(.*?)[ \t\r]*")
 
 
 def _closing_parts(line: str) -> tuple[str, str, str] | None:
     """(normalised phrase, punctuation, name) of a closing line, or None."""
-    if len(line) > 90 or not line.strip():
+    if len(line) > 90:
+        return None
+    first = line[:16].split(None, 1)
+    if not first or first[0].rstrip(",.!&").lower().replace("’", "'") not in _FIRST_WORDS:
         return None
     m = _CLOSING_HEAD.fullmatch(line)
     if m is None:
@@ -391,6 +396,7 @@ _NOT_SIGNATURE_WORDS = frozenset(
     """i we you is are was were will would can could should please have has had do does
     did let if when this that these those it's i'm we're you're don't""".split()
 )
+_INITIAL_END = re.compile(r"(?:\b[A-Z]|\b(?:Jr|Sr|Dr|Ph\.D|MD|PhD))\.$")
 _ABBREV_END = re.compile(r"(?i)\b(?:inc|ltd|co|corp|plc|jr|sr|llc|s\.a|b\.v|p\.o)\.$")
 
 
@@ -408,6 +414,8 @@ def _is_name(line: str) -> bool:
         return True
     if all("\u4e00" <= c <= "\u9fff" or c in "·• " for c in s) and len(s) <= 12:
         return True
+    if s[-1] in ".!?:;," and not _INITIAL_END.search(s):
+        return False  # "Body." is a sentence; "Sam J." and "Sam Lee Jr." are names
     tokens = s.split()
     if not 1 <= len(tokens) <= 5:
         return False
@@ -564,10 +572,21 @@ def is_reply_marker(line: str) -> bool:
     return len(line) <= 160 and _REPLY_MARKER.match(line) is not None
 
 
+#: Words one of which every disclaimer holds (a cheap test before the pattern).
+_DISCLAIMER_WORDS = (
+    "intended", "recipient", "confidential", "privileged", "in error", "by mistake",
+    "disclaimer", "legal notice", "privacy notice", "rights reserved", "©", "(c)",
+    "copyright", "registered", "registration", "unsubscribe", "preferences", "receiv",
+    "was sent", "been sent", "generated", "scanned", "a service", "not reply",
+    "not monitored", "wish to receive",
+)  # fmt: skip
+
+
 def is_disclaimer(block: str) -> bool:
     """True when a block of text is a confidentiality notice, legal footer or
     mailing-list footer ("intended recipient", "All rights reserved", "unsubscribe")."""
-    return _DISCLAIMER.search(block) is not None
+    low = block.lower()
+    return any(w in low for w in _DISCLAIMER_WORDS) and _DISCLAIMER.search(block) is not None
 
 
 def _blocks(lines: Sequence[str], start: int, stop: int) -> list[tuple[int, int]]:
@@ -635,12 +654,13 @@ def footer_start(lines: Sequence[str], start: int = 0) -> int:
         foot = k
     # a disclaimer or legal block that no closing follows
     blocks = _blocks(lines, start, foot)
+    last_closing = closing_index(lines, start, foot)
     for b in range(1, len(blocks)):
         bs, be = blocks[b]
+        if be <= last_closing:
+            continue  # body text (and its closing) still follows
         if be - bs > 40 or not is_disclaimer("\n".join(lines[bs:be])):
             continue
-        if any(closing_index(lines, s, e) >= 0 for s, e in blocks[b + 1 :]):
-            continue  # body text (and its closing) still follows
         top = bs
         c = closing_index(lines, bs, be)
         if c >= 0 or is_signature_line(lines[bs]):

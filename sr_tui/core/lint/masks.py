@@ -21,7 +21,7 @@ _PH_BRACKET = re.compile(r"\[([^\[\]\n]{1,200}(?:\n[^\[\]\n]{0,200})?)\](?!\()")
 _PH_BRACE = re.compile(r"\{\{[^{}\n]{1,80}\}\}|\{[A-Za-z_][\w .\-]{0,40}\}")
 _PH_ANGLE = re.compile(r"<([A-Za-z][A-Za-z0-9 _.\-]{0,40})>")
 #: A run of x's is tried once (the look-behind), so a long run stays linear.
-_PH_XXX = re.compile(r"(?<![Xx])[Xx]{3,}+(?![\w/])")
+_PH_XXX = re.compile(r"[Xx](?<![Xx]{2})[Xx]{2,}+(?![\w/])")
 _PH_TODO = re.compile(r"(?:TODO|FIXME|TBD|TBC)(?!\w)")
 _PH_UNDERSCORE = re.compile(r"_{3,}+")
 _CODE_BRACKET = re.compile(r"[A-Za-z][\w ./\-]*")

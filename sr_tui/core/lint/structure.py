@@ -62,7 +62,9 @@ def _indent(line: str) -> int:
 
 
 def _table_row(line: str) -> bool:
-    return line.count("|") >= 2 or _CELL_GAP.search(line) is not None
+    if line.count("|") >= 2:
+        return True
+    return ("  " in line or "\t" in line) and _CELL_GAP.search(line) is not None
 
 
 def classify(lines: list[str], first: int, stop: int) -> list[str]:

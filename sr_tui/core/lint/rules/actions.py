@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from sr_tui.core.lint.finding import Fix
 from sr_tui.core.lint.rules.paragraphs import paragraph_sentences
-from sr_tui.core.lint.rules.requests import Request, analyse
+from sr_tui.core.lint.rules.requests import Request, analyse, spans
 from sr_tui.core.lint.splitting import WORD
 
 MSG = "Put the customer's steps in a bulleted list instead of a paragraph."
@@ -92,14 +92,17 @@ def _sentence_bullets(sentence: str, rs: list[Request]) -> tuple[str, list[str]]
     """(lead-in line or '', bullets) for one sentence with requests."""
     if rs[0].conditional:
         return "", [" ".join(sentence.split())]
+    where = spans(sentence)
+    starts = [where[r.index][0] for r in rs]
     if rs[0].how == "series" and len(rs) == 1:
-        head = sentence[: rs[0].end].strip()
-        rest = sentence[rs[0].end :].strip().rstrip("?.!")
+        end = where[rs[0].index][1]
+        head = sentence[:end].strip()
+        rest = sentence[end:].strip().rstrip("?.!")
         parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", rest) if p.strip()]
         return head + ":", [_tidy(p) for p in parts]
-    head = sentence[: rs[0].start]
-    pieces = [sentence[a.start : b.start] for a, b in pairwise(rs)]
-    pieces.append(sentence[rs[-1].start :])
+    head = sentence[: starts[0]]
+    pieces = [sentence[a:b] for a, b in pairwise(starts)]
+    pieces.append(sentence[starts[-1] :])
     pieces = [re.sub(r"(?:\s*,)?\s*(?:and|then|&|;)?\s*$", "", p) for p in pieces]
     lead = " ".join(head.split())
     lead = re.sub(r"[, ]*\b(?:please|kindly)\s*$", "", lead, flags=re.IGNORECASE).strip(" ,")

@@ -56,20 +56,24 @@ _COURTESY = re.compile(
     r"(?:comes\s+up|is\s+unclear)\b|\b(?:do\s+not|don['’]t)\s+reply\b",
     re.IGNORECASE,
 )
-#: Words and the clause marks between them; a URL, an address, a path or a run of
-#: masked text is one token.
+#: Words (with inner ' - and .: "we'll", "contact-us", "example.com") and the clause
+#: marks between them; a URL or a run of masked text is one token.
 _TOKEN = re.compile(
-    r"(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?)'\"]|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
-    r"|[~/\\][^\s,;]*[^\s.,;:!?)]|[^\W_]+(?:['’\-.][^\W_]+)*|[,;:?!.&]|\x00+"
+    r"(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?)'\"]|[^\W_]+(?:['’\-.][^\W_]+)*|[,;:?!.&]|\x00+"
 )
+#: Words a request of `_asks` can start with.
+_ASK_STARTS = _PLEASE | _ASK_MODALS | _YOU | {"we", "i", "make", "be", "don't", "do"}
+#: How far (in tokens) a request's objects and joined steps reach.
+_WINDOW = 80
+_HAS_CHAT = re.compile(r"\b(?:pls|plz|plse|u|ur)\b")
 _CHAT = {"pls": "please", "plz": "please", "plse": "please", "u": "you", "ur": "your"}
 
 
 class Request(NamedTuple):
-    """One request: where its verb is (offsets in the sentence), and how it was asked."""
+    """One request: where its verb is (its token index in the sentence, see `spans`),
+    and how it was asked."""
 
-    start: int
-    end: int
+    index: int
     verb: str
     #: plain | joined (after another request) | series (asks for `items` things)
     how: str
@@ -85,93 +89,107 @@ class Sentence(NamedTuple):
     courtesy: bool
 
 
-def tokens(text: str) -> list[tuple[int, int, str]]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        w = m.group().lower().replace("’", "'")
-        out.append((m.start(), m.end(), _CHAT.get(w, w)))
-    return out
+def tokens(text: str) -> list[str]:
+    """The tokens of a sentence: lower case, ’ as ', chatspeak spelt out."""
+    low = text.lower()
+    if len(low) != len(text):  # "İ" grows when lower-cased: go token by token
+        toks = [m.group().lower() for m in _TOKEN.finditer(text)]
+    else:
+        toks = _TOKEN.findall(low)
+    if "’" in text:
+        toks = [w.replace("’", "'") for w in toks]
+    if _HAS_CHAT.search(low):
+        toks = [_CHAT.get(w, w) for w in toks]
+    return toks
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each token of `tokens(text)`, in the same order."""
+    low = text.lower()
+    source = text if len(low) != len(text) else low
+    return [m.span() for m in _TOKEN.finditer(source)]
 
 
 def _skip(toks, i: int, words=STEP_ADVERBS) -> int:
-    while i < len(toks) and toks[i][2] in words:
+    """The first token from `i` not in `words`; at most 6 are skipped, so a run of
+    "please please ..." stays linear."""
+    stop = min(len(toks), i + 6)
+    while i < stop and toks[i] in words:
         i += 1
     return i
 
 
 def _imperative(toks, i: int, text: str) -> bool:
     """True when token `i` is a step's verb at the start of a clause."""
-    if i >= len(toks) or toks[i][2] not in VERBS:
+    if i >= len(toks) or toks[i] not in VERBS:
         return False
-    if toks[i][1] < len(text) and text[toks[i][1]] == "-":
-        return False  # "Check-in", "Sign-up page"
-    after = [t[2] for t in toks[i + 1 : i + 3]]
+    after = toks[i + 1 : i + 3]
     if not after:
         return False  # a bare word: "Restart." is a label more often than a step
     if any(w in _AUX for w in after) or after[0] in (":", "of", "'s"):
         return False  # "Contact details are below", "Update: ...", "Access of ..."
-    return not (toks[i][2] == "keep" and after[:2] == ["in", "mind"])
+    return not (toks[i] == "keep" and after[:2] == ["in", "mind"])
 
 
 def _verb_after(toks, i: int) -> int:
     """The index of the verb after "please" (and its adverbs) at `i`, or -1."""
     j = _skip(toks, i)
-    if j + 1 < len(toks) and toks[j][2] == "don't":
+    if j + 1 < len(toks) and toks[j] == "don't":
         j += 1  # "please don't reboot"
-    elif j + 2 < len(toks) and toks[j][2] == "do" and toks[j + 1][2] == "not":
+    elif j + 2 < len(toks) and toks[j] == "do" and toks[j + 1] == "not":
         j += 2  # "please do not reboot"
-    if j >= len(toks) or not toks[j][2][0].isalpha() or toks[j][2] in PLEASE_NOT:
+    if j >= len(toks) or not toks[j][0].isalpha() or toks[j] in PLEASE_NOT:
         return -1
     return j
 
 
 def _asks(toks, i: int) -> int:
     """If a request starts at token `i`, the index of its verb, else -1."""
-    w = toks[i][2]
+    w = toks[i]
     n = len(toks)
     if w in _PLEASE:
         return _verb_after(toks, i + 1)
-    if w in _ASK_MODALS and i + 1 < n and toks[i + 1][2] in _YOU:
+    if w in _ASK_MODALS and i + 1 < n and toks[i + 1] in _YOU:
         j = _skip(toks, i + 2, STEP_ADVERBS | {"possibly"})
-        if j + 2 < n and toks[j][2] == "be" and toks[j + 1][2] == "able":
+        if j + 2 < n and toks[j] == "be" and toks[j + 1] == "able":
             j += 3  # "would you be able to send"
-        if j < n and toks[j][2] in _NOT_ASKING:
+        if j < n and toks[j] in _NOT_ASKING:
             return -1
-        return j if j < n and toks[j][2][0].isalpha() else -1
+        return j if j < n and toks[j][0].isalpha() else -1
     if w in ("we", "i") and i + 1 < n:
         j = _skip(toks, i + 1, {"would", "'d", "also", "strongly", "kindly", "now"})
-        if j < n and toks[j][2] in _RECOMMEND:
+        if j < n and toks[j] in _RECOMMEND:
             j = _skip(toks, j + 1, {"that"})
-            if j < n and toks[j][2] in _YOU:
+            if j < n and toks[j] in _YOU:
                 j = _skip(toks, j + 1, STEP_ADVERBS | {"to"})
-                return j if j < n and toks[j][2] in VERBS | {"not"} else -1
-        if j + 2 < n and toks[j][2] in ("need", "want") and toks[j + 1][2] in _YOU:
-            return j + 3 if toks[j + 2][2] == "to" and j + 3 < n else -1
+                return j if j < n and toks[j] in VERBS | {"not"} else -1
+        if j + 2 < n and toks[j] in ("need", "want") and toks[j + 1] in _YOU:
+            return j + 3 if toks[j + 2] == "to" and j + 3 < n else -1
     if w in _YOU and i + 1 < n:
         j = _skip(toks, i + 1, {"will", "'ll", "would", "also", "just", "first", "then", "now"})
         j = _skip(toks, j, STEP_ADVERBS | {"still", "only", "really"})
-        if j + 1 < n and toks[j][2] in _NEED_WORDS and toks[j + 1][2] == "to":
+        if j + 1 < n and toks[j] in _NEED_WORDS and toks[j + 1] == "to":
             return j + 2 if j + 2 < n else -1
-        if j < n and toks[j][2] == "must":
+        if j < n and toks[j] == "must":
             return j + 1 if j + 1 < n else -1
-        if j + 1 < n and toks[j][2] == "should" and toks[j + 1][2] in VERBS:
+        if j + 1 < n and toks[j] == "should" and toks[j + 1] in VERBS:
             return j + 1
-    if i and toks[i - 1][2] in _NOT_BEFORE_STEP:
+    if i and toks[i - 1] in _NOT_BEFORE_STEP:
         return -1  # "we do not restart", "to make sure the job runs"
-    if w in ("make", "be") and i + 1 < n and toks[i + 1][2] == "sure":
+    if w in ("make", "be") and i + 1 < n and toks[i + 1] == "sure":
         return i + 1
     if w in ("don't", "do") and i + 1 < n:
-        j = i + 1 + (w == "do" and toks[i + 1][2] == "not")
+        j = i + 1 + (w == "do" and toks[i + 1] == "not")
         if w == "do" and j == i + 1:
             return -1
-        if j < n and toks[j][2] in VERBS | {"forget"}:
+        if j < n and toks[j] in VERBS | {"forget"}:
             return j
     return -1
 
 
 def _condition(low: str, toks) -> bool:
     """True when the sentence opens with a condition (not a softener like 'if possible')."""
-    opens = bool(toks) and (toks[0][2] in CONDITIONS or low.startswith(("in the event", "in case")))
+    opens = bool(toks) and (toks[0] in CONDITIONS or low.startswith(("in the event", "in case")))
     return opens and not low.startswith(_SOFT)
 
 
@@ -179,13 +197,14 @@ def _clause_starts(toks) -> list[int]:
     """Token indexes where an imperative may start: the sentence start (after adverbs
     and a short label), after the first comma of a lead-in, after ';' or ':'."""
     starts = [_skip(toks, 0, STEP_ADVERBS | {"and", "so", "also", "after", "that"})]
-    for k, (_, _, w) in enumerate(toks[:14]):
+    for k, w in enumerate(toks[:14]):
         if w == ",":
             starts.append(_skip(toks, k + 1, STEP_ADVERBS))
             break
-    for k, (_, _, w) in enumerate(toks):
-        if w in (";", ":") and k + 1 < len(toks):
-            starts.append(_skip(toks, k + 1, STEP_ADVERBS))
+    if ";" in toks or ":" in toks:
+        for k, w in enumerate(toks):
+            if w in (";", ":") and k + 1 < len(toks):
+                starts.append(_skip(toks, k + 1, STEP_ADVERBS))
     return starts
 
 
@@ -194,21 +213,22 @@ def analyse(text: str) -> Sentence:
     toks = tokens(text)
     if not toks:
         return Sentence([], False, False)
-    low = " ".join(w for _, _, w in toks[:8])
-    sequenced = toks[0][2] in _SEQ or low.startswith("after that")
-    courtesy = _COURTESY.search(text) is not None
-    if courtesy:
-        return Sentence([], sequenced, True)
-    cond = _condition(low, toks)
+    low = " ".join(toks[:8])
+    sequenced = toks[0] in _SEQ or low.startswith("after that")
     found: dict[int, str] = {}
-    for i in range(len(toks)):
-        v = _asks(toks, i)
-        if v >= 0:
-            found.setdefault(v, "plain")
+    for i, w in enumerate(toks):
+        if w in _ASK_STARTS:
+            v = _asks(toks, i)
+            if v >= 0:
+                found.setdefault(v, "plain")
     for i in _clause_starts(toks):
         if _imperative(toks, i, text):
             found.setdefault(i, "plain")
-    return Sentence(_requests(toks, found, text, cond), sequenced, False)
+    if not found:
+        return Sentence([], sequenced, False)
+    if _COURTESY.search(text) is not None:
+        return Sentence([], sequenced, True)
+    return Sentence(_requests(toks, found, text, _condition(low, toks)), sequenced, False)
 
 
 def _requests(toks, found: dict[int, str], text: str, cond: bool) -> list[Request]:
@@ -223,8 +243,7 @@ def _requests(toks, found: dict[int, str], text: str, cond: bool) -> list[Reques
             how = "plain" if k == 0 else "joined"
             if k == 0 and items >= 3:
                 how = "series"
-            s, e, w = toks[j]
-            out.append(Request(s, e, w, how, cond, items if how == "series" else 0))
+            out.append(Request(j, toks[j], how, cond, items if how == "series" else 0))
         last = chain[-1]
     return out
 
@@ -233,9 +252,9 @@ def _chain(toks, v: int, text: str) -> list[int]:
     """The verb at `v` and the imperatives joined to it ("reply with X and confirm Y")."""
     chain = [v]
     j = v + 1
-    n = len(toks)
+    n = min(len(toks), v + _WINDOW)
     while j < n:
-        w = toks[j][2]
+        w = toks[j]
         if w in (".", "?", "!") or w in _CLAUSE_STOP or w == "or":
             break
         if w in _JOINERS and j > chain[-1] + 1:
@@ -244,7 +263,7 @@ def _chain(toks, v: int, text: str) -> list[int]:
                 chain.append(k)
                 j = k + 1
                 continue
-        if w in _SUBJECTS and j > v + 1 and toks[j - 1][2] in _JOINERS:
+        if w in _SUBJECTS and j > v + 1 and toks[j - 1] in _JOINERS:
             break  # ", and we will ...": a new clause
         j += 1
     return chain
@@ -257,21 +276,21 @@ def _series(toks, v: int) -> int:
     and_after_comma = False
     items_words = 0
     j = v + 1
-    n = len(toks)
+    n = min(len(toks), v + _WINDOW)
     while j < n:
-        w = toks[j][2]
+        w = toks[j]
         if w in (".", "?", "!", ";", ":", "or") or w in _CLAUSE_STOP:
             break
         if w == ",":
             if items_words == 0 or items_words > 8:
                 return 0
-            nxt = toks[j + 1][2] if j + 1 < n else ""
+            nxt = toks[j + 1] if j + 1 < n else ""
             if nxt in _SUBJECTS or nxt in VERBS:
                 break
             commas += 1
             items_words = 0
         elif w == "and" and commas:
-            if j + 1 < n and toks[j + 1][2] in _SUBJECTS:
+            if j + 1 < n and toks[j + 1] in _SUBJECTS:
                 break  # ", and we will ...": a new clause
             and_after_comma = True
             items_words = 0
@@ -280,5 +299,5 @@ def _series(toks, v: int) -> int:
         j += 1
     if not commas or not and_after_comma:
         return 0
-    oxford = any(toks[k][2] == "," and toks[k + 1][2] == "and" for k in range(v + 1, min(j, n) - 1))
+    oxford = any(toks[k] == "," and toks[k + 1] == "and" for k in range(v + 1, min(j, n) - 1))
     return commas + (1 if oxford else 2)

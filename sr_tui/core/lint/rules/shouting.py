@@ -21,7 +21,7 @@ MSG = "Avoid ALL CAPS and repeated exclamation marks — they read as shouting."
 _CAPS = re.compile(r"[A-Z][A-Z'’]*[A-Z]")
 _GAP = re.compile(r"[ \t,/&\-–—]{1,4}")
 #: A whole run of two or more of ! and ? (one containing "!" is shouting).
-_BANGS = re.compile(r"(?<![!?])[!?]{2,}+")
+_BANGS = re.compile(r"[!?](?<![!?]{2})[!?]++")
 #: What may stand between a label and its colon: a time, a date, a number.
 _LABEL_TAIL = re.compile(r"[ \t]*(?:[\d:/.\-–()#]+[ \t]*|[A-Z]{2,5}[ \t]*){0,4}[:：]")
 _DECOR = " \t-*•#[(>0123456789.)"
@@ -77,16 +77,19 @@ def check(ctx) -> None:
         if not run:
             return
         s, e = run[0][0], run[-1][1]
-        words = " ".join(w for _, _, w in run)
-        if in_table(s) or _structure(prose, s, e, words, doc.in_subject(s)):
+        shouted = [(a, b, w) for a, b, w in run if len(w) >= 3 and ordinary(w)]
+        if not shouted or in_table(s):
             run.clear()
             return
-        if len(run) >= 2 and sum(ordinary(w) for _, _, w in run) >= 2:
+        words = " ".join(w for _, _, w in run)
+        if _structure(prose, s, e, words, doc.in_subject(s)):
+            pass
+        elif len(run) >= 2 and sum(ordinary(w) for _, _, w in run) >= 2:
             _emit(ctx, s, e, doc.text[s:e])
         else:
-            for s, e, w in run:
-                if len(w) >= 3 and ordinary(w) and not _structure(prose, s, e, w):
-                    _emit(ctx, s, e, w)
+            for a, b, w in shouted:
+                if not _structure(prose, a, b, w):
+                    _emit(ctx, a, b, w)
         run.clear()
 
     n = len(prose)

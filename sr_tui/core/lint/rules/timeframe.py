@@ -74,7 +74,8 @@ _DATE = LazyRe(
 _WEEKDAY = LazyRe(
     r"\b(?:by|on|until|before|next|this|due)\s+(?:" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE
 )
-_RANGE = re.compile(r"(\d+)\s*(?:-|–|to)\s*(\d+)(?![\d%/]|[.,]\d)")
+#: "24-48": whole digit runs (look-behind, possessive), so a run of digits is linear.
+_RANGE = re.compile(r"(\d(?<!\d{2})\d*+)\s*+(?:-|–|to)\s*+(\d++)(?![%/]|[.,]\d)")
 _RANGE_LEAD = frozenset("within in take takes after about".split())
 _FUTURE = re.compile(r"\b(?:will|shall|['’]ll|expect|expected|going to|plan to|aim to)\b", re.I)
 _REQUEST = re.compile(
