@@ -66,6 +66,9 @@ Footer (non-body material: nothing in it is the writer's message)::
 
 Whole email::
 
+    greeting_index(lines)             -> the greeting line: the first body line, or the
+                                         greeting under a help-desk preamble ("Your
+                                         request was updated", "-----", author, date)
     outline(lines) -> Outline(body, greeting, closing, signature, footer)
         line indexes in one pass: the first body line (after a "Subject:" line, leading
         blanks and reply markers), the greeting (-1), the closing (-1), the first
@@ -90,6 +93,7 @@ __all__ = [
     "bullet_text",
     "closing_name",
     "footer_start",
+    "greeting_index",
     "greeting_kind",
     "is_bullet",
     "is_closing",
@@ -535,7 +539,7 @@ _MOBILE = re.compile(
     r"|Mail for Windows)|Get Outlook for (?:iOS|Android))\b.{0,60}$",
     re.IGNORECASE,
 )
-_RULE = re.compile(r"[ \t]*(?:[_\-=*~#]{5,}|(?:[-=_*] ?){5,})[ \t]*\r?$")
+_RULE = re.compile(r"[ \t]*(?:[_\-=*~#—–]{5,}|(?:[-=_*—–] ?){5,})[ \t]*\r?$")
 _DISCLAIMER = re.compile(
     r"(?i)intended (?:solely )?(?:only )?for the (?:use of the )?(?:named |sole )?"
     r"(?:addressee|recipient)|intended recipient|(?:received|got) this (?:e-?mail|message|"
@@ -550,7 +554,8 @@ _DISCLAIMER = re.compile(
     r"notification) is a service (?:from|of)|(?:e-?mail|message) "
     r"(?:and any (?:files|attachments) )?(?:transmitted with it )?(?:is|are|may be) "
     r"(?:confidential|privileged|intended)|do not reply to this (?:automated |automatic )?"
-    r"(?:e-?mail|message)|this (?:mailbox|address) is not monitored|no longer wish to receive",
+    r"(?:e-?mail|message)|this (?:mailbox|address) is not monitored|no longer wish to receive"
+    r"|^\W*(?-i:Powered by) \w",
 )
 
 
@@ -578,7 +583,7 @@ _DISCLAIMER_WORDS = (
     "disclaimer", "legal notice", "privacy notice", "rights reserved", "©", "(c)",
     "copyright", "registered", "registration", "unsubscribe", "preferences", "receiv",
     "was sent", "been sent", "generated", "scanned", "a service", "not reply",
-    "not monitored", "wish to receive",
+    "not monitored", "wish to receive", "powered by",
 )  # fmt: skip
 
 
@@ -635,7 +640,11 @@ def _footer_line(lines: Sequence[str], i: int) -> bool:
 def footer_start(lines: Sequence[str], start: int = 0) -> int:
     """The index of the first line of non-body material in lines[start:] (len(lines)
     when there is none). The line at `start` itself is never a footer (it is where the
-    body begins); pass the index of the first body line."""
+    body begins); pass the index of the first body line.
+
+    A footer starts at a "-- " separator, a quoted-history marker, an Outlook header
+    block, a reply marker, "Sent from my ...", a trailing run of "> " lines, a rule line
+    ("-----") below the last closing, or a disclaimer block that no closing follows."""
     n = len(lines)
     foot = n
     for i in range(start + 1, n):
@@ -652,9 +661,15 @@ def footer_start(lines: Sequence[str], start: int = 0) -> int:
         k += 1
     if k < foot:
         foot = k
+    last_closing = closing_index(lines, start, foot)
+    if last_closing >= 0:
+        # a rule line below the closing: "-----" before older messages of a thread
+        for i in range(last_closing + 1, foot):
+            if _RULE.match(lines[i]) and len(lines[i]) <= 200:
+                foot = i
+                break
     # a disclaimer or legal block that no closing follows
     blocks = _blocks(lines, start, foot)
-    last_closing = closing_index(lines, start, foot)
     for b in range(1, len(blocks)):
         bs, be = blocks[b]
         if be <= last_closing:
@@ -679,10 +694,43 @@ def footer_start(lines: Sequence[str], start: int = 0) -> int:
     return foot
 
 
-def body_start(lines: Sequence[str], start: int = 0) -> int:
-    """The first line at or after `start` that is not blank and not a reply marker."""
+#: "Jane Doe commented:", "Support replied:": a help-desk author line above a message.
+_AUTHOR = re.compile(
+    r"[ \t]*\S.{0,60}\b(?:commented|replied|responded|added a comment|said|writes)[ \t]*:[ \t]*\r?$"
+)
+
+
+def greeting_index(lines: Sequence[str], start: int = 0, stop: int | None = None) -> int:
+    """The index of the greeting line in lines[start:stop], or -1: the first non-blank
+    line when it is a greeting, or a greeting under a help-desk preamble (a notice line,
+    a rule line "-----", the author and the date) within the first few lines."""
+    stop = len(lines) if stop is None else stop
     i = start
-    while i < len(lines) and (not lines[i].strip() or is_reply_marker(lines[i])):
+    while i < stop and not lines[i].strip():
+        i += 1
+    if i >= stop:
+        return -1
+    if is_greeting(lines[i]):
+        return i
+    for r in range(i, min(stop, i + 8)):
+        line = lines[r]
+        if len(line) <= 200 and (_RULE.match(line) or _AUTHOR.match(line)):
+            for g in range(r + 1, min(stop, r + 8)):
+                m = _GREETING_WORD.match(lines[g])
+                if m is not None and m.group("strong") and is_greeting(lines[g]):
+                    return g
+            break
+    return -1
+
+
+def body_start(lines: Sequence[str], start: int = 0) -> int:
+    """The first line at or after `start` that is not blank, not a reply marker and not
+    a line of decoration only ("—-—-—-—")."""
+    i = start
+    while i < len(lines):
+        line = lines[i]
+        if line.strip() and not is_reply_marker(line) and any(c.isalnum() for c in line[:400]):
+            break
         i += 1
     return i
 
@@ -705,7 +753,8 @@ def outline(lines: Sequence[str]) -> Outline:
 
     - `body`: the first line after a leading "Subject:" line, blank lines and reply
       markers;
-    - `greeting`: that line when it is a greeting, else -1;
+    - `greeting`: that line when it is a greeting (or a greeting under a help-desk
+      preamble, see `greeting_index`), else -1;
     - `closing`: the last closing line above the footer, else -1;
     - `signature`: the first signature line (== `footer` when there is none);
     - `footer`: the first line of non-body material (len(lines) when none).
@@ -714,7 +763,7 @@ def outline(lines: Sequence[str]) -> Outline:
     if b < len(lines) and _SUBJECT.match(lines[b]):
         b = body_start(lines, b + 1)
     foot = footer_start(lines, b)
-    greeting = b if b < foot and is_greeting(lines[b]) else -1
+    greeting = greeting_index(lines, b, foot)
     first = greeting + 1 if greeting >= 0 else b
     closing = closing_index(lines, first, foot)
     sig = signature_start(lines, first, foot)

@@ -44,6 +44,10 @@ _PLACEHOLDER_WORDS = re.compile(
     r"version|id|x+|insert|placeholder|subject|title|issue|summary|sr|case|ticket|bug|"
     r"company|team|value|details?|here|tbd|todo|amount|address|email|phone|first|last)\b"
 )
+#: What a mail client writes in brackets for an image, an attachment or a link.
+_EMBED = re.compile(
+    r"[ \t]*(?i:image|cid|mailto|https?|attachment|inline image|logo|icon|file)\s*:"
+)
 _MAIL_TAGS = frozenset(
     "external ext spam secure encrypt encrypted caution warning suspicious phish "
     "bulk marketing list".split()
@@ -101,6 +105,8 @@ def _reference(doc: Doc, text: str, start: int, end: int, inner: str) -> bool:
         return True
     if inner.strip() in STATUS_WORDS:
         return True  # "[RESOLVED]", "[UPDATE]": a status tag
+    if _EMBED.match(inner):
+        return True  # "[image: Acme logo]", "[cid:image001.png@01D9]", "[https://...]"
     if not doc.in_subject(start):
         return False
     if inner.strip().lower() in _MAIL_TAGS:

@@ -223,6 +223,15 @@ def parse(doc: Doc, text: str, spans: list[tuple[int, int]], lines: list[str]) -
     if g < foot:
         s, e = spans[g]
         doc.first_body_line = Segment("line", s, rstrip_pos(text, s, e))
+        gi = grammar.greeting_index(lines, g, foot)
+        if gi > g and all(k in ("text", "blank", "code") for k in kinds[g:gi]):
+            # a help-desk preamble above the greeting: not the writer's text
+            for i in range(g, gi):
+                if kinds[i] != "blank":
+                    kinds[i] = "marker"
+                    doc.markers.append(spans[i])
+            g = gi
+        s, e = spans[g]
         if kinds[g] in ("text", "code") and grammar.is_greeting(lines[g]):
             doc.greeting = Segment("greeting", skip_space(text, s, e), rstrip_pos(text, s, e))
             kinds[g] = "greeting"

@@ -282,7 +282,7 @@ ACTION_VERBS = (
     "assign", "export", "import", "archive", "extend", "resize", "attach", "sync",
     "register", "accept", "agree", "look", "double-check", "avoid", "leave",
     # what SR015's safe rewrites start from ("revert back" -> "reply", "utilize" -> "use")
-    "revert", "utilize", "utilise", "reach", "touch", "circle",
+    "revert", "utilize", "utilise", "reach", "touch", "circle", "invite", "mark", "pair",
 )  # fmt: skip
 
 #: After "please": words that are not a step ("please note", "please find attached").

@@ -33,6 +33,12 @@ MSG_CONDITIONAL = (
 )
 #: Over this many words a paragraph buries any request it holds.
 LONG_PARAGRAPH_WORDS = 100
+#: Words before a step that only frame it: no lead-in line of their own.
+_FRAME = re.compile(
+    r"(?i)(?:and |so |also |then |now )?(?:|please|kindly|and|then|also|first|next|now|"
+    r"finally|after that|afterwards|(?:can|could|would|will) you(?: also| please)*|you(?:'ll|"
+    r" will)?(?: also)? (?:need|have) to|you must|you should)"
+)
 _LEAD_WORDS = re.compile(
     r"(?:(?:please|kindly|also|then|next|first|finally|after that|and)\b[, ]*)+", re.IGNORECASE
 )
@@ -77,41 +83,50 @@ def check(ctx) -> None:
             msg, severity = MSG_CONDITIONAL, "suggestion"
         else:
             continue
-        hint = Fix("hint", bulleted(doc.text, sents, reqs))
+        hint = Fix("hint", bulleted(doc.text, masked, sents, reqs))
         ctx.emit("SR010", para.start, para.end, msg, hint, severity=severity)
 
 
 def _tidy(piece: str) -> str:
     piece = " ".join(piece.split()).strip(" ,;")
     piece = _LEAD_WORDS.sub("", piece, count=1) if _LEAD_WORDS.match(piece) else piece
-    piece = piece.rstrip(" .,;")
+    piece = piece.rstrip(" .,;?")
     return piece[:1].upper() + piece[1:]
 
 
-def _sentence_bullets(sentence: str, rs: list[Request]) -> tuple[str, list[str]]:
-    """(lead-in line or '', bullets) for one sentence with requests."""
+def _lead(head: str) -> str:
+    """The lead-in line for the bullets of one sentence ('' when the head only frames
+    the request: "Please", "Could you", "Then")."""
+    lead = " ".join(head.split())
+    lead = re.sub(r"[, ]*\b(?:please|kindly)\s*$", "", lead, flags=re.IGNORECASE).strip(" ,")
+    return "" if _FRAME.fullmatch(lead) else lead + ":"
+
+
+def _sentence_bullets(sentence: str, masked: str, rs: list[Request]) -> tuple[str, list[str]]:
+    """(lead-in line or '', bullets) for one sentence with requests. Token positions come
+    from the masked sentence (where the requests were found); the text from `sentence`."""
     if rs[0].conditional:
         return "", [" ".join(sentence.split())]
-    where = spans(sentence)
+    where = spans(masked)
     starts = [where[r.index][0] for r in rs]
+    head = sentence[: starts[0]]
     if rs[0].how == "series" and len(rs) == 1:
         end = where[rs[0].index][1]
-        head = sentence[:end].strip()
         rest = sentence[end:].strip().rstrip("?.!")
         parts = [p for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", rest) if p.strip()]
-        return head + ":", [_tidy(p) for p in parts]
-    head = sentence[: starts[0]]
+        return sentence[:end].strip() + ":", [_tidy(p) for p in parts]
+    if len(rs) == 1:
+        lead = _lead(head)
+        return "", [_tidy((lead[:-1] + " " if lead else "") + sentence[starts[0] :])]
     pieces = [sentence[a:b] for a, b in pairwise(starts)]
     pieces.append(sentence[starts[-1] :])
     pieces = [re.sub(r"(?:\s*,)?\s*(?:and|then|&|;)?\s*$", "", p) for p in pieces]
-    lead = " ".join(head.split())
-    lead = re.sub(r"[, ]*\b(?:please|kindly)\s*$", "", lead, flags=re.IGNORECASE).strip(" ,")
-    if lead.lower() in ("", "please", "kindly", "and", "then", "also", "first", "next"):
-        lead = ""
-    return (lead + ":" if lead else ""), [_tidy(p) for p in pieces]
+    return _lead(head), [_tidy(p) for p in pieces]
 
 
-def bulleted(text: str, sents: list[tuple[int, int]], reqs: list[list[Request]]) -> str:
+def bulleted(
+    text: str, masked: str, sents: list[tuple[int, int]], reqs: list[list[Request]]
+) -> str:
     """The paragraph as its lead-in, one bullet per step, and what follows the steps."""
     before: list[str] = []
     lines: list[str] = []
@@ -127,7 +142,7 @@ def bulleted(text: str, sents: list[tuple[int, int]], reqs: list[list[Request]])
         if after and lines:  # context between two steps belongs to the step above
             lines[-1] += ". " + " ".join(after)
             after.clear()
-        lead, bullets = _sentence_bullets(sentence, rs)
+        lead, bullets = _sentence_bullets(sentence, masked[s:e], rs)
         if lead:
             lines.append(lead)
         lines += ["- " + b for b in bullets if b]

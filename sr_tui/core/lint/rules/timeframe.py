@@ -174,14 +174,21 @@ def _guard(doc, prose: str, key: str, s: int, e: int) -> tuple[str, str] | None:
     return TIER_B_MESSAGES.get(key, MSG), sev
 
 
+#: A verb in the past: "was", "took", "rose", "failed" (not "scheduled", "planned").
 _PAST_TENSE = re.compile(
-    r"\b(?:was|were|had|has been|have been|did|happened|occurred|took|has taken|have taken|"
-    r"failed|crashed|ran|started|stopped|finished|went|came|broke|dropped|hung|rebooted|"
-    r"restarted|arrived|saw|noticed|received|sent|found|fixed|got|made)\b",
+    r"\b(?:was|were|had|has been|have been|did|took|has taken|have taken|ran|went|came|broke|"
+    r"hung|saw|sent|found|got|made|rose|fell|began|gave|told|left|kept|held|brought|lost|"
+    r"built|stood|wrote|spoke|grew|knew|woke|caught|led|felt|met|(?!(?:schedul|plann|expect|"
+    r"book|confirm|arrang|requir|intend|suppos|reserv|propos|updat|delay|hundr|emb)ed\b)"
+    r"(?![a-z]*eed\b)[a-z]{3,}ed)\b",
     re.I,
 )
 #: Tier C phrases that can describe when something happened ("a backlog this week").
-_SPANS = frozenset(("this week", "this afternoon", "this evening", "overnight", "tonight"))
+_SPANS = frozenset(
+    "this week|this afternoon|this evening|overnight|tonight|in the morning|in the afternoon".split(
+        "|"
+    )
+)
 
 
 def _c_guard(doc, prose: str, key: str, s: int, e: int) -> bool:
