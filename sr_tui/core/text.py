@@ -43,6 +43,7 @@ Closing (the sign-off line)::
 Signature (the lines under the closing)::
 
     is_signature_line("Sam Lee")      -> True   a name, a title or team, a contact line
+    closing_index(lines)              -> index of the last closing line, or -1
     signature_start(lines)            -> index of the first signature line: the first
                                          non-blank line after the last closing, or, with
                                          no closing, the name/team lines ending the last
@@ -56,6 +57,8 @@ Footer (non-body material: nothing in it is the writer's message)::
     is_reply_marker(line)             -> True   "--reply above this line--",
                                                 "##- Please type your reply above this line -##"
     is_disclaimer(block)              -> True   a confidentiality / legal / unsubscribe text
+    body_start(lines)                 -> the first line that is not blank, a reply marker
+                                         or decoration ("—-—-—")
     footer_start(lines)               -> index of the first footer line (len(lines) when
                                          none): a "-- " separator, quoted history (also an
                                          Outlook "From:/Sent:" header block and a trailing
@@ -90,7 +93,9 @@ __all__ = [
     "OTHER_CLOSINGS",
     "Greeting",
     "Outline",
+    "body_start",
     "bullet_text",
+    "closing_index",
     "closing_name",
     "footer_start",
     "greeting_index",
@@ -112,6 +117,23 @@ __all__ = [
 
 #: Longest line any line test looks at: longer lines are body text.
 _MAX_LINE = 200
+
+
+class _Lazy:
+    """A pattern compiled on first use: most emails never need the rarer ones, and
+    `sr-tui lint` as a process should not pay for compiling them."""
+
+    __slots__ = ("_args", "_re")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._re: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str):
+        if self._re is None:
+            self._re = re.compile(*self._args)
+        return getattr(self._re, name)
+
 
 # --- bullets -------------------------------------------------------------------------
 
@@ -148,7 +170,7 @@ _GREETING_WORD = re.compile(
 )
 _TITLE = r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Sra|Herr|Frau)\.?"
 #: After the greeting word: the name part, its punctuation, and any text after it.
-_GREETING_PARTS = re.compile(
+_GREETING_PARTS = _Lazy(
     r"[ \t]*(?:,(?=[ \t]*[^\W\d][^,!:;.?\n]*[,!:])[ \t]*)?"  # "Hi, Alice,"
     r"(?P<name>(?:" + _TITLE + r"[ \t]+)?[^,!:;.?—–\n]*)(?P<punct>[,!:;.?—–]?)"
     r"[ \t]*(?P<tail>.*)",
@@ -156,11 +178,11 @@ _GREETING_PARTS = re.compile(
 )
 #: A greeting that is only a name: "Alice," / "Alice Chen,".
 _NAME_ONLY = re.compile(r"[ \t]*[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,3}[ \t]*,[ \t]*$")
-_PLACEHOLDER_NAME = re.compile(
+_PLACEHOLDER_NAME = _Lazy(
     r"\[[^\[\]]{1,60}\]|\{\{[^{}]{1,80}\}\}|\{[!$]?[\w.\- ]{1,60}\}|<[\w .\-]{1,40}>"
     r"|%[\w.\-]{1,40}%|\$\{?[\w.]{1,40}\}?|\*\|[\w:]{1,40}\|\*"
 )
-_BLANK_NAME = re.compile(r"[_.…\s\-]*_{2,}[_.…\s\-]*|\.{3,}|…")
+_BLANK_NAME = _Lazy(r"[_.…\s\-]*_{2,}[_.…\s\-]*|\.{3,}|…")
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*")
 _PARTICLES = frozenset("van von der den de da di du del della le la bin al el dos das y".split())
 
@@ -311,7 +333,7 @@ _OTHER = frozenset(" ".join(c.split()) for c in OTHER_CLOSINGS)
 #: "Thank you for your patience" and the like: a closing only with a comma.
 _COMMA_ONLY = frozenset(c for c in _OTHER if " for " in c)
 #: "Your Acme Support Team," / "Your friends at Acme,".
-_TEAM_CLOSING = re.compile(
+_TEAM_CLOSING = _Lazy(
     r"[ \t]*your[ \t]+(?:friends[ \t]+at[ \t]+\S.{0,40}|\S.{0,50}?\bteam)[ \t]*[,.!]?[ \t]*$",
     re.IGNORECASE,
 )
@@ -327,13 +349,15 @@ def _closing_parts(line: str) -> tuple[str, str, str] | None:
     first = line[:16].split(None, 1)
     if not first or first[0].rstrip(",.!&").lower().replace("’", "'") not in _FIRST_WORDS:
         return None
+    if first[0].lower() == "your":
+        return _team(line)
     m = _CLOSING_HEAD.fullmatch(line)
     if m is None:
-        return _team(line)
+        return None
     head, punct, rest = m.groups()
     phrase = " ".join(head.lower().replace("’", "'").split())
     if phrase not in HOUSE_CLOSINGS and phrase not in _OTHER:
-        return _team(line)
+        return None
     if phrase in _COMMA_ONLY and not punct.startswith(","):
         return None
     # "Thanks, Sam" / "Best regards, Support Team" — not "Thanks, that fixed it"
@@ -381,7 +405,7 @@ def closing_name(line: str) -> str:
 
 # --- signatures ----------------------------------------------------------------------
 
-_CONTACT = re.compile(
+_CONTACT = _Lazy(
     r"(?i)(?:\b(?:tel|phone|mobile|mob|cell|fax|e-?mail|web|website|skype|teams|direct|"
     r"office|ext|whatsapp|linkedin)\b\.?[ \t]*[:.]|^[ \t]*[TMEFWPD][ \t]*[:.][ \t]|"
     r"[\w.+-]@[\w-]+\.\w|https?://|www\.|\+?\(?\d[\d ().\-]{6,}\d)"
@@ -393,15 +417,15 @@ _ORG_WORDS = frozenset(
     group division noc sre hosting cloud network networks infrastructure security inc
     ltd llc gmbh corp co plc limited company it systems solutions technologies technical
     escalation escalations tier level l1 l2 l3 shift on-call oncall sales billing account
-    accounts linux windows platform platforms desk. head chief vp ceo cto cio coordinator
+    accounts linux windows platform platforms head chief vp ceo cto cio coordinator
     supervisor architect developer devops product products labs university college""".split()
 )
 _NOT_SIGNATURE_WORDS = frozenset(
     """i we you is are was were will would can could should please have has had do does
     did let if when this that these those it's i'm we're you're don't""".split()
 )
-_INITIAL_END = re.compile(r"(?:\b[A-Z]|\b(?:Jr|Sr|Dr|Ph\.D|MD|PhD))\.$")
-_ABBREV_END = re.compile(r"(?i)\b(?:inc|ltd|co|corp|plc|jr|sr|llc|s\.a|b\.v|p\.o)\.$")
+_INITIAL_END = _Lazy(r"(?:\b[A-Z]|\b(?:Jr|Sr|Dr|Ph\.D|MD|PhD))\.$")
+_ABBREV_END = _Lazy(r"(?i)\b(?:inc|ltd|co|corp|plc|jr|sr|llc|s\.a|b\.v|p\.o)\.$")
 
 
 def _tokens(line: str) -> list[str]:
@@ -516,31 +540,33 @@ def signature_start(lines: Sequence[str], start: int = 0, stop: int | None = Non
 # --- footers -------------------------------------------------------------------------
 
 _SEPARATOR = re.compile(r"[ \t]*--[ \t]*\r?$")
-_HISTORY = re.compile(
+#: Words one of which every one-line history marker holds (a cheap test first).
+_HISTORY_WORDS = re.compile(r"(?i)wrote|写道|écrit|schrieb|origin|forward")
+_HISTORY = _Lazy(
     r"[ \t]*(?:On\b.{0,300}\bwrote:|.{0,200}(?:写道|a écrit|schrieb)[ \t]*[:：]"
     r"|-{2,}[ \t]*(?:Original Message|Forwarded message|Original|Message d'origine)[ \t]*-{2,}"
     r"|Begin forwarded message:|Forwarded message:)"
     r"[ \t]*\r?$",
     re.IGNORECASE,
 )
-_ON_START = re.compile(r"[ \t]*On\s.{0,300}$")
-_WROTE_END = re.compile(r".{0,200}\bwrote:[ \t]*\r?$")
-_HEADER_FROM = re.compile(r"[ \t]*(?:[_\-=]{10,}[ \t]*\r?$|\*?From:\*?[ \t]+\S)")
-_HEADER_NEXT = re.compile(r"[ \t]*\*?(?:Sent|Date|To|Cc|Subject):\*?[ \t]")
-_REPLY_MARKER = re.compile(
+_ON_START = _Lazy(r"[ \t]*On\s.{0,300}$")
+_WROTE_END = _Lazy(r".{0,200}\bwrote:[ \t]*\r?$")
+_HEADER_FROM = _Lazy(r"[ \t]*(?:[_\-=]{10,}[ \t]*\r?$|\*?From:\*?[ \t]+\S)")
+_HEADER_NEXT = _Lazy(r"[ \t]*\*?(?:Sent|Date|To|Cc|Subject):\*?[ \t]")
+_REPLY_MARKER = _Lazy(
     r"[ \t#\-=_*\[(<>]*(?:please[ \t]+)?(?:(?:type|write|enter|add)[ \t]+your[ \t]+"
     r"(?:reply|response|comments?)|reply|respond|write)[ \t]+(?:above|below)[ \t]+this[ \t]+"
     r"line\b.{0,60}$|[ \t#\-=_*\[(]*do[ \t]+not[ \t]+(?:write|reply|type)[ \t]+below[ \t]+"
     r"this[ \t]+line\b.{0,60}$",
     re.IGNORECASE,
 )
-_MOBILE = re.compile(
+_MOBILE = _Lazy(
     r"[ \t]*(?:Sent from (?:my )?(?:iPhone|iPad|Android|mobile|Samsung|Galaxy|Outlook|BlackBerry"
     r"|Mail for Windows)|Get Outlook for (?:iOS|Android))\b.{0,60}$",
     re.IGNORECASE,
 )
 _RULE = re.compile(r"[ \t]*(?:[_\-=*~#—–]{5,}|(?:[-=_*—–] ?){5,})[ \t]*\r?$")
-_DISCLAIMER = re.compile(
+_DISCLAIMER = _Lazy(
     r"(?i)intended (?:solely )?(?:only )?for the (?:use of the )?(?:named |sole )?"
     r"(?:addressee|recipient)|intended recipient|(?:received|got) this (?:e-?mail|message|"
     r"communication|transmission) (?:in error|by mistake)|(?:confidential|privileged) and "
@@ -620,7 +646,7 @@ def _footer_line(lines: Sequence[str], i: int) -> bool:
     if s == "--":
         return True
     c = s[0]
-    if (s[-1] in ":：" or c == "-") and _HISTORY.match(line):
+    if (s[-1] in ":：" or c == "-") and _HISTORY_WORDS.search(s) and _HISTORY.match(line):
         return True  # "On ... wrote:", "-----Original Message-----", "... 写道："
     if c in "Oo" and i + 1 < len(lines) and _ON_START.match(line):
         nxt = lines[i + 1]
@@ -628,11 +654,12 @@ def _footer_line(lines: Sequence[str], i: int) -> bool:
             return True  # "On Mon, 3 Mar 2025, Alice Chen <alice@" / "example.com> wrote:"
     if (
         c in "_-=F*"
+        and (c != "F" or s.startswith("From:"))
         and _HEADER_FROM.match(line)
         and any(_HEADER_NEXT.match(lines[j]) for j in range(i + 1, min(i + 5, len(lines))))
     ):
         return True  # an Outlook header block: "From: ...", "Sent: ...", "To: ..."
-    if c in "SsGg" and _MOBILE.match(line):
+    if c in "SsGg" and s[:11].lower() in ("sent from m", "get outlook") and _MOBILE.match(line):
         return True
     return ("line" in s or "LINE" in s or "Line" in s) and is_reply_marker(line)
 
@@ -695,7 +722,7 @@ def footer_start(lines: Sequence[str], start: int = 0) -> int:
 
 
 #: "Jane Doe commented:", "Support replied:": a help-desk author line above a message.
-_AUTHOR = re.compile(
+_AUTHOR = _Lazy(
     r"[ \t]*\S.{0,60}\b(?:commented|replied|responded|added a comment|said|writes)[ \t]*:[ \t]*\r?$"
 )
 

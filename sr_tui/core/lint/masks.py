@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from sr_tui.core.lint.doc import MASK, Doc, Placeholder
+from sr_tui.core.lint.lazy import LazyRe
 from sr_tui.core.lint.wordlists import STATUS_WORDS
 
 #: Placeholder patterns, each starting with the character it looks for (fast scans).
@@ -32,22 +33,20 @@ _HTML_TAGS = frozenset(
 #: Bracketed text that is a reference, not a blank to fill: a ticket tag
 #: "[helpdesk.example.org #12345]", "[Ticket #123]", "[JIRA-1234]", "[#12345]",
 #: "[Case: 00123456]", a mail-system tag "[EXTERNAL]", a footnote "[1]".
-_TICKET_TAG = re.compile(
+_TICKET_TAG = LazyRe(
     r"[^\[\]\n]*#[ \t]*\d{2,}[^\[\]\n]*|[A-Z][A-Z0-9]{1,9}-\d{1,9}|[\w.\-]+\.[a-z]{2,}[ \t].*\d"
     r"|(?i:(?:ticket|case|sr|incident|request|req|ref|reference|issue|inc|chg|ritm|task|"
     r"problem|change|order)\b[ \t:#\-]*[A-Z]{0,4}[\-]?\d{3,}.*)|\d{1,3}|\d{4,}"
     r"|(?=[A-Z0-9\-]*\d)[A-Z0-9]{2,}(?:-[A-Z0-9]{2,})+",
 )
 #: Words of a placeholder's name: "[Customer Name]", "[SR Number]", "[Issue Summary]".
-_PLACEHOLDER_WORDS = re.compile(
+_PLACEHOLDER_WORDS = LazyRe(
     r"(?i)\b(?:your|customer|name|number|date|time|timeframe|eta|link|url|item|product|"
     r"version|id|x+|insert|placeholder|subject|title|issue|summary|sr|case|ticket|bug|"
     r"company|team|value|details?|here|tbd|todo|amount|address|email|phone|first|last)\b"
 )
 #: What a mail client writes in brackets for an image, an attachment or a link.
-_EMBED = re.compile(
-    r"[ \t]*(?i:image|cid|mailto|https?|attachment|inline image|logo|icon|file)\s*:"
-)
+_EMBED = LazyRe(r"[ \t]*(?i:image|cid|mailto|https?|attachment|inline image|logo|icon|file)\s*:")
 _MAIL_TAGS = frozenset(
     "external ext spam secure encrypt encrypted caution warning suspicious phish "
     "bulk marketing list".split()

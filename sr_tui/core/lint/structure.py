@@ -15,6 +15,7 @@ import re
 
 from sr_tui.core import text as grammar
 from sr_tui.core.lint.doc import Doc, Segment, rstrip_pos, skip_space
+from sr_tui.core.lint.lazy import LazyRe
 from sr_tui.core.lint.splitting import WORD
 
 _FENCE = re.compile(r"[ \t]*(?:```|~~~)")
@@ -25,8 +26,8 @@ _LOGLINE = re.compile(
 )
 #: A gap that aligns table columns: 2+ spaces or a tab between two non-space
 #: characters, the first not ending a sentence.
-_CELL_GAP = re.compile(r"[^\s.!?](?: {2,}+|\t++)(?=\S)")
-_TABLE_RULE = re.compile(r"[ \t]*[+|]?(?:[-=+|: \t]{3,}+)[ \t]*\r?$")
+_CELL_GAP = LazyRe(r"[^\s.!?](?: {2,}+|\t++)(?=\S)")
+_TABLE_RULE = LazyRe(r"[ \t]*[+|]?(?:[-=+|: \t]{3,}+)[ \t]*\r?$")
 
 SUBJECT_OK = re.compile(r"Subject:(?= |$|\r)")
 SUBJECT_ANY = re.compile(

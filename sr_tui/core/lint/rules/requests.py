@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from sr_tui.core.lint.lazy import LazyRe
 from sr_tui.core.lint.wordlists import (
     ACTION_VERBS,
     CONDITIONS,
@@ -47,7 +48,7 @@ _NOT_BEFORE_STEP = frozenset(
 )
 _SEQ = frozenset(SEQUENCE_WORDS)
 _SOFT = tuple(SOFTENERS)
-_COURTESY = re.compile(
+_COURTESY = LazyRe(
     r"\b(?:if|should|when)\s+you\s+(?:still\s+)?(?:have|need|require|want|would\s+like)\s+"
     r"(?:any\s+)?(?:(?:further|other|more|additional)\s+)?(?:questions?|help|assistance|"
     r"support|clarification|information|concerns?|anything)\b|\bfeel\s+free\b|\b(?:do\s+not|"

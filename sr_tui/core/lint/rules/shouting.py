@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 
 from sr_tui.core.lint.finding import Fix
+from sr_tui.core.lint.lazy import LazyRe
 from sr_tui.core.lint.rules.subject import all_caps
 from sr_tui.core.lint.wordlists import ACRONYMS, CAPS_WORDS, STATUS_ANYWHERE, STATUS_WORDS
 
@@ -23,7 +24,7 @@ _GAP = re.compile(r"[ \t,/&\-–—]{1,4}")
 #: A whole run of two or more of ! and ? (one containing "!" is shouting).
 _BANGS = re.compile(r"[!?](?<![!?]{2})[!?]++")
 #: What may stand between a label and its colon: a time, a date, a number.
-_LABEL_TAIL = re.compile(r"[ \t]*(?:[\d:/.\-–()#]+[ \t]*|[A-Z]{2,5}[ \t]*){0,4}[:：]")
+_LABEL_TAIL = LazyRe(r"[ \t]*(?:[\d:/.\-–()#]+[ \t]*|[A-Z]{2,5}[ \t]*){0,4}[:：]")
 _DECOR = " \t-*•#[(>0123456789.)"
 
 

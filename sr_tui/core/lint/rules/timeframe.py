@@ -50,7 +50,7 @@ _HAS_TZ = re.compile(
     r"[A-Z][a-z]+)\s+time\b)"
 )
 #: A date between a clock time and its zone: "14:05 03/03/2024 AEDT", "10:00 on 4 May UTC".
-_DATE_BEFORE_TZ = re.compile(
+_DATE_BEFORE_TZ = LazyRe(
     r"[ \t,]*(?:on[ \t]+)?(?:\(?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\)?,?[ \t]+)?"
     r"(?:\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8}\.?"
     r"(?:[ \t]+\d{4})?|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,?[ \t]+\d{4})?)"
@@ -175,7 +175,7 @@ def _guard(doc, prose: str, key: str, s: int, e: int) -> tuple[str, str] | None:
 
 
 #: A verb in the past: "was", "took", "rose", "failed" (not "scheduled", "planned").
-_PAST_TENSE = re.compile(
+_PAST_TENSE = LazyRe(
     r"\b(?:was|were|had|has been|have been|did|took|has taken|have taken|ran|went|came|broke|"
     r"hung|saw|sent|found|got|made|rose|fell|began|gave|told|left|kept|held|brought|lost|"
     r"built|stood|wrote|spoke|grew|knew|woke|caught|led|felt|met|(?!(?:schedul|plann|expect|"
@@ -209,7 +209,7 @@ def _c_guard(doc, prose: str, key: str, s: int, e: int) -> bool:
     return False
 
 
-_ANY_TZ = re.compile(r"(?<![A-Za-z])(?:" + _TZ + r")(?![A-Za-z])")
+_ANY_TZ = LazyRe(r"(?<![A-Za-z])(?:" + _TZ + r")(?![A-Za-z])")
 
 
 def _zone_in_table(doc, prose: str, pos: int) -> bool:
