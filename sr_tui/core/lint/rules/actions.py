@@ -49,7 +49,7 @@ def check(ctx) -> None:
     masked = doc.masked
     for para in doc.paragraphs:
         sents = paragraph_sentences(doc, para.start, para.end)
-        if not sents:
+        if not sents or (len(sents) == 1 and _one_step_at_most(masked, *sents[0])):
             continue
         reqs: list[list[Request]] = []
         n = plain = 0
@@ -85,6 +85,19 @@ def check(ctx) -> None:
             continue
         hint = Fix("hint", bulleted(doc.text, masked, sents, reqs))
         ctx.emit("SR010", para.start, para.end, msg, hint, severity=severity)
+
+
+def _one_step_at_most(masked: str, s: int, e: int) -> bool:
+    """True for a short sentence with nothing that joins clauses or lists things: it can
+    hold one request at most, which flags nothing (a cheap test that spares most
+    one-line paragraphs the analysis)."""
+    if e - s >= 200:  # could hold over 100 words
+        return False
+    chunk = masked[s:e]
+    if "," in chunk or ";" in chunk or "&" in chunk:
+        return False
+    low = chunk.lower()
+    return " and " not in low and " then " not in low
 
 
 def _tidy(piece: str) -> str:

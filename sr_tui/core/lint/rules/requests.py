@@ -62,6 +62,27 @@ _COURTESY = LazyRe(
 _TOKEN = re.compile(
     r"(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?)'\"]|[^\W_]+(?:['’\-.][^\W_]+)*|[,;:?!.&]|\x00+"
 )
+#: Words skipped before a step's verb in the different frames of a request.
+_ADV_POSSIBLY = STEP_ADVERBS | {"possibly"}
+_WE_ADVERBS = frozenset(("would", "'d", "also", "strongly", "kindly", "now"))
+_THAT = frozenset(("that",))
+_ADV_TO = STEP_ADVERBS | {"to"}
+_YOU_ADVERBS = frozenset(("will", "'ll", "would", "also", "just", "first", "then", "now"))
+_ADV_STILL = STEP_ADVERBS | {"still", "only", "really"}
+_OPENERS = STEP_ADVERBS | {"and", "so", "also", "after", "that"}
+_ADV_AND = STEP_ADVERBS | {"and"}
+#: What `_asks` needs besides its first word: "you need to", "we recommend", "make sure".
+_SECOND = frozenset(
+    "need have must should recommend recommends suggest suggests advise ask request urge "
+    "want".split()
+)
+_SURE = frozenset(("make", "be"))
+#: What may stand before "you need to" / "we recommend" for it to open a clause.
+_CLAUSE_OPEN = frozenset(
+    ", ; : and then so now also first but otherwise finally next or if when once".split()
+)
+_DO = frozenset(("do", "don't"))
+_WE = frozenset(("we", "i"))
 #: Words a request of `_asks` can start with.
 _ASK_STARTS = _PLEASE | _ASK_MODALS | _YOU | {"we", "i", "make", "be", "don't", "do"}
 #: How far (in tokens) a request's objects and joined steps reach.
@@ -151,24 +172,26 @@ def _asks(toks, i: int) -> int:
     if w in _PLEASE:
         return _verb_after(toks, i + 1)
     if w in _ASK_MODALS and i + 1 < n and toks[i + 1] in _YOU:
-        j = _skip(toks, i + 2, STEP_ADVERBS | {"possibly"})
+        j = _skip(toks, i + 2, _ADV_POSSIBLY)
         if j + 2 < n and toks[j] == "be" and toks[j + 1] == "able":
             j += 3  # "would you be able to send"
         if j < n and toks[j] in _NOT_ASKING:
             return -1
         return j if j < n and toks[j][0].isalpha() else -1
+    if (w in _WE or w in _YOU) and i and toks[i - 1] not in _CLAUSE_OPEN:
+        return -1  # "the version you need to install": a relative clause, not a request
     if w in ("we", "i") and i + 1 < n:
-        j = _skip(toks, i + 1, {"would", "'d", "also", "strongly", "kindly", "now"})
+        j = _skip(toks, i + 1, _WE_ADVERBS)
         if j < n and toks[j] in _RECOMMEND:
-            j = _skip(toks, j + 1, {"that"})
+            j = _skip(toks, j + 1, _THAT)
             if j < n and toks[j] in _YOU:
-                j = _skip(toks, j + 1, STEP_ADVERBS | {"to"})
+                j = _skip(toks, j + 1, _ADV_TO)
                 return j if j < n and toks[j] in VERBS | {"not"} else -1
         if j + 2 < n and toks[j] in ("need", "want") and toks[j + 1] in _YOU:
             return j + 3 if toks[j + 2] == "to" and j + 3 < n else -1
     if w in _YOU and i + 1 < n:
-        j = _skip(toks, i + 1, {"will", "'ll", "would", "also", "just", "first", "then", "now"})
-        j = _skip(toks, j, STEP_ADVERBS | {"still", "only", "really"})
+        j = _skip(toks, i + 1, _YOU_ADVERBS)
+        j = _skip(toks, j, _ADV_STILL)
         if j + 1 < n and toks[j] in _NEED_WORDS and toks[j + 1] == "to":
             return j + 2 if j + 2 < n else -1
         if j < n and toks[j] == "must":
@@ -197,16 +220,33 @@ def _condition(low: str, toks) -> bool:
 def _clause_starts(toks) -> list[int]:
     """Token indexes where an imperative may start: the sentence start (after adverbs
     and a short label), after the first comma of a lead-in, after ';' or ':'."""
-    starts = [_skip(toks, 0, STEP_ADVERBS | {"and", "so", "also", "after", "that"})]
-    for k, w in enumerate(toks[:14]):
-        if w == ",":
+    starts = [_skip(toks, 0, _OPENERS)]
+    if "," in toks:
+        k = toks.index(",")
+        if k < 14:
             starts.append(_skip(toks, k + 1, STEP_ADVERBS))
-            break
     if ";" in toks or ":" in toks:
         for k, w in enumerate(toks):
             if w in (";", ":") and k + 1 < len(toks):
                 starts.append(_skip(toks, k + 1, STEP_ADVERBS))
     return starts
+
+
+def _ask_candidates(words: set[str]) -> set[str]:
+    """The words of the sentence at which `_asks` may find a request (set operations
+    only, so most sentences need no loop over their tokens)."""
+    found = words & _PLEASE
+    if "you" in words:
+        found |= words & _ASK_MODALS
+        if not _SECOND.isdisjoint(words):
+            found.add("you")
+    if "sure" in words:
+        found |= words & _SURE
+    if "not" in words or "don't" in words:
+        found |= words & _DO
+    if not _SECOND.isdisjoint(words):
+        found |= words & _WE
+    return found
 
 
 def analyse(text: str) -> Sentence:
@@ -217,11 +257,13 @@ def analyse(text: str) -> Sentence:
     low = " ".join(toks[:8])
     sequenced = toks[0] in _SEQ or low.startswith("after that")
     found: dict[int, str] = {}
-    for i, w in enumerate(toks):
-        if w in _ASK_STARTS:
-            v = _asks(toks, i)
-            if v >= 0:
-                found.setdefault(v, "plain")
+    candidates = _ask_candidates(set(toks))
+    if candidates:
+        for i, w in enumerate(toks):
+            if w in candidates:
+                v = _asks(toks, i)
+                if v >= 0:
+                    found.setdefault(v, "plain")
     for i in _clause_starts(toks):
         if _imperative(toks, i, text):
             found.setdefault(i, "plain")
@@ -259,7 +301,7 @@ def _chain(toks, v: int, text: str) -> list[int]:
         if w in (".", "?", "!") or w in _CLAUSE_STOP or w == "or":
             break
         if w in _JOINERS and j > chain[-1] + 1:
-            k = _skip(toks, j + 1, STEP_ADVERBS | {"and"})
+            k = _skip(toks, j + 1, _ADV_AND)
             if _imperative(toks, k, text):
                 chain.append(k)
                 j = k + 1
