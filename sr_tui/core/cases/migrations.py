@@ -21,6 +21,67 @@ from pathlib import Path
 from sr_tui.core.cases.errors import SchemaTooNewError, StoreError
 from sr_tui.core.clock import Clock
 
+# -- SQL pieces of migration 3 (search) ---------------------------------------------------
+# Part of a released migration: never change them; a later migration writes its own SQL.
+
+#: The searchable fields, as columns of search_text and search_index (= search.FIELDS).
+_v3_SEARCH_FIELDS = (
+    "number",
+    "title",
+    "keywords",
+    "description",
+    "resolution",
+    "root_cause",
+    "email_subject",
+    "email_body",
+    "notes",
+)
+_v3_SEARCH_COLUMNS = ", ".join(_v3_SEARCH_FIELDS)
+_v3_RECORD_COLUMNS = ("number", "title", "keywords", "description", "resolution", "root_cause")
+
+
+def _v3_row(alias: str) -> str:
+    return ", ".join(f"{alias}.{c}" for c in _v3_SEARCH_FIELDS)
+
+
+def _v3_changed(columns: tuple[str, ...]) -> str:
+    return " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns)
+
+
+def _v3_keywords(column: str) -> str:
+    """The JSON list of keywords as text, one piece each."""
+    return f"coalesce((SELECT group_concat(value, char(30)) FROM json_each({column})), '')"
+
+
+def _v3_pieces(case_id: str, expression: str, where: str) -> str:
+    return (
+        f"coalesce((SELECT group_concat(piece, char(30)) FROM (SELECT {expression} AS piece "
+        f"FROM entries WHERE case_id = {case_id} AND {where} ORDER BY at, seq)), '')"
+    )
+
+
+def _v3_timeline(case_id: str) -> str:
+    """email_subject, email_body and notes of one case, from its entries."""
+    email = "kind = 'email'"
+    return ", ".join(
+        (
+            _v3_pieces(case_id, "json_extract(data, '$.subject')", email),
+            _v3_pieces(case_id, "json_extract(data, '$.body')", email),
+            _v3_pieces(case_id, "trim(action || ' ' || notes)", "(action <> '' OR notes <> '')"),
+        )
+    )
+
+
+def _update_v3_timeline(case_id: str) -> str:
+    return (
+        "UPDATE search_text SET (email_subject, email_body, notes) = "
+        f"(SELECT {_v3_timeline(case_id)}) WHERE case_id = {case_id}"
+    )
+
+
+def _v3_has_text(alias: str) -> str:
+    return f"({alias}.kind = 'email' OR {alias}.action <> '' OR {alias}.notes <> '')"
+
 
 @dataclass(frozen=True)
 class Migration:
@@ -101,6 +162,85 @@ MIGRATIONS: tuple[Migration, ...] = (
             "DROP INDEX cases_by_update",
             "CREATE INDEX cases_by_activity ON cases (last_activity_at, number)",
             "CREATE INDEX cases_by_status ON cases (status, last_activity_at, number)",
+        ),
+    ),
+    Migration(
+        3,
+        "full-text search: each case's searchable text, an FTS5 trigram index over it, and "
+        "the triggers that keep both in step with cases and entries",
+        (
+            # The text search looks in, one row per case: the record's fields and, in one
+            # column each, the subjects and bodies of its emails and the action and notes
+            # of its entries, pieces joined by char(30) (search.ITEM_SEPARATOR). Terms of
+            # fewer than three characters are matched here with LIKE.
+            """CREATE TABLE search_text (
+                case_id INTEGER PRIMARY KEY REFERENCES cases (id),
+                number TEXT NOT NULL DEFAULT '',
+                title TEXT NOT NULL DEFAULT '',
+                keywords TEXT NOT NULL DEFAULT '',
+                description TEXT NOT NULL DEFAULT '',
+                resolution TEXT NOT NULL DEFAULT '',
+                root_cause TEXT NOT NULL DEFAULT '',
+                email_subject TEXT NOT NULL DEFAULT '',
+                email_body TEXT NOT NULL DEFAULT '',
+                notes TEXT NOT NULL DEFAULT ''
+            )""",
+            # Column order = search.FIELDS (the bm25 weights follow it).
+            f"""CREATE VIRTUAL TABLE search_index USING fts5 (
+                {_v3_SEARCH_COLUMNS},
+                content = 'search_text', content_rowid = 'case_id', tokenize = 'trigram'
+            )""",
+            f"""INSERT INTO search_text (case_id, {_v3_SEARCH_COLUMNS})
+                SELECT id, number, title, {_v3_keywords("cases.keywords")}, description, resolution,
+                    root_cause, {_v3_timeline("cases.id")} FROM cases""",
+            "INSERT INTO search_index (search_index) VALUES ('rebuild')",
+            # search_text -> search_index (an external-content index is told every change).
+            f"""CREATE TRIGGER search_text_insert AFTER INSERT ON search_text BEGIN
+                INSERT INTO search_index (rowid, {_v3_SEARCH_COLUMNS})
+                VALUES (NEW.case_id, {_v3_row("NEW")});
+            END""",
+            f"""CREATE TRIGGER search_text_delete AFTER DELETE ON search_text BEGIN
+                INSERT INTO search_index (search_index, rowid, {_v3_SEARCH_COLUMNS})
+                VALUES ('delete', OLD.case_id, {_v3_row("OLD")});
+            END""",
+            f"""CREATE TRIGGER search_text_update AFTER UPDATE ON search_text
+            WHEN {_v3_changed(("case_id", *_v3_SEARCH_FIELDS))} BEGIN
+                INSERT INTO search_index (search_index, rowid, {_v3_SEARCH_COLUMNS})
+                VALUES ('delete', OLD.case_id, {_v3_row("OLD")});
+                INSERT INTO search_index (rowid, {_v3_SEARCH_COLUMNS})
+                VALUES (NEW.case_id, {_v3_row("NEW")});
+            END""",
+            # cases -> search_text: the record's fields (a save that leaves them, such as
+            # every autosave of a draft's other values, writes nothing here).
+            f"""CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN
+                INSERT INTO search_text (case_id, {_v3_SEARCH_COLUMNS})
+                SELECT NEW.id, NEW.number, NEW.title, {_v3_keywords("NEW.keywords")},
+                    NEW.description, NEW.resolution, NEW.root_cause, {_v3_timeline("NEW.id")};
+            END""",
+            f"""CREATE TRIGGER cases_search_update AFTER UPDATE ON cases
+            WHEN {_v3_changed(_v3_RECORD_COLUMNS)} BEGIN
+                UPDATE search_text SET number = NEW.number, title = NEW.title,
+                    keywords = {_v3_keywords("NEW.keywords")}, description = NEW.description,
+                    resolution = NEW.resolution, root_cause = NEW.root_cause
+                WHERE case_id = NEW.id;
+            END""",
+            """CREATE TRIGGER cases_search_delete AFTER DELETE ON cases BEGIN
+                DELETE FROM search_text WHERE case_id = OLD.id;
+            END""",
+            # entries -> search_text: the case's timeline text, rebuilt when an entry with
+            # text comes or goes (a note deleted, an email recorded, a status move's notes).
+            f"""CREATE TRIGGER entries_search_insert AFTER INSERT ON entries
+            WHEN {_v3_has_text("NEW")} BEGIN
+                {_update_v3_timeline("NEW.case_id")};
+            END""",
+            f"""CREATE TRIGGER entries_search_delete AFTER DELETE ON entries
+            WHEN {_v3_has_text("OLD")} BEGIN
+                {_update_v3_timeline("OLD.case_id")};
+            END""",
+            f"""CREATE TRIGGER entries_search_update AFTER UPDATE ON entries BEGIN
+                {_update_v3_timeline("OLD.case_id")};
+                {_update_v3_timeline("NEW.case_id")};
+            END""",
         ),
     ),
 )
