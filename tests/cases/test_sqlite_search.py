@@ -45,17 +45,19 @@ def test_short_terms_never_depend_on_like_against_the_trigram_table(store, clock
     assert numbers(store, "服务器") == []  # an indexed term does use the (emptied) index
 
 
-def _expected_search_text(conn) -> list[tuple]:
-    """search_text as the migration computes it from scratch."""
-    fill = MIGRATIONS[2].statements[2]
-    select = fill[fill.index("SELECT") :]
-    return sorted(conn.execute(select).fetchall())
+def _fill(table: str) -> str:
+    """The SELECT with which migration 3 fills `table` from scratch."""
+    [statement] = [s for s in MIGRATIONS[2].statements if s.startswith(f"INSERT INTO {table}")]
+    return statement[statement.index("SELECT") :]
 
 
 def _check_exact(store) -> None:
+    """The search tables are what the migration would compute now, and the index is
+    exactly their text."""
     conn = store._db.conn
-    stored = sorted(conn.execute("SELECT * FROM search_text").fetchall())
-    assert stored == _expected_search_text(conn)
+    for table in ("search_record", "search_timeline"):
+        stored = sorted(conn.execute(f"SELECT * FROM {table}").fetchall())
+        assert stored == sorted(conn.execute(_fill(table)).fetchall()), table
     conn.execute("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)")
 
 

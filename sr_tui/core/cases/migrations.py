@@ -25,7 +25,7 @@ from sr_tui.core.clock import Clock
 # Part of a released migration: never change them; a later migration writes its own SQL.
 
 #: The searchable fields, as columns of search_text and search_index (= search.FIELDS).
-_v3_SEARCH_FIELDS = (
+_v3_FIELDS = (
     "number",
     "title",
     "keywords",
@@ -36,16 +36,8 @@ _v3_SEARCH_FIELDS = (
     "email_body",
     "notes",
 )
-_v3_SEARCH_COLUMNS = ", ".join(_v3_SEARCH_FIELDS)
-_v3_RECORD_COLUMNS = ("number", "title", "keywords", "description", "resolution", "root_cause")
-
-
-def _v3_row(alias: str) -> str:
-    return ", ".join(f"{alias}.{c}" for c in _v3_SEARCH_FIELDS)
-
-
-def _v3_changed(columns: tuple[str, ...]) -> str:
-    return " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns)
+_v3_COLUMNS = ", ".join(_v3_FIELDS)
+_v3_RECORD = ("number", "title", "keywords", "description", "resolution", "root_cause")
 
 
 def _v3_keywords(column: str) -> str:
@@ -61,21 +53,39 @@ def _v3_pieces(case_id: str, expression: str, where: str) -> str:
 
 
 def _v3_timeline(case_id: str) -> str:
-    """email_subject, email_body and notes of one case, from its entries."""
+    """notes, email_subject and email_body of one case, from its entries."""
     email = "kind = 'email'"
     return ", ".join(
         (
+            _v3_pieces(case_id, "trim(action || ' ' || notes)", "(action <> '' OR notes <> '')"),
             _v3_pieces(case_id, "json_extract(data, '$.subject')", email),
             _v3_pieces(case_id, "json_extract(data, '$.body')", email),
-            _v3_pieces(case_id, "trim(action || ' ' || notes)", "(action <> '' OR notes <> '')"),
         )
     )
 
 
-def _update_v3_timeline(case_id: str) -> str:
+def _v3_unindex(case_id: str) -> str:
+    """Take a case out of the index, with the very values it was indexed with."""
     return (
-        "UPDATE search_text SET (email_subject, email_body, notes) = "
-        f"(SELECT {_v3_timeline(case_id)}) WHERE case_id = {case_id}"
+        f"INSERT INTO search_index (search_index, rowid, {_v3_COLUMNS}) "
+        f"SELECT 'delete', case_id, {_v3_COLUMNS} FROM search_text WHERE case_id = {case_id}"
+    )
+
+
+def _v3_index(case_id: str) -> str:
+    return (
+        f"INSERT INTO search_index (rowid, {_v3_COLUMNS}) "
+        f"SELECT case_id, {_v3_COLUMNS} FROM search_text WHERE case_id = {case_id}"
+    )
+
+
+def _v3_retimeline(case_id: str) -> str:
+    """Index a case's timeline text again (an entry with text came, went or changed)."""
+    return (
+        f"{_v3_unindex(case_id)};\n"
+        "UPDATE search_timeline SET (notes, email_subject, email_body) = "
+        f"(SELECT {_v3_timeline(case_id)}) WHERE case_id = {case_id};\n"
+        f"{_v3_index(case_id)}"
     )
 
 
@@ -169,77 +179,80 @@ MIGRATIONS: tuple[Migration, ...] = (
         "full-text search: each case's searchable text, an FTS5 trigram index over it, and "
         "the triggers that keep both in step with cases and entries",
         (
-            # The text search looks in, one row per case: the record's fields and, in one
-            # column each, the subjects and bodies of its emails and the action and notes
-            # of its entries, pieces joined by char(30) (search.ITEM_SEPARATOR). Terms of
-            # fewer than three characters are matched here with LIKE.
-            """CREATE TABLE search_text (
+            # The text search looks in, one row per case in two tables: the record's
+            # fields (small rows, read first), and the timeline's text, pieces joined by
+            # char(30) (search.ITEM_SEPARATOR): the action and notes of its entries, and
+            # its emails' subjects and bodies (the bulk, last). Terms of fewer than three
+            # characters are matched on these with LIKE or GLOB.
+            """CREATE TABLE search_record (
                 case_id INTEGER PRIMARY KEY REFERENCES cases (id),
                 number TEXT NOT NULL DEFAULT '',
                 title TEXT NOT NULL DEFAULT '',
                 keywords TEXT NOT NULL DEFAULT '',
                 description TEXT NOT NULL DEFAULT '',
                 resolution TEXT NOT NULL DEFAULT '',
-                root_cause TEXT NOT NULL DEFAULT '',
-                email_subject TEXT NOT NULL DEFAULT '',
-                email_body TEXT NOT NULL DEFAULT '',
-                notes TEXT NOT NULL DEFAULT ''
+                root_cause TEXT NOT NULL DEFAULT ''
             )""",
-            # Column order = search.FIELDS (the bm25 weights follow it).
+            """CREATE TABLE search_timeline (
+                case_id INTEGER PRIMARY KEY REFERENCES cases (id),
+                notes TEXT NOT NULL DEFAULT '',
+                email_subject TEXT NOT NULL DEFAULT '',
+                email_body TEXT NOT NULL DEFAULT ''
+            )""",
+            # Both as one row, in search.FIELDS order: the index's content.
+            f"""CREATE VIEW search_text AS SELECT r.case_id AS case_id,
+                {", ".join(f"r.{c} AS {c}" for c in _v3_RECORD)},
+                t.email_subject AS email_subject, t.email_body AS email_body,
+                t.notes AS notes
+                FROM search_record r JOIN search_timeline t ON t.case_id = r.case_id""",
+            # The bm25-less trigram index (search.rank ranks); its rowid is the case id.
             f"""CREATE VIRTUAL TABLE search_index USING fts5 (
-                {_v3_SEARCH_COLUMNS},
+                {_v3_COLUMNS},
                 content = 'search_text', content_rowid = 'case_id', tokenize = 'trigram'
             )""",
-            f"""INSERT INTO search_text (case_id, {_v3_SEARCH_COLUMNS})
-                SELECT id, number, title, {_v3_keywords("cases.keywords")}, description, resolution,
-                    root_cause, {_v3_timeline("cases.id")} FROM cases""",
+            f"""INSERT INTO search_record (case_id, {", ".join(_v3_RECORD)})
+                SELECT id, number, title, {_v3_keywords("cases.keywords")}, description,
+                    resolution, root_cause FROM cases""",
+            f"""INSERT INTO search_timeline (case_id, notes, email_subject, email_body)
+                SELECT id, {_v3_timeline("cases.id")} FROM cases""",
             "INSERT INTO search_index (search_index) VALUES ('rebuild')",
-            # search_text -> search_index (an external-content index is told every change).
-            f"""CREATE TRIGGER search_text_insert AFTER INSERT ON search_text BEGIN
-                INSERT INTO search_index (rowid, {_v3_SEARCH_COLUMNS})
-                VALUES (NEW.case_id, {_v3_row("NEW")});
-            END""",
-            f"""CREATE TRIGGER search_text_delete AFTER DELETE ON search_text BEGIN
-                INSERT INTO search_index (search_index, rowid, {_v3_SEARCH_COLUMNS})
-                VALUES ('delete', OLD.case_id, {_v3_row("OLD")});
-            END""",
-            f"""CREATE TRIGGER search_text_update AFTER UPDATE ON search_text
-            WHEN {_v3_changed(("case_id", *_v3_SEARCH_FIELDS))} BEGIN
-                INSERT INTO search_index (search_index, rowid, {_v3_SEARCH_COLUMNS})
-                VALUES ('delete', OLD.case_id, {_v3_row("OLD")});
-                INSERT INTO search_index (rowid, {_v3_SEARCH_COLUMNS})
-                VALUES (NEW.case_id, {_v3_row("NEW")});
-            END""",
-            # cases -> search_text: the record's fields (a save that leaves them, such as
-            # every autosave of a draft's other values, writes nothing here).
+            # cases -> the record's text (a save that leaves it, such as every autosave
+            # of a draft's other values, writes nothing here).
             f"""CREATE TRIGGER cases_search_insert AFTER INSERT ON cases BEGIN
-                INSERT INTO search_text (case_id, {_v3_SEARCH_COLUMNS})
-                SELECT NEW.id, NEW.number, NEW.title, {_v3_keywords("NEW.keywords")},
-                    NEW.description, NEW.resolution, NEW.root_cause, {_v3_timeline("NEW.id")};
+                INSERT INTO search_record (case_id, {", ".join(_v3_RECORD)})
+                VALUES (NEW.id, NEW.number, NEW.title, {_v3_keywords("NEW.keywords")},
+                    NEW.description, NEW.resolution, NEW.root_cause);
+                INSERT INTO search_timeline (case_id, notes, email_subject, email_body)
+                SELECT NEW.id, {_v3_timeline("NEW.id")};
+                {_v3_index("NEW.id")};
             END""",
             f"""CREATE TRIGGER cases_search_update AFTER UPDATE ON cases
-            WHEN {_v3_changed(_v3_RECORD_COLUMNS)} BEGIN
-                UPDATE search_text SET number = NEW.number, title = NEW.title,
+            WHEN {" OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _v3_RECORD)} BEGIN
+                {_v3_unindex("OLD.id")};
+                UPDATE search_record SET number = NEW.number, title = NEW.title,
                     keywords = {_v3_keywords("NEW.keywords")}, description = NEW.description,
                     resolution = NEW.resolution, root_cause = NEW.root_cause
-                WHERE case_id = NEW.id;
+                WHERE case_id = OLD.id;
+                {_v3_index("OLD.id")};
             END""",
-            """CREATE TRIGGER cases_search_delete AFTER DELETE ON cases BEGIN
-                DELETE FROM search_text WHERE case_id = OLD.id;
+            f"""CREATE TRIGGER cases_search_delete AFTER DELETE ON cases BEGIN
+                {_v3_unindex("OLD.id")};
+                DELETE FROM search_record WHERE case_id = OLD.id;
+                DELETE FROM search_timeline WHERE case_id = OLD.id;
             END""",
-            # entries -> search_text: the case's timeline text, rebuilt when an entry with
-            # text comes or goes (a note deleted, an email recorded, a status move's notes).
+            # entries -> the timeline's text, rebuilt when an entry with text comes or
+            # goes (an email recorded, a note deleted, a status move with notes).
             f"""CREATE TRIGGER entries_search_insert AFTER INSERT ON entries
             WHEN {_v3_has_text("NEW")} BEGIN
-                {_update_v3_timeline("NEW.case_id")};
+                {_v3_retimeline("NEW.case_id")};
             END""",
             f"""CREATE TRIGGER entries_search_delete AFTER DELETE ON entries
             WHEN {_v3_has_text("OLD")} BEGIN
-                {_update_v3_timeline("OLD.case_id")};
+                {_v3_retimeline("OLD.case_id")};
             END""",
             f"""CREATE TRIGGER entries_search_update AFTER UPDATE ON entries BEGIN
-                {_update_v3_timeline("OLD.case_id")};
-                {_update_v3_timeline("NEW.case_id")};
+                {_v3_retimeline("OLD.case_id")};
+                {_v3_retimeline("NEW.case_id")};
             END""",
         ),
     ),

@@ -30,18 +30,20 @@ What every backend keeps (the backend-agnostic tests in tests/cases check it):
    folds it), no negative term occurs in any of them, and every filter holds. With
    `mode="any"` one positive term is enough. A query of filters only lists the cases
    they allow; an empty query finds nothing.
-2. Order: the most relevant first, the fields weighted by `FIELD_WEIGHTS` (a hit in the
-   title ranks above the same hit in a note); ties, and filter-only queries, newest
-   activity first, then the higher number. A backend may rank only the `RANK_WINDOW`
-   most recently created matching cases when more match (broad terms); say so in its
-   docstring.
-3. Each hit carries the case's summary, a score (higher is better, comparable within
-   one result only), the fields the positive terms occur in (best first) and one
-   snippet of the best of them, made by `best_snippet` so every backend shows the same.
+2. Order: `rank` orders the candidates (BM25F over the fields weighted by
+   `FIELD_WEIGHTS`: a hit in the title ranks above the same hit in a note), ties and
+   filter-only queries newest activity first, then the higher number. A backend may
+   hand `rank` only the `RANK_WINDOW` newest matching cases when more match (broad
+   terms); it says so in its docstring.
+3. Each hit carries the case's summary, the score `rank` gave (higher is better,
+   comparable within one result only), the fields the positive terms occur in (best
+   first) and one snippet of the best of them: `hits` makes them from the ranked
+   candidates, so every backend shows the same.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -64,6 +66,7 @@ __all__ = [
     "ITEM_SEPARATOR",
     "MIN_INDEXED",
     "RANK_WINDOW",
+    "Candidate",
     "QueryProblem",
     "SearchHit",
     "SearchQuery",
@@ -75,6 +78,7 @@ __all__ = [
     "make_snippet",
     "normalize_area",
     "parse_query",
+    "rank",
 ]
 
 #: Terms of at least this many characters go through the full-text index (trigrams);
@@ -137,7 +141,7 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
 ITEM_SEPARATOR = "\x1e"
 
 #: The most cases a backend ranks by relevance when more match (see the module docstring).
-RANK_WINDOW = 500
+RANK_WINDOW = 200
 
 #: A snippet's length in characters, ellipses included.
 SNIPPET_WIDTH = 96
@@ -554,8 +558,9 @@ class SearchHit:
 def fold(text: str) -> str:
     """Lower case, character for character (a character whose lower case is longer, such
     as İ, is kept), so offsets in the folded text are offsets in the original."""
-    if text.isascii():
-        return text.lower()
+    low = text.lower()
+    if len(low) == len(text):
+        return low
     return "".join(c if len(low := c.lower()) != 1 else low for c in text)
 
 
@@ -593,16 +598,24 @@ def make_snippet(
     value: str | Sequence[str],
     terms: Sequence[str],
     width: int = SNIPPET_WIDTH,
+    *,
+    folded: str | None = None,
 ) -> Snippet | None:
     """The snippet of `value` (text, or its pieces) around the first occurrence of any of
-    `terms` (case-insensitive), every occurrence in it marked; None if none occurs."""
+    `terms` (case-insensitive), every occurrence in it marked; None if none occurs.
+    `folded` is `fold(value)` if the caller has it already."""
+    text = value if isinstance(value, str) else ITEM_SEPARATOR.join(value)
+    folded = fold(text) if folded is None else folded
     needles = [fold(t) for t in terms if t]
-    for piece in _pieces(value):
-        folded = fold(piece)
-        spans = _occurrences(folded, needles)
-        if spans:
-            return _cut(field_name, piece, spans, width)
-    return None
+    firsts = [at for n in needles if (at := folded.find(n)) >= 0]
+    if not firsts:
+        return None
+    first = min(firsts)
+    start = folded.rfind(ITEM_SEPARATOR, 0, first) + 1
+    end = folded.find(ITEM_SEPARATOR, first)
+    end = len(text) if end < 0 else end
+    spans = _occurrences(folded[start:end], needles)
+    return _cut(field_name, text[start:end], spans, width)
 
 
 def _cells(ch: str) -> int:
@@ -615,20 +628,8 @@ def _cut(field_name: str, piece: str, spans: list[tuple[int, int]], width: int) 
     of the room before the match, the rest after; words are not cut where avoidable."""
     line = piece.translate(_BLANKS)
     budget = max(8, width - 2)  # the ellipses
-    left, right = spans[0]
-    used = sum(_cells(c) for c in line[left:right])
-    before = max(0, budget - used) // 3
-    while left > 0 and before - _cells(line[left - 1]) >= 0:
-        before -= _cells(line[left - 1])
-        used += _cells(line[left - 1])
-        left -= 1
-    while right < len(line) and used + _cells(line[right]) <= budget:
-        used += _cells(line[right])
-        right += 1
-    while left > 0 and used + _cells(line[left - 1]) <= budget:  # the end came first
-        used += _cells(line[left - 1])
-        left -= 1
     first_start, first_end = spans[0]
+    left, right = _window(line, first_start, first_end, budget)
     if left > 0 and line[left - 1] != " ":  # a cut word at the start: drop it
         space = line.find(" ", left, min(first_start, left + 12))
         if space >= 0:
@@ -643,48 +644,162 @@ def _cut(field_name: str, piece: str, spans: list[tuple[int, int]], width: int) 
         right -= 1
     prefix = "…" if line[:left].strip() else ""
     suffix = "…" if line[right:].strip() else ""
-    # Runs of blanks become one space; `at[i]` is where line[i] lands in the snippet.
-    out: list[str] = [prefix]
-    at: dict[int, int] = {}
-    length = len(prefix)
-    for i in range(left, right):
-        at[i] = length
-        if line[i] == " " and i > left and line[i - 1] == " ":
-            continue
-        out.append(line[i])
-        length += 1
-    at[right] = length
-    marks = tuple((at[max(s, left)], at[min(e, right)]) for s, e in spans if s < right and e > left)
-    return Snippet(field_name, "".join(out) + suffix, marks)
+    segment = line[left:right]
+    runs = [(m.start(), m.end()) for m in _RUNS.finditer(segment)]
+
+    def place(offset: int) -> int:
+        """Where `offset` of the segment lands once runs of blanks are one space."""
+        removed = 0
+        for start, end in runs:
+            if offset <= start + 1:
+                break
+            removed += min(offset, end) - (start + 1)
+        return len(prefix) + offset - removed
+
+    marks = tuple(
+        (place(max(s, left) - left), place(min(e, right) - left))
+        for s, e in spans
+        if s < right and e > left
+    )
+    return Snippet(field_name, prefix + _RUNS.sub(" ", segment) + suffix, marks)
+
+
+_RUNS = re.compile(" {2,}")
+
+
+def _window(line: str, start: int, end: int, budget: int) -> tuple[int, int]:
+    """[left, right) around line[start:end] within `budget` cells, a third before."""
+    if line.isascii():
+        room = max(budget, end - start)
+        left = max(0, start - max(0, room - (end - start)) // 3)
+        right = min(len(line), left + room)
+        return max(0, min(left, right - room)), right
+    left, right = start, end
+    used = sum(_cells(c) for c in line[left:right])
+    before = max(0, budget - used) // 3
+    while left > 0 and before - _cells(line[left - 1]) >= 0:
+        before -= _cells(line[left - 1])
+        used += _cells(line[left - 1])
+        left -= 1
+    while right < len(line) and used + _cells(line[right]) <= budget:
+        used += _cells(line[right])
+        right += 1
+    while left > 0 and used + _cells(line[left - 1]) <= budget:  # the end came first
+        used += _cells(line[left - 1])
+        left -= 1
+    return left, right
 
 
 def best_snippet(
     texts: Mapping[str, str | Sequence[str]],
     query: SearchQuery,
     width: int = SNIPPET_WIDTH,
+    *,
+    folded: Mapping[str, str] | None = None,
 ) -> tuple[Snippet | None, tuple[str, ...]]:
     """(snippet, fields): of the query's fields in `texts` (field -> text or pieces), those
-    where a positive term occurs, best first, and the snippet of the best one."""
+    where a positive term occurs, best first, and the snippet of the best one. `folded`
+    holds `fold`ed texts the caller has already."""
     terms = [t.text for t in query.positive]
-    if not terms:
+    needles = [fold(t) for t in terms]
+    if not needles:
         return None, ()
-    order = sorted(query.fields, key=lambda f: (-FIELD_WEIGHTS[f], FIELDS.index(f)))
     best: Snippet | None = None
     matched: list[str] = []
-    for name in order:
-        value = texts.get(name)
+    for name in _BY_WEIGHT:
+        value = texts.get(name) if name in query.fields else None
         if not value:
             continue
-        if best is None:
-            snippet = make_snippet(name, value, terms, width)
-            if snippet is not None:
-                best = snippet
-                matched.append(name)
-            continue
-        needles = [fold(t) for t in terms]
-        if any(n in fold(p) for p in _pieces(value) for n in needles):
+        text = value if isinstance(value, str) else ITEM_SEPARATOR.join(value)
+        low = folded[name] if folded is not None and name in folded else fold(text)
+        if any(n in low for n in needles):
             matched.append(name)
+            if best is None:
+                best = make_snippet(name, text, terms, width, folded=low)
     return best, tuple(matched)
+
+
+#: The fields, the heaviest first (in FIELDS order among equals).
+_BY_WEIGHT = sorted(FIELDS, key=lambda f: (-FIELD_WEIGHTS[f], FIELDS.index(f)))
+
+
+# -- ranking -----------------------------------------------------------------------------
+
+#: BM25's term-frequency saturation and length normalisation.
+BM25_K1 = 1.2
+BM25_B = 0.75
+
+
+@dataclass
+class Candidate:
+    """A case a backend found for a query. `key` is the backend's own; `activity` and
+    `number` break ties (newest, then highest first). `texts` is its text in the query's
+    fields (a field of many pieces joined by ITEM_SEPARATOR); `counted` fills `counts`
+    (`counts[t][f]`: how often the t-th positive term occurs in the f-th field, as a
+    case-insensitive substring) and `lengths` (`lengths[f]`, in characters) from it."""
+
+    key: Any
+    activity: Any
+    number: str
+    texts: Mapping[str, str] = field(default_factory=dict)
+    counts: Sequence[Sequence[int]] = ()
+    lengths: Sequence[int] = ()
+    folded: dict[str, str] = field(default_factory=dict)
+    score: float = 0.0
+
+    def counted(self, query: SearchQuery) -> Candidate:
+        needles = [fold(t.text) for t in query.positive]
+        self.folded = {f: fold(self.texts.get(f) or "") for f in query.fields}
+        low = [self.folded[f] for f in query.fields]
+        self.counts = [[text.count(n) if n in text else 0 for text in low] for n in needles]
+        self.lengths = [len(text) for text in low]
+        return self
+
+
+def rank(query: SearchQuery, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates best first, each with its `score`: BM25F over the query's fields,
+    each occurrence of a positive term counted with its field's weight and normalised by
+    the field's length against that field's average; inverse document frequency from the
+    candidates themselves. Without positive terms: newest activity first. Every backend
+    ranks with this, so a query gives the same order on SQLite and PostgreSQL."""
+    ordered = sorted(candidates, key=lambda c: (c.activity, c.number), reverse=True)
+    terms = len(query.positive)
+    if not terms or not ordered:
+        return ordered
+    n = len(ordered)
+    weights = [FIELD_WEIGHTS[f] for f in query.fields]
+    average = [sum(column) / n for column in zip(*(c.lengths for c in ordered), strict=True)]
+    holding = [sum(1 for c in ordered if any(c.counts[t])) for t in range(terms)]
+    idf = [math.log(1 + (n - h + 0.5) / (h + 0.5)) for h in holding]
+    for candidate in ordered:
+        # Each field's weight over its length normalisation (BM25F).
+        scale = [
+            w / (1 - BM25_B + BM25_B * length / mean) if mean else w
+            for w, length, mean in zip(weights, candidate.lengths, average, strict=True)
+        ]
+        score = 0.0
+        for t, per_field in enumerate(candidate.counts):
+            tf = sum(k * c for k, c in zip(scale, per_field, strict=True) if c)
+            if tf:
+                score += idf[t] * tf * (BM25_K1 + 1) / (tf + BM25_K1)
+        candidate.score = score
+    ordered.sort(key=lambda c: c.score, reverse=True)  # stable: ties stay newest first
+    return ordered
+
+
+def hits(
+    query: SearchQuery, ranked: Sequence[Candidate], summaries: Mapping[Any, CaseSummary]
+) -> list[SearchHit]:
+    """The hits of ranked candidates (those still with a summary), with their snippets
+    from the candidates' `texts`."""
+    out = []
+    for candidate in ranked:
+        summary = summaries.get(candidate.key)
+        if summary is None:  # gone meanwhile (another process)
+            continue
+        snippet, fields = best_snippet(candidate.texts, query, folded=candidate.folded)
+        out.append(SearchHit(summary, candidate.score, snippet, fields))
+    return out
 
 
 def field_label(name: str, lang: Lang | str = "en") -> str:
