@@ -73,8 +73,8 @@ def test_a_schema_1_file_is_backed_up_then_upgraded(path, clock):
         (backup,) = path.parent.glob("cases.db.bak-v1-*")
         assert backup.name == "cases.db.bak-v1-20261202-093000"
         assert any(str(backup) in note for note in store.notes)
-        assert any("from schema version 1 to 2" in note for note in store.notes)
-        assert store._db.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert any(f"from schema version 1 to {LATEST}" in note for note in store.notes)
+        assert store._db.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
         # The upgrade filled the new column: SR 1's note (5 Nov) is its latest activity.
         assert [c.number for c in store.list_cases()] == ["SR 1", "SR 2"]
         assert store.get_case("SR 1").last_activity_at.day == 5

@@ -41,6 +41,7 @@ from sr_tui.core.cases.numbering import (
     first_free,
     normalize_number,
 )
+from sr_tui.core.cases.search import SearchHit, SearchQuery
 from sr_tui.core.cases.sqlite_file import Database, move_aside
 from sr_tui.core.cases.sqlite_queries import (
     case_id,
@@ -308,6 +309,18 @@ class SqliteCaseStore:
             if row[0] != EntryKind.NOTE:
                 raise StoreError(f"Only notes can be deleted; entry {entry_id} is a {row[0]}.")
             conn.execute("DELETE FROM entries WHERE id = ?", (entry_id,))
+
+    # -- search ------------------------------------------------------------------------
+
+    def search(self, query: SearchQuery, limit: int = 50) -> list[SearchHit]:
+        """See `CaseStore.search`; the SQL is in `sqlite_search` (FTS5 trigram + LIKE)."""
+        from sr_tui.core.cases.sqlite_search import search
+
+        with self._db.read() as conn:
+            try:
+                return search(conn, query, limit)
+            except (ValueError, TypeError, KeyError) as exc:
+                raise StoreError(f"{self.path}: search results cannot be read ({exc})") from exc
 
     # -- import and meta ---------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from sr_tui.core.cases.errors import (
     StoreError,
 )
 from sr_tui.core.cases.model import Case, CaseSummary, CloseReason, Entry, Stage, Status
+from sr_tui.core.cases.search import SearchHit, SearchQuery
 
 __all__ = [
     "CaseStore",
@@ -136,6 +137,12 @@ class CaseStore(Protocol):
         A case with an empty number gets a generated one. Entries join the case they come
         with. With `once`, nothing happens if that meta key is set, and it is set (with
         `meta`) in the same transaction."""
+        ...
+
+    def search(self, query: SearchQuery, limit: int = 50) -> list[SearchHit]:
+        """Cases matching `query`, the most relevant first, each with a snippet: what
+        `sr_tui.core.cases.search` says every backend returns (terms of fewer than three
+        characters included, in English and Chinese)."""
         ...
 
     def get_meta(self, key: str) -> str | None: ...
