@@ -519,14 +519,15 @@ class PostgresCaseStore:
                 "SELECT current_setting('server_version'), current_user, current_database(),"
                 " current_schema()"
             ).fetchone()
-            entries = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
-            return {
+            info: dict[str, Any] = {
                 "server_version": row[0],
                 "role": row[1],
                 "database": row[2],
                 "schema": row[3],
-                "entries": int(entries),
             }
+            if schema.schema_version(conn):
+                info["entries"] = int(conn.execute("SELECT count(*) FROM entries").fetchone()[0])
+            return info
 
         return self._server.read(work)
 
