@@ -27,6 +27,15 @@ def make_store(backend: str, location, clock, actor: str = "Ann", **options):
     raise ValueError(f"unknown backend {backend}")
 
 
+def store_address(backend: str, location) -> str:
+    """What another process opens to reach the store `make_store` makes at `location`."""
+    if backend == "sqlite":
+        return str(location / "cases.db")
+    if backend == "postgres":
+        return pg.schema_url(location)
+    raise ValueError(f"unknown backend {backend}")
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(T0)
