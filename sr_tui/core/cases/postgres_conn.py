@@ -104,8 +104,9 @@ class Server:
             extra["application_name"] = f"sr-tui ({self.actor})" if self.actor else "sr-tui"
         return extra
 
-    def connect(self) -> Any:
-        """The open connection, made now if there is none (`StoreError` if it cannot be)."""
+    def connect(self, what: str = "") -> Any:
+        """The open connection, made now if there is none (`StoreError` if it cannot be;
+        `what` says what that means for the call)."""
         with self._lock:
             if self._conn is not None and not self._conn.closed and not self._conn.broken:
                 return self._conn
@@ -113,7 +114,7 @@ class Server:
             try:
                 conn = self.psycopg.connect(self.url, autocommit=True, **self._options())
             except self.psycopg.Error as exc:
-                raise self._unreachable(exc, "") from None
+                raise self._unreachable(exc, what) from None
             try:
                 conn.execute("SET TIME ZONE 'UTC'")
                 conn.execute(f"SET lock_timeout = {int(self.lock_timeout_ms)}")
@@ -150,14 +151,15 @@ class Server:
         return self._call(fn, write=True)
 
     def _call(self, fn: Callable[[Any], T], *, write: bool) -> T:
+        what = "This change was not saved." if write else "Nothing could be read."
         with self._lock:
             reused = self.connected
-            conn = self.connect()
+            conn = self.connect(what)
             try:
                 return self._once(conn, fn, write, retry=reused)
             except _Stale:
                 self.drop()
-                return self._once(self.connect(), fn, write, retry=False)
+                return self._once(self.connect(what), fn, write, retry=False)
 
     def _once(self, conn: Any, fn: Callable[[Any], T], write: bool, *, retry: bool) -> T:
         psycopg = self.psycopg

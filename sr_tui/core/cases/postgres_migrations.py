@@ -114,11 +114,16 @@ _LOCK = "SELECT pg_advisory_xact_lock(hashtext('sr-tui schema ' || current_schem
 
 
 def _exists(conn: Any, table: str) -> bool:
-    """Whether the connection's current schema (not just any on the search path) has it."""
+    """Whether the connection's current schema (not just any on the search path) has it.
+    A query of the catalog, not `to_regclass`: that reads the session's catalog cache,
+    which an advisory lock does not refresh, so it could miss a table another process
+    created while this one waited for the lock."""
     found = conn.execute(
-        "SELECT to_regclass(quote_ident(current_schema()) || '.' || quote_ident(%s))", (table,)
+        "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
+        " ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relname = %s",
+        (table,),
     ).fetchone()
-    return found[0] is not None
+    return found is not None
 
 
 def schema_version(conn: Any) -> int:
