@@ -166,6 +166,12 @@ def main() -> int:
     ap.add_argument("--cases", type=int, default=10_000)
     ap.add_argument("--entries", type=int, default=100_000)
     ap.add_argument("--runs", type=int, default=60)
+    ap.add_argument(
+        "--app-runs",
+        type=int,
+        default=7,
+        help="app starts with this store and with an empty one (0: skip)",
+    )
     args = ap.parse_args()
     rng = random.Random(2026)
     clock = FixedClock(NOW)
@@ -222,6 +228,7 @@ def main() -> int:
         }
         samples.update(time_interleaved(opening, max(5, args.runs // 4), warmup=1))
         store.close()
+        starts = app_starts(Path(tmp), args.app_runs, args.cases) if args.app_runs else {}
 
     print(
         f"{args.cases:,} cases, {n_entries:,} entries, {size_mb:.0f} MB; built in {built:.1f} s; "
@@ -239,7 +246,44 @@ def main() -> int:
             ok = ok and passed
             verdict = ("ok " if passed else "OVER ") + "< 16 ms"
         print(f"{name:<50} {median * 1000:8.3f} ms {median / base:10.0f}x  {verdict}")
+    if starts:
+        empty = statistics.median(starts["app start, empty store"])
+        print(f"\napp launch to first full frame (120x36 pty), median of {args.app_runs}:")
+        for name, values in starts.items():
+            median = statistics.median(values)
+            print(f"  {name:<36} {median * 1000:8.1f} ms  {median / empty:5.2f}x empty")
+        big = statistics.median(starts[f"app start, {args.cases:,} cases"])
+        verdict = "ok" if big / empty <= 1.05 else "OVER"
+        print(f"budget: at most 1.05x the empty store -> {verdict}")
     return 0 if ok else 1
+
+
+def app_starts(data: Path, runs: int, n_cases: int) -> dict[str, list[float]]:
+    """Launch the real app with this data dir (the big store) and with an empty one."""
+    from _timing import sr_tui_command, user_like_env
+    from startup import first_full_frame
+
+    empty = data / "empty"
+    empty.mkdir()
+    config = data / "config.toml"
+    config.write_text('your_name = "Ann Lee"\nyour_team = "Linux"\n', encoding="utf-8")
+    base_env = {
+        **user_like_env(data / "pyc"),
+        "TERM": "xterm-256color",
+        "COLORTERM": "truecolor",
+        "SR_TUI_CONFIG": str(config),
+    }
+    for name in ("SR_TUI_TEMPLATES", "SR_TUI_LANG", "COLUMNS", "LINES"):
+        base_env.pop(name, None)
+    argv = sr_tui_command()
+    label = f"app start, {n_cases:,} cases"
+    measures = {
+        "app start, empty store": lambda: first_full_frame(
+            argv, {**base_env, "SR_TUI_DATA": str(empty)}
+        ),
+        label: lambda: first_full_frame(argv, {**base_env, "SR_TUI_DATA": str(data)}),
+    }
+    return time_interleaved(measures, runs, warmup=1)
 
 
 if __name__ == "__main__":

@@ -49,6 +49,8 @@ class SrTuiApp(App[None]):
         Binding("f1", "help", "Help", id="help", tooltip="Keys that work here"),
         Binding("ctrl+f", "picker", "Find template", id="picker", priority=True),
         Binding("f4", "settings", "Settings", id="settings", show=False),
+        Binding("f7", "cases", "Cases", id="cases", tooltip="Every case, newest first"),
+        Binding("f8", "this_case", "This case", id="this_case", tooltip="Record and timeline"),
         # Textual's own palette binding has no id, so its "palette" could not be translated.
         Binding(
             "ctrl+p",
@@ -351,6 +353,43 @@ class SrTuiApp(App[None]):
             self._warn(tr("keymap_unknown", self.language, id=binding_id), 15)
             del keymap[binding_id]
         self.set_keymap(keymap)
+
+    # -- cases -----------------------------------------------------------------------------
+
+    def action_cases(self) -> None:
+        from sr_tui.screens.cases import CasesScreen
+
+        if isinstance(self.screen, CasesScreen):
+            return
+        self._back_to_compose()
+        self.push_screen(CasesScreen(self.workspace.cases, self.workspace.clock, self.language))
+
+    def action_this_case(self) -> None:
+        self.save_now()
+        number = self.workspace.draft.number
+        if not number:
+            self.notify(tr("no_case_yet", self.language), markup=False)
+            return
+        self.show_case_screen(number)
+
+    def show_case_screen(self, number: str) -> None:
+        from sr_tui.screens.case import CaseScreen
+
+        self._back_to_compose()
+        clock = self.workspace.clock
+        self.push_screen(CaseScreen(self.workspace.cases, number, clock, self.language))
+
+    def _back_to_compose(self) -> None:
+        while len(self.screen_stack) > 2 and self.screen is not self.draft:
+            self.pop_screen()
+
+    def on_cases_screen_case_chosen(self, event) -> None:
+        self.show_case_screen(event.number)
+
+    def on_case_screen_write_requested(self, event) -> None:
+        self._back_to_compose()
+        if event.number != self.workspace.draft.number:
+            self.action_reopen_case(event.number)
 
     def action_picker(self) -> None:
         from sr_tui.screens.picker import PickerScreen

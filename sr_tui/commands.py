@@ -51,6 +51,8 @@ class SrTuiCommands(Provider):
             (tr("cmd_settings", lang), app.action_settings, tr("cmd_settings_help", lang)),
             (tr("cmd_language", lang), app.action_toggle_language, tr("cmd_language_help", lang)),
             (tr("cmd_lint", lang), app.action_toggle_lint, tr("cmd_lint_help", lang)),
+            (tr("cases", lang), app.action_cases, tr("cmd_cases_help", lang)),
+            (tr("this_case", lang), app.action_this_case, tr("cmd_this_case_help", lang)),
         ]
         for case in app.recent_cases():
             what = f"{case.number} {case.title}".strip()

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 def known_binding_ids() -> set[str]:
     from sr_tui.app import SrTuiApp
+    from sr_tui.screens.case import CaseScreen
+    from sr_tui.screens.cases import CasesScreen
     from sr_tui.screens.compose import ComposeScreen
     from sr_tui.screens.confirm_copy import ConfirmCopyScreen
     from sr_tui.screens.help import HelpScreen
@@ -17,6 +19,8 @@ def known_binding_ids() -> set[str]:
     classes = (
         SrTuiApp,
         ComposeScreen,
+        CaseScreen,
+        CasesScreen,
         ConfirmCopyScreen,
         HelpScreen,
         PickerScreen,

@@ -265,6 +265,27 @@ class Workspace:
             self.draft = replace(self.draft, number=synced.number)
             self.drafts.save_current(self.draft)
 
+    def value_history(self, language: str = "en") -> dict[str, str]:
+        """Field id -> where its value was sent before on this case ("sent in A1, Wed 2
+        Dec 10:05"), so a promise is not reused without a look. Empty without a case."""
+        if not self.draft.number or not self.cases.is_open:
+            return {}
+        from sr_tui.core.cases.recording import value_history
+
+        try:
+            entries = self.cases.entries(self.draft.number)
+        except SrTuiError:
+            return {}
+        tz = self.clock.now().tzinfo
+        out = {}
+        for field_id, origin in value_history(self.draft.values, entries).items():
+            when = origin.at.astimezone(tz).strftime("%a %d %b %H:%M")
+            if language == "zh":
+                out[field_id] = f"已于 {when} 在 {origin.template_id} 中发送"
+            else:
+                out[field_id] = f"sent in {origin.template_id}, {when}"
+        return out
+
     def describe(self, draft: Draft) -> str:
         return draft.describe(self.clock.now())
 

@@ -47,6 +47,12 @@ def add_parser(sub) -> None:
         help="as-written (the default when printing) or flowed (the default for --copy, "
         "--eml and --mailto: the copy_layout setting)",
     )
+    p.add_argument(
+        "--case",
+        metavar="NUMBER",
+        help="render with the case's values (creating the case when the number is new); "
+        "--set values are stored on it, and --copy, --eml or --mailto log the email on it",
+    )
     handoff = p.add_argument_group("getting the email into Outlook")
     handoff.add_argument(
         "--copy",
@@ -78,9 +84,31 @@ def workspace_for(args: argparse.Namespace):
     template = common.template(catalog, args.id)
     workspace = Workspace(catalog, loaded)
     form = workspace.open_template(template.id)
-    for field_id, value in common.collect_values(catalog, form, args.values, args.sets).items():
+    typed = common.collect_values(catalog, form, args.values, args.sets)
+    if getattr(args, "case", None):
+        _open_case(workspace, args.case, form.id, typed)
+        return workspace
+    for field_id, value in typed.items():
         workspace.set_value(field_id, value)
     return workspace
+
+
+def _open_case(workspace, number: str, template_id: str, typed: Values) -> None:
+    """Put the case's values (and the typed ones, stored on it) in the workspace."""
+    from sr_tui.core.cases.model import Case
+    from sr_tui.core.drafts import Draft
+
+    case = workspace.cases.get(number)
+    if case is None:
+        now = workspace.clock.now()
+        case = workspace.cases.store.create_case(
+            Case.new(number.strip(), now=now, assignee=workspace.settings.your_name)
+        )
+        print(f"sr-tui: new case {case.number}", file=sys.stderr)
+    values = {**case.values, **typed}
+    values.setdefault("sr_number", case.number)
+    workspace.draft = Draft(template_id, values, workspace.clock.now(), case.number)
+    workspace.save()
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -97,7 +125,15 @@ def cmd_render(args: argparse.Namespace) -> int:
     if not handing_off:
         print(email.part(args.part))
         return ExitStatus.OK
-    return _hand_off(args, workspace, email, layout)
+    status = _hand_off(args, workspace, email, layout)
+    if args.case and status == ExitStatus.OK:
+        case = workspace.record_handoff(_channel(args), email)
+        print(f"Logged on case {case.number} ({case.status}).", file=sys.stderr)
+    return status
+
+
+def _channel(args: argparse.Namespace) -> str:
+    return "eml" if args.eml is not None else "copy" if args.copy else "mailto"
 
 
 def _hand_off(args: argparse.Namespace, workspace, email: Email, layout: Layout) -> int:

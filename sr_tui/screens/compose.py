@@ -143,7 +143,8 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
             self.refresh_output()
             return
         field_id = form.field_id_of(self.focused) if keep_focus else None
-        await form.show(template, self.workspace.values, self.language)
+        history = self.workspace.value_history(self.language)
+        await form.show(template, self.workspace.values, self.language, history)
         self.query_one(TemplateTree).select_template(template.id)
         self.refresh_title()
         self.refresh_output()

@@ -57,21 +57,36 @@ class FieldForm(VerticalScroll):
         super().__init__(**kwargs)
         self.template: Template | None = None
 
-    async def show(self, template: Template, values: Values, language: Language) -> None:
-        """Replace the form with `template`'s fields, filled from `values`."""
+    async def show(
+        self,
+        template: Template,
+        values: Values,
+        language: Language,
+        history: dict[str, str] | None = None,
+    ) -> None:
+        """Replace the form with `template`'s fields, filled from `values`; `history`
+        notes where a value was sent before ("sent in A1, Wed 2 Dec 10:05")."""
         self.template = template
+        history = history or {}
         await self.remove_children()
-        await self.mount_all([self._block(f, values.get(f.id), language) for f in template.fields])
+        await self.mount_all(
+            [self._block(f, values.get(f.id), language, history.get(f.id)) for f in template.fields]
+        )
         self.scroll_home(animate=False)
+        # A real terminal may not repaint a container whose children were all replaced
+        # until something else moves (seen in tmux after the picker closed).
+        self.refresh(layout=True)
 
     async def clear(self) -> None:
         """No template open: an empty form."""
         self.template = None
         await self.remove_children()
 
-    def _block(self, field: Field, value: Value | None, language: Language) -> Widget:
+    def _block(
+        self, field: Field, value: Value | None, language: Language, sent: str | None = None
+    ) -> Widget:
         label = field.label_zh if language == "zh" else field.label
-        notes = []
+        notes = [sent] if sent else []
         if field.optional:
             notes.append(tr("optional", language))
         if field.source == "settings":
