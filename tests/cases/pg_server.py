@@ -32,6 +32,8 @@ def bin_dir() -> Path | None:
 
 
 class TinyServer:
+    dbname = "faults"
+
     def __init__(self) -> None:
         binaries = bin_dir()
         reason = "" if binaries else "no PostgreSQL server binaries (initdb, pg_ctl) here"
@@ -65,7 +67,7 @@ class TinyServer:
             "--locale=C.UTF-8",
         )
         self.start()
-        self._run("createdb", "-h", str(self.sock), "-U", "postgres", "srtui")
+        self._run("createdb", "-h", str(self.sock), "-U", "postgres", self.dbname)
 
     def _run(self, tool: str, *args: str) -> None:
         argv = [str(self.bin / tool), *args]
@@ -73,9 +75,9 @@ class TinyServer:
             argv = ["runuser", "-u", "postgres", "--", *argv]
         subprocess.run(argv, check=True, capture_output=True, timeout=120)
 
-    def url(self, password: str = "") -> str:
+    def url(self, password: str = "", user: str = "postgres", dbname: str = "") -> str:
         secret = f":{password}" if password else ""
-        return f"postgresql://postgres{secret}@/srtui?host={self.sock}"
+        return f"postgresql://{user}{secret}@/{dbname or self.dbname}?host={self.sock}"
 
     def start(self) -> None:
         options = f"-k {self.sock} -c listen_addresses='' -c fsync=off"

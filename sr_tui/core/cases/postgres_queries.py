@@ -20,17 +20,18 @@ from sr_tui.core.cases.postgres_rows import (
 )
 from sr_tui.core.cases.store import ImportResult, Record
 
-#: SQLite's LIKE folds ASCII letters only; PostgreSQL's ILIKE would fold every script's.
-_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-_LOWER = _UPPER.lower()
+#: SQLite's LIKE folds ASCII letters only; PostgreSQL's ILIKE and lower() fold every
+#: script's, except in the "C" collation, where lower() folds A-Z alone (and is several
+#: times faster than translate()).
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 def ascii_lower(text: str) -> str:
-    return text.translate(str.maketrans(_UPPER, _LOWER))
+    return text.translate(_ASCII_LOWER)
 
 
 def _folded(column: str) -> str:
-    return f"translate({column}, '{_UPPER}', '{_LOWER}')"
+    return "lower((" + column + ') COLLATE "C")'
 
 
 def case_id(conn: Any, number: str) -> int | None:
