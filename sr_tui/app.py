@@ -16,16 +16,15 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.worker import Worker, WorkerState
 
-from sr_tui import notices
 from sr_tui.bindings import translate_tree
 from sr_tui.commands import SrTuiCommands
-from sr_tui.core.cases.labels import STATUS_LABELS, label
 from sr_tui.core.clock import Clock
 from sr_tui.core.drafts import DraftStore
 from sr_tui.core.errors import SrTuiError
 from sr_tui.core.settings import LoadedSettings, Settings, load_settings
 from sr_tui.core.templates.catalog import Catalog, load_catalog, template_dirs
 from sr_tui.core.templates.model import Layout
+from sr_tui.handoffs import Handoffs
 from sr_tui.i18n import LANG_ENV, Language, language_from_env, tr
 from sr_tui.screens.compose import ComposeScreen
 from sr_tui.workspace import Workspace
@@ -33,10 +32,6 @@ from sr_tui.workspace import Workspace
 #: The case is saved this long after the last change (well within a second).
 SAVE_DELAY = 0.3
 DETECT = "detect"
-
-
-def status_label(status: str, language: Language) -> str:
-    return label(STATUS_LABELS, str(status), language)
 
 
 class SrTuiApp(App[None]):
@@ -69,11 +64,11 @@ class SrTuiApp(App[None]):
         super().__init__()
         self.workspace = workspace
         self.set_reactive(SrTuiApp.language, workspace.language)
-        self._osc52 = osc52
         self.ask_for_name = False
         self._save_timer = None
         self._store_problem = ""
         self._writer_screen = ComposeScreen(workspace, self.language)
+        self.handoffs = Handoffs(self, osc52)
         self._index = None
 
     # -- what tests and the palette read ------------------------------------------------
@@ -122,7 +117,8 @@ class SrTuiApp(App[None]):
             self.notify(tr("draft_restored", self.language, draft=description), markup=False)
         if self.ask_for_name:
             self.call_after_refresh(self._ask_for_name)
-        self._open_case_store()
+        # After the first frame: opening checks the whole file (PRAGMA quick_check).
+        self.call_after_refresh(self._open_case_store)
 
     @work(thread=True, group="store", exit_on_error=False)
     def _open_case_store(self) -> None:
@@ -236,92 +232,18 @@ class SrTuiApp(App[None]):
 
     @on(ComposeScreen.HandoffRequested)
     def _handoff_requested(self, event: ComposeScreen.HandoffRequested) -> None:
-        self.request_handoff(event.kind, event.part)
+        self.handoffs.request(event.kind, event.part)
 
     def request_handoff(self, kind: str, part: str = "all") -> None:
-        """One readiness gate for every way out: ask first when the email is not ready."""
-        if self.workspace.template is None:
-            return
-        readiness = self.workspace.readiness()
-        if readiness.ready:
-            self._hand_off(kind, part)
-            return
-        from sr_tui.screens.confirm_copy import ConfirmCopyScreen
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._hand_off(kind, part)
-
-        screen = ConfirmCopyScreen(list(readiness.unfilled), list(readiness.errors), self.language)
-        self.push_screen(screen, answered)
-
-    def _hand_off(self, kind: str, part: str) -> None:
-        email = self.workspace.email(self.workspace.copy_layout)
-        if kind == "copy":
-            self._clipboard = email.part(part)
-            what = {"all": "what_email", "subject": "what_subject", "body": "what_body"}[part]
-            self._copy_worker(self._clipboard, what, email if part != "subject" else None)
-        elif kind == "eml":
-            before = self._status()
-            path = self.workspace.export_eml()
-            self.notify(tr("exported", self.language, path=path), markup=False, timeout=10)
-            self._logged(before)
-        elif kind == "mailto":
-            self._mail_worker(email)
-
-    def _record(self, channel: str, email) -> None:
-        """On the UI thread: write the email that went out on the case's timeline."""
-        before = self._status()
-        try:
-            self.workspace.record_handoff(channel, email)
-        except SrTuiError as exc:
-            message = tr("not_logged", self.language, problem=exc.user_message)
-            self.notify(message, severity="error", timeout=15, markup=False)
-            return
-        self._logged(before)
-
-    def _status(self) -> str | None:
-        try:
-            record = self.workspace.record
-        except SrTuiError:
-            return None
-        return str(record.status) if record is not None else None
-
-    def _logged(self, before: str | None) -> None:
-        """Say so when the email moved the case (B1: waiting on the customer)."""
-        record = self.workspace.record
-        if record is not None and str(record.status) not in (before, "new"):
-            status = status_label(record.status, self.language)
-            message = tr("case_moved", self.language, case=record.number, status=status)
-            self.notify(message, markup=False)
-        self.draft.refresh_title()
+        self.handoffs.request(kind, part)
 
     def copy_to_clipboard(self, text: str) -> None:
         """Every copy in the app, including the inputs' own ctrl+c, goes through here."""
-        self._clipboard = text
-        self._copy_worker(text, "what_selection")
+        self.handoffs.copy(text, "what_selection")
 
-    @work(thread=True, exclusive=True, group="clipboard", exit_on_error=False)
-    def _copy_worker(self, text: str, what: str, email=None) -> None:
-        use_osc52 = self._osc52 if self._osc52 is not None else not self.is_headless
-        terminal = (lambda t: self.call_from_thread(self._write_osc52, t)) if use_osc52 else None
-        outcome = self.workspace.copy_text(text, terminal=terminal)
-        self.call_from_thread(self._show, notices.copy_notice(outcome, what, self.language))
-        if email is not None and outcome.method != "failed":
-            self.call_from_thread(self._record, "copy", email)
-
-    def _write_osc52(self, text: str) -> None:
+    def write_osc52(self, text: str) -> None:
+        """The terminal's clipboard (OSC 52), Textual's own way."""
         super().copy_to_clipboard(text)
-
-    @work(thread=True, group="mail", exit_on_error=False)
-    def _mail_worker(self, email) -> None:
-        outcome = self.workspace.open_mail(record=False)
-        self.call_from_thread(self._show, notices.mail_notice(outcome, self.language))
-        if outcome.opened:
-            self.call_from_thread(self._record, "mailto", email)
-
-    def _show(self, notice: notices.Notice) -> None:
-        self.notify(notice.message, severity=notice.severity, timeout=notice.timeout, markup=False)
 
     # -- screens ---------------------------------------------------------------------------
 
