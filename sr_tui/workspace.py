@@ -233,10 +233,30 @@ class Workspace:
         self._invalidate()
         return draft
 
+    @property
+    def missing_template(self) -> str | None:
+        """The id of the case's template when there is no such template any more (a
+        draft restored after its template or its folder went away); its values are kept."""
+        template_id = self.case.template_id
+        if template_id is None:
+            return None
+        try:
+            self.catalog.get(template_id)
+        except KeyError:
+            return template_id
+        return None
+
     def problems(self) -> list[str]:
-        """Problems met reading the saved files, for the UI to show once."""
+        """Problems met reading the saved files so far, for the UI to show once."""
         problems, self.store.problems = list(self.store.problems), []
         return problems
+
+    def report_problems_to(self, report: Callable[[str], None]) -> None:
+        """From now on, pass every problem the store meets (a corrupt recent-cases or
+        usage file set aside while the app runs) to `report` as it happens."""
+        for problem in self.problems():
+            report(problem)
+        self.store.on_problem = report
 
     def save(self) -> None:
         """Save the open case now (the app debounces calls to this)."""
