@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sr_tui.core import locations
 
-VERSION = 1
+VERSION = 2  # 2: the sandbox's globals are not variables
 #: A cache larger than this is ignored (3,000 templates make about 1 MB).
 MAX_BYTES = 16 * 1024 * 1024
 
@@ -81,7 +81,8 @@ def jinja_environment():
 
 def used_variables(ast) -> set[str]:
     """The context variables a template reads: names loaded but never assigned in it
-    (loop targets, `set`). A plain walk of the syntax tree, several times cheaper than
+    (loop targets, `set`) and not one of the sandbox's globals (`range`, `namespace`
+    ...). A plain walk of the syntax tree, several times cheaper than
     `jinja2.meta.find_undeclared_variables`, which runs the code generator; the
     catalog does this for every file at every start."""
     from jinja2 import nodes
@@ -90,4 +91,4 @@ def used_variables(ast) -> set[str]:
     stored = {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
     if any(True for _ in ast.find_all(nodes.For)):
         stored.add("loop")
-    return loaded - stored
+    return loaded - stored - set(jinja_environment().globals)
