@@ -19,11 +19,13 @@ from textual.worker import Worker, WorkerState
 from sr_tui import notices
 from sr_tui.bindings import translate_tree
 from sr_tui.commands import SrTuiCommands
+from sr_tui.core.atomic import WriteError
 from sr_tui.core.clock import Clock
 from sr_tui.core.drafts import DraftStore
 from sr_tui.core.errors import SrTuiError
+from sr_tui.core.safe_text import visible
 from sr_tui.core.settings import LoadedSettings, Settings, load_settings
-from sr_tui.core.templates.catalog import Catalog, load_catalog, template_dirs
+from sr_tui.core.templates.catalog import Catalog, load_user_catalog
 from sr_tui.core.templates.model import Layout
 from sr_tui.i18n import LANG_ENV, Language, language_from_env, tr
 from sr_tui.screens.compose import ComposeScreen
@@ -65,6 +67,7 @@ class SrTuiApp(App[None]):
         self._osc52 = osc52
         self.ask_for_name = False
         self._save_timer = None
+        self._save_problem = ""
         self._writer_screen = ComposeScreen(workspace, self.language)
         self._index = None
 
@@ -104,18 +107,23 @@ class SrTuiApp(App[None]):
         translate_tree(self, self.language)
         for problem in self.workspace.loaded_settings.problems:
             self._warn(tr("settings_problems", self.language, problem=problem), 15)
-        if self.catalog.errors:
-            self._warn(tr("template_errors", self.language, n=len(self.catalog.errors)))
+        for problem in self.catalog.folder_problems:
+            self._warn(tr("template_folder_problem", self.language, problem=problem), 15)
+        if self.catalog.file_problems:
+            self._warn(tr("template_errors", self.language, n=len(self.catalog.file_problems)))
         self.call_after_refresh(self._restore)
 
     async def _restore(self) -> None:
         draft = self.workspace.restore()
-        for problem in self.workspace.problems():
-            self._warn(tr("draft_problem", self.language, problem=problem))
+        # Problems met now and later (a file set aside while the app runs) become notices.
+        self.workspace.report_problems_to(self._store_problem)
         if draft is not None and (draft.has_content or draft.template_id):
             await self.draft.show_case(focus_first=True)
-            if draft.has_content:
-                description = self.workspace.describe(draft)
+            gone = self.workspace.missing_template
+            if gone is not None:
+                self._warn(tr("draft_template_gone", self.language, id=visible(gone)), 20)
+            elif draft.has_content:
+                description = visible(self.workspace.describe(draft))
                 self.notify(tr("draft_restored", self.language, draft=description), markup=False)
         if (
             self.ask_for_name
@@ -130,6 +138,14 @@ class SrTuiApp(App[None]):
     def _warn(self, message: str, timeout: float = 10) -> None:
         self.notify(message, severity="warning", timeout=timeout, markup=False)
 
+    def _store_problem(self, problem: str) -> None:
+        """A problem the draft store met (from any thread): a notice."""
+        message = tr("draft_problem", self.language, problem=visible(problem))
+        try:
+            self.call_from_thread(self._warn, message)
+        except RuntimeError:  # already on the app's thread (or not running)
+            self._warn(message)
+
     # -- the one error boundary ------------------------------------------------------------
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -142,7 +158,7 @@ class SrTuiApp(App[None]):
         else:
             detail = f"{type(error).__name__}: {error}"
             message = tr("unexpected_error", self.language, error=detail)
-        self.notify(message, severity="error", timeout=12, markup=False)
+        self.notify(visible(message), severity="error", timeout=12, markup=False)
 
     def run_case_worker(self, work_item, group: str = "form") -> None:
         self.run_worker(work_item, exclusive=True, group=group, exit_on_error=False)
@@ -164,10 +180,14 @@ class SrTuiApp(App[None]):
         try:
             self.workspace.save()
         except OSError as exc:
-            problem = f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")
-            self.notify(
-                tr("draft_problem", self.language, problem=problem), severity="error", markup=False
-            )
+            # WriteError names the real file and what is wrong with its folder.
+            problem = str(exc) if isinstance(exc, WriteError) else f"{exc.filename}: {exc.strerror}"
+            if problem != self._save_problem:  # once, not after every keystroke
+                self._save_problem = problem
+                message = tr("draft_save_failed", self.language, problem=problem)
+                self.notify(message, severity="error", timeout=15, markup=False)
+        else:
+            self._save_problem = ""
 
     def open_template(self, template_id: str) -> None:
         self.run_case_worker(self.draft.open_template(template_id))
@@ -189,7 +209,7 @@ class SrTuiApp(App[None]):
     async def _reopen(self, index: int) -> None:
         case = self.workspace.reopen(index)
         await self.draft.show_case(focus_first=True)
-        what = case.sr_number or case.template_id or ""
+        what = visible(case.sr_number or case.template_id or "")
         self.notify(tr("case_reopened", self.language, case=what), markup=False)
 
     def run_draft_action(self, action: str, *args: object) -> None:
@@ -202,7 +222,12 @@ class SrTuiApp(App[None]):
         self.request_handoff(event.kind, event.part)
 
     def request_handoff(self, kind: str, part: str = "all") -> None:
-        """One readiness gate for every way out: ask first when the email is not ready."""
+        """One readiness gate for every way out: ask first when the email is not ready.
+        Run as a worker, so that a failure (a template that cannot render, a bad address)
+        is a notice from the one error boundary, never a crash."""
+        self.run_worker(self._request_handoff(kind, part), group="handoff", exit_on_error=False)
+
+    async def _request_handoff(self, kind: str, part: str) -> None:
         if self.workspace.template is None:
             return
         readiness = self.workspace.readiness()
@@ -274,13 +299,15 @@ class SrTuiApp(App[None]):
         self.notify(tr("settings_saved", self.language, path=path), markup=False)
 
     def _apply_keymap(self, settings: Settings) -> None:
-        from sr_tui.keymap import known_binding_ids
+        """Apply `[keymap]`; report unknown ids, keys that are not keys and keys already
+        taken, and keep the default keys of those bindings (so quit always has one)."""
+        from sr_tui.keymap import checked_keymap
 
-        keymap = dict(settings.keymap)
-        unknown = sorted(set(keymap) - known_binding_ids())
-        for binding_id in unknown:
-            self._warn(tr("keymap_unknown", self.language, id=binding_id), 15)
-            del keymap[binding_id]
+        keymap, problems = checked_keymap(settings.keymap)
+        for problem in problems:
+            values = {"id": visible(problem.binding_id), "keys": visible(problem.keys)}
+            values |= {"bad": visible(problem.key), "other": problem.other}
+            self._warn(tr(f"keymap_{problem.kind}", self.language, **values), 15)
         self.set_keymap(keymap)
 
     def action_picker(self) -> None:
@@ -352,7 +379,7 @@ def make_app(
         env_language = os.environ.get(LANG_ENV, "").strip()
         language = language_from_env() if env_language else loaded.settings.language
     if catalog is None:
-        catalog = load_catalog(template_dirs(loaded.settings))
+        catalog = load_user_catalog(loaded.settings, loaded.path)
     workspace = Workspace(
         catalog,
         loaded,
@@ -367,5 +394,7 @@ def make_app(
 
 
 def run_app() -> int:
-    make_app(ask_for_name=True).run()
-    return 0
+    """Run the app; its return code (non-zero when it stopped on an error)."""
+    app = make_app(ask_for_name=True)
+    app.run()
+    return app.return_code or 0
