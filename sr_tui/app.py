@@ -18,11 +18,13 @@ from textual.worker import Worker, WorkerState
 
 from sr_tui.bindings import translate_tree
 from sr_tui.commands import SrTuiCommands
+from sr_tui.core.atomic import WriteError
 from sr_tui.core.clock import Clock
 from sr_tui.core.drafts import DraftStore
 from sr_tui.core.errors import SrTuiError
+from sr_tui.core.safe_text import visible
 from sr_tui.core.settings import LoadedSettings, Settings, load_settings
-from sr_tui.core.templates.catalog import Catalog, load_catalog, template_dirs
+from sr_tui.core.templates.catalog import Catalog, load_user_catalog
 from sr_tui.core.templates.model import Layout
 from sr_tui.handoffs import Handoffs
 from sr_tui.i18n import LANG_ENV, Language, language_from_env, tr
@@ -66,7 +68,8 @@ class SrTuiApp(App[None]):
         self.set_reactive(SrTuiApp.language, workspace.language)
         self.ask_for_name = False
         self._save_timer = None
-        self._store_problem = ""
+        self._case_store_problem = ""
+        self._save_problem = ""
         self._writer_screen = ComposeScreen(workspace, self.language)
         self.handoffs = Handoffs(self, osc52)
         self._index = None
@@ -109,12 +112,20 @@ class SrTuiApp(App[None]):
         translate_tree(self, self.language)
         for problem in self.workspace.loaded_settings.problems:
             self._warn(tr("settings_problems", self.language, problem=problem), 15)
-        if self.catalog.errors:
-            self._warn(tr("template_errors", self.language, n=len(self.catalog.errors)))
+        for problem in self.catalog.folder_problems:
+            self._warn(tr("template_folder_problem", self.language, problem=problem), 15)
+        if self.catalog.file_problems:
+            self._warn(tr("template_errors", self.language, n=len(self.catalog.file_problems)))
+        # Problems met now and later (a file set aside while the app runs) become notices.
+        self.workspace.report_problems_to(self._store_problem)
         self._show_problems()
-        if draft is not None and draft.has_content:
-            description = self.workspace.describe(draft)
-            self.notify(tr("draft_restored", self.language, draft=description), markup=False)
+        if draft is not None and (draft.has_content or draft.template_id):
+            gone = self.workspace.missing_template
+            if gone is not None:
+                self._warn(tr("draft_template_gone", self.language, id=visible(gone)), 20)
+            elif draft.has_content:
+                description = visible(self.workspace.describe(draft))
+                self.notify(tr("draft_restored", self.language, draft=description), markup=False)
         if self.ask_for_name:
             self.call_after_refresh(self._ask_for_name)
         # After the first frame: opening checks the whole file (PRAGMA quick_check).
@@ -126,7 +137,7 @@ class SrTuiApp(App[None]):
         try:
             self.workspace.cases.store  # noqa: B018  (opening is the point)
         except SrTuiError as exc:
-            self._store_problem = exc.user_message
+            self._case_store_problem = exc.user_message
             message = tr("store_problem", self.language, problem=exc.user_message)
             self.call_from_thread(self._warn, message, 15)
         self.call_from_thread(self._show_problems)
@@ -144,6 +155,14 @@ class SrTuiApp(App[None]):
     def _warn(self, message: str, timeout: float = 10) -> None:
         self.notify(message, severity="warning", timeout=timeout, markup=False)
 
+    def _store_problem(self, problem: str) -> None:
+        """A problem the draft store met (from any thread): a notice."""
+        message = tr("draft_problem", self.language, problem=visible(problem))
+        try:
+            self.call_from_thread(self._warn, message)
+        except RuntimeError:  # already on the app's thread (or not running)
+            self._warn(message)
+
     # -- the one error boundary ------------------------------------------------------------
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -156,7 +175,7 @@ class SrTuiApp(App[None]):
         else:
             detail = f"{type(error).__name__}: {error}"
             message = tr("unexpected_error", self.language, error=detail)
-        self.notify(message, severity="error", timeout=12, markup=False)
+        self.notify(visible(message), severity="error", timeout=12, markup=False)
 
     def run_case_worker(self, work_item, group: str = "form") -> None:
         self.run_worker(work_item, exclusive=True, group=group, exit_on_error=False)
@@ -178,23 +197,26 @@ class SrTuiApp(App[None]):
         try:
             self.workspace.save()
         except OSError as exc:
-            problem = f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")
-            self.notify(
-                tr("draft_problem", self.language, problem=problem), severity="error", markup=False
-            )
-        except SrTuiError as exc:  # the case store: the draft file is saved all the same
-            if exc.user_message != self._store_problem:
-                self._store_problem = exc.user_message
-                message = tr("store_problem", self.language, problem=exc.user_message)
+            # WriteError names the real file and what is wrong with its folder.
+            problem = str(exc) if isinstance(exc, WriteError) else f"{exc.filename}: {exc.strerror}"
+            if problem != self._save_problem:  # once, not after every keystroke
+                self._save_problem = problem
+                message = tr("draft_save_failed", self.language, problem=problem)
                 self.notify(message, severity="error", timeout=15, markup=False)
+        except SrTuiError as exc:  # the case store: the draft file is saved all the same
+            if exc.user_message != self._case_store_problem:
+                self._case_store_problem = exc.user_message
+                message = tr("store_problem", self.language, problem=exc.user_message)
+                self.notify(visible(message), severity="error", timeout=15, markup=False)
         else:
-            self._store_problem = ""
+            self._save_problem = ""
+            self._case_store_problem = ""
         self._show_problems()
 
     def _show_problems(self) -> None:
         self.draft.refresh_title()
         for problem in self.workspace.problems():
-            self._warn(tr("draft_problem", self.language, problem=problem))
+            self._warn(tr("draft_problem", self.language, problem=visible(problem)))
 
     def open_template(self, template_id: str) -> None:
         self.run_case_worker(self.draft.open_template(template_id))
@@ -216,7 +238,7 @@ class SrTuiApp(App[None]):
     async def _reopen(self, number: str) -> None:
         draft = self.workspace.reopen(number)
         await self.draft.show_case(focus_first=True)
-        self.notify(tr("case_reopened", self.language, case=draft.number), markup=False)
+        self.notify(tr("case_reopened", self.language, case=visible(draft.number)), markup=False)
 
     def recent_cases(self):
         """Other cases to reopen (none while the case store cannot be opened)."""
@@ -267,13 +289,15 @@ class SrTuiApp(App[None]):
         self.notify(tr("settings_saved", self.language, path=path), markup=False)
 
     def _apply_keymap(self, settings: Settings) -> None:
-        from sr_tui.keymap import known_binding_ids
+        """Apply `[keymap]`; report unknown ids, keys that are not keys and keys already
+        taken, and keep the default keys of those bindings (so quit always has one)."""
+        from sr_tui.keymap import checked_keymap
 
-        keymap = dict(settings.keymap)
-        unknown = sorted(set(keymap) - known_binding_ids())
-        for binding_id in unknown:
-            self._warn(tr("keymap_unknown", self.language, id=binding_id), 15)
-            del keymap[binding_id]
+        keymap, problems = checked_keymap(settings.keymap)
+        for problem in problems:
+            values = {"id": visible(problem.binding_id), "keys": visible(problem.keys)}
+            values |= {"bad": visible(problem.key), "other": problem.other}
+            self._warn(tr(f"keymap_{problem.kind}", self.language, **values), 15)
         self.set_keymap(keymap)
 
     # -- cases -----------------------------------------------------------------------------
@@ -382,7 +406,7 @@ def make_app(
         env_language = os.environ.get(LANG_ENV, "").strip()
         language = language_from_env() if env_language else loaded.settings.language
     if catalog is None:
-        catalog = load_catalog(template_dirs(loaded.settings))
+        catalog = load_user_catalog(loaded.settings, loaded.path)
     workspace = Workspace(
         catalog,
         loaded,
@@ -397,5 +421,7 @@ def make_app(
 
 
 def run_app() -> int:
-    make_app(ask_for_name=True).run()
-    return 0
+    """Run the app; its return code (non-zero when it stopped on an error)."""
+    app = make_app(ask_for_name=True)
+    app.run()
+    return app.return_code or 0

@@ -32,7 +32,12 @@ class Handoffs:
         return self.app.language
 
     def request(self, kind: str, part: str = "all") -> None:
-        """One readiness gate for every way out: ask first when the email is not ready."""
+        """One readiness gate for every way out: ask first when the email is not ready.
+        Run as a worker, so that a failure (a template that cannot render, a bad address)
+        is a notice from the app's one error boundary, never a crash."""
+        self.app.run_worker(self._request(kind, part), group="handoff", exit_on_error=False)
+
+    async def _request(self, kind: str, part: str) -> None:
         if self.workspace.template is None:
             return
         readiness = self.workspace.readiness()

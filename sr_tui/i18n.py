@@ -204,8 +204,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "设置文件有问题,相关项已使用默认值:\n{problems}",
     ),
     "settings_confirm_overwrite": (
-        "{path} has problems. Saving replaces it (the old file is kept as .bak). Press ctrl+s again to save anyway.",
-        "{path} 有问题。保存会替换它(旧文件保留为 .bak)。再按一次 ctrl+s 确认保存。",
+        "{path} has problems. Saving changes it (a copy of the old file is kept as .bak; earlier backups are kept too). Press ctrl+s again to save anyway.",
+        "{path} 有问题。保存会修改它(旧文件的副本保留为 .bak,之前的备份也会保留)。再按一次 ctrl+s 确认保存。",
     ),
     "settings_save_failed": ("Settings not saved: {reason}", "设置未保存:{reason}"),
     "settings_saved": ("Settings saved to {path}.", "设置已保存到 {path}。"),
@@ -274,6 +274,37 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cmd_reopen_help": (
         "Put the current case aside and reopen this one",
         "保存当前工单并重新打开该工单",
+    ),
+    # hostile files and values (issue 11)
+    "copied_terminal_only": (
+        "{what} sent to the terminal clipboard (OSC 52); it could not be saved to a file.",
+        "{what}已通过终端剪贴板 (OSC 52) 复制;但无法保存到文件。",
+    ),
+    "mail_pending": (
+        "Not confirmed: {reason}.",
+        "未能确认:{reason}。",
+    ),
+    "keymap_invalid": (
+        "[keymap] {id} = \"{keys}\": '{bad}' is not a key; the default key of '{id}' is kept.",
+        "[keymap] {id} = \"{keys}\":'{bad}' 不是有效按键;'{id}' 保留默认按键。",
+    ),
+    "keymap_duplicate": (
+        "[keymap] {id} = \"{keys}\": {bad} is already the key of '{other}'; the default key of '{id}' is kept.",
+        "[keymap] {id} = \"{keys}\":{bad} 已是 '{other}' 的按键;'{id}' 保留默认按键。",
+    ),
+    "template_folder_problem": ("Templates: {problem}.", "模板:{problem}。"),
+    "draft_template_gone": (
+        "Your draft was for template {id}, which no longer exists (was it in a template folder that is gone?). "
+        "Its values are kept: open another template to use them.",
+        "你的草稿使用的模板 {id} 已不存在(所在的模板目录是否已移除?)。填写的内容已保留:打开其他模板即可使用。",
+    ),
+    "draft_save_failed": (
+        "The draft could not be saved: {problem}. Make that folder writable, or start sr-tui with SR_TUI_DATA set to a folder you can write to.",
+        "草稿无法保存:{problem}。请让该目录可写,或设置 SR_TUI_DATA 为可写的目录后再启动 sr-tui。",
+    ),
+    "lint_render_failed": (
+        "Not checked: the email cannot be rendered ({reason}).",
+        "未检查:邮件无法生成({reason})。",
     ),
 }
 

@@ -241,11 +241,31 @@ class Workspace:
         self._invalidate()
         return draft
 
+    @property
+    def missing_template(self) -> str | None:
+        """The id of the case's template when there is no such template any more (a
+        draft restored after its template or its folder went away); its values are kept."""
+        template_id = self.draft.template_id
+        if template_id is None:
+            return None
+        try:
+            self.catalog.get(template_id)
+        except KeyError:
+            return template_id
+        return None
+
     def problems(self) -> list[str]:
         """Problems met reading the saved files and the case store, to show once."""
         problems = list(self.drafts.problems) + list(self.cases.problems)
         self.drafts.problems, self.cases.problems = [], []
         return problems
+
+    def report_problems_to(self, report: Callable[[str], None]) -> None:
+        """From now on, pass every problem the draft files meet (a corrupt recent-cases or
+        usage file set aside while the app runs) to `report` as it happens."""
+        for problem in self.problems():
+            report(problem)
+        self.drafts.on_problem = report
 
     @property
     def record(self) -> Case | None:

@@ -11,6 +11,7 @@ import sys
 
 from sr_tui.cli import common
 from sr_tui.cli.common import ExitStatus, UsageError
+from sr_tui.core.safe_text import controls_in
 from sr_tui.core.templates.model import LAYOUTS, Email, Layout, Values
 
 
@@ -80,7 +81,7 @@ def workspace_for(args: argparse.Namespace):
     from sr_tui.workspace import Workspace
 
     loaded = common.loaded_settings()
-    catalog = common.catalog(loaded.settings)
+    catalog = common.catalog(loaded)
     template = common.template(catalog, args.id)
     workspace = Workspace(catalog, loaded)
     form = workspace.open_template(template.id)
@@ -123,7 +124,15 @@ def cmd_render(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     assert email is not None
     if not handing_off:
-        print(email.part(args.part))
+        text = email.part(args.part)
+        found = controls_in(text)
+        if found:
+            print(
+                f"sr-tui: warning: the email holds control characters ({', '.join(found)}); "
+                "they are printed escaped, so the terminal does not act on them",
+                file=sys.stderr,
+            )
+        print(text)  # sys.stdout escapes them (cli.TerminalSafe)
         return ExitStatus.OK
     status = _hand_off(args, workspace, email, layout)
     if args.case and status == ExitStatus.OK:
@@ -160,6 +169,10 @@ def _hand_off(args: argparse.Namespace, workspace, email: Email, layout: Layout)
         elif outcome.opened:
             print(outcome.url)
             print("Opened in the mail client.", file=sys.stderr)
+        elif outcome.pending:
+            print(outcome.url)
+            print(f"sr-tui: {outcome.reason}", file=sys.stderr)
+            status = max(status, ExitStatus.PROBLEMS)
         else:
             print(outcome.url)
             print(f"sr-tui: could not open the mail client: {outcome.reason}", file=sys.stderr)

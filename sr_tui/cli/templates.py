@@ -93,7 +93,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_templates_check(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from sr_tui.core.templates.catalog import load_catalog, template_dirs, template_files
+    from sr_tui.core.templates.catalog import load_catalog, load_user_catalog, template_files
 
     user_dirs = None
     if args.dir:
@@ -101,7 +101,10 @@ def cmd_templates_check(args: argparse.Namespace) -> int:
         if not directory.is_dir():
             raise UsageError(f"{directory} is not a directory")
         user_dirs = [directory]
-    catalog = load_catalog(user_dirs if user_dirs is not None else template_dirs(common.settings()))
+        catalog = load_catalog(user_dirs)
+    else:
+        loaded = common.loaded_settings()
+        catalog = load_user_catalog(loaded.settings, loaded.path)
     for error in catalog.errors:
         print(error)
     checked = len(catalog.templates)

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from sr_tui.bindings import TranslatedBindings
+from sr_tui.core.safe_text import visible
 from sr_tui.core.templates.model import Email, Template, Value, Values
 from sr_tui.core.templates.render import RenderError
 from sr_tui.i18n import Language, tr
@@ -181,11 +182,13 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
             findings = self.workspace.findings()
             self.render_problem = ""
         except RenderError as exc:
-            # Keep the last good preview; say what is wrong once.
+            # Keep the last good preview; say what is wrong once; never "ready to send".
+            panel.show((), self.language, not_checked=str(exc))
             if str(exc) != self.render_problem:
                 self.render_problem = str(exc)
+                reason = visible(str(exc))
                 self.notify(
-                    tr("render_error", self.language, reason=exc), severity="error", markup=False
+                    tr("render_error", self.language, reason=reason), severity="error", markup=False
                 )
             return
         preview.show(email, mark)
