@@ -182,12 +182,11 @@ SCENES: dict[str, tuple[str, Scene]] = {
 
 
 async def shoot(name: str, language: str, scene: Scene, out: Path) -> Path:
-    from sr_tui.app import make_app
-    from sr_tui.core.templates.catalog import load_catalog
-
     from datetime import UTC, datetime
 
+    from sr_tui.app import make_app
     from sr_tui.core.clock import FixedClock
+    from sr_tui.core.templates.catalog import load_catalog
 
     copied: list[str] = []
     app = make_app(

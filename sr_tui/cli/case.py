@@ -243,7 +243,7 @@ def cmd_log(args) -> int:
     from sr_tui.core.drafts import Draft
 
     loaded = common.loaded_settings()
-    catalog = common.catalog(loaded.settings)
+    catalog = common.catalog(loaded)
     from sr_tui.workspace import Workspace
 
     ws = Workspace(catalog, loaded)

@@ -16,6 +16,7 @@ from sr_tui.bindings import TranslatedBindings
 from sr_tui.core.cases.labels import STATUS_LABELS, label
 from sr_tui.core.cases.model import EntryKind
 from sr_tui.core.errors import SrTuiError
+from sr_tui.core.safe_text import visible
 from sr_tui.i18n import Language, tr
 from sr_tui.widgets.case_record import CaseRecord
 from sr_tui.widgets.timeline import Timeline
@@ -79,7 +80,8 @@ class CaseScreen(TranslatedBindings, Screen[None]):
             return
         self.case = case
         status = label(STATUS_LABELS, case.status.value, self.language)
-        self.sub_title = f"{case.number} · {status}" + (f" · {case.title}" if case.title else "")
+        title = f" · {case.title}" if case.title else ""
+        self.sub_title = visible(f"{case.number} · {status}{title}")
         tz = self.clock.now().tzinfo
         self.query_one(Timeline).show(self.cases.entries(case.number), self.language, tz)
 

@@ -18,6 +18,7 @@ from sr_tui.bindings import TranslatedBindings
 from sr_tui.core.cases.labels import STATUS_LABELS, label
 from sr_tui.core.cases.model import Status
 from sr_tui.core.errors import SrTuiError
+from sr_tui.core.safe_text import visible
 from sr_tui.i18n import Language, tr
 
 if TYPE_CHECKING:
@@ -97,10 +98,10 @@ class CasesScreen(TranslatedBindings, Screen[None]):
         tz = self.clock.now().tzinfo
         for row in rows:
             table.add_row(
-                Text(row.number),
+                Text(visible(row.number)),
                 Text(label(STATUS_LABELS, row.status.value, self.language)),
-                Text(row.title),
-                Text(row.requester or row.company),
+                Text(visible(row.title)),
+                Text(visible(row.requester or row.company)),
                 Text(row.last_activity_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")),
                 key=row.number,
             )

@@ -161,7 +161,7 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
         if template is not None:
             title = template.title_zh if self.language == "zh" else template.title
             parts.append(f"{template.id} · {title}")
-        self.sub_title = " · ".join(parts)
+        self.sub_title = visible(" · ".join(parts))
 
     async def open_template(self, template_id: str) -> None:
         """Open a template on the case and focus its first empty field."""

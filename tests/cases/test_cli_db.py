@@ -12,6 +12,7 @@ import pytest
 
 from sr_tui.cli import main
 from sr_tui.core.cases.export import records
+from sr_tui.core.cases.migrations import LATEST
 from sr_tui.core.cases.model import EntryKind
 from sr_tui.core.cases.postgres_store import PostgresCaseStore
 from sr_tui.core.cases.sqlite_store import SqliteCaseStore
@@ -59,7 +60,10 @@ def local(tmp_path):
 def test_check_and_migrate_the_local_file(capsys, local):
     code, out, _ = run(capsys, "db", "check")
     assert code == 0 and f"store     {local}" in out and "cases     3 (new 3)" in out
-    assert run(capsys, "db", "migrate")[1] == f"{local}: the schema is up to date (version 2).\n"
+    assert (
+        run(capsys, "db", "migrate")[1]
+        == f"{local}: the schema is up to date (version {LATEST}).\n"
+    )
 
 
 def test_check_of_a_missing_local_file_says_so(capsys):

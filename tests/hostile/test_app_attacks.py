@@ -87,7 +87,8 @@ async def test_an_sr_number_with_markup_keeps_the_palette_full(home, make):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         entries = await palette_entries(pilot, "Reopen")
-        assert any("Reopen case: B2 draft for [P1] 3-1 [/]" in e for e in entries), entries
+        # The case (imported from the old JSON file) is listed with its number as plain text.
+        assert any("Reopen case: [P1] 3-1 [/]" in e for e in entries), entries
         await pilot.press("escape")
         entries = await palette_entries(pilot, "copy")
         assert len(entries) >= 3
@@ -103,7 +104,7 @@ async def test_control_characters_are_shown_never_sent_to_the_terminal(home, mak
         app.draft.query_one("#f-sr_number").focus()
         await paste(pilot, "SR 1\x1b]2;pwned\x07\x9b2J")
         await settle(pilot)
-        assert app.workspace.case.values["sr_number"] == "SR 1\x1b]2;pwned\x07\x9b2J"  # kept
+        assert app.workspace.draft.values["sr_number"] == "SR 1\x1b]2;pwned\x07\x9b2J"  # kept
         shown = screen_text(app)
         assert "\x1b" not in shown and "\x07" not in shown and "\x9b" not in shown
         assert "SR 1␛]2;pwned␇⍰2J" in preview_text(app).plain
@@ -221,19 +222,22 @@ async def test_an_invalid_key_and_a_duplicate_are_reported_and_quit_still_works(
 # -- 12. a store file broken while the app runs ------------------------------------------
 
 
-async def test_a_recent_cases_file_broken_after_start_is_reported(home, make):
+async def test_a_usage_file_broken_after_start_is_reported(home, make):
+    # Recent cases now live in the case store (recent-cases.json is imported once); the
+    # usage file is still read while the app runs.
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await open_template(pilot, "B2")
         app.draft.query_one("#f-sr_number").value = "SR 3-1"
         await settle(pilot)
-        store = app.workspace.store
-        store.recent_path.parent.mkdir(parents=True, exist_ok=True)
-        store.recent_path.write_text("{broken", encoding="utf-8")
-        await pilot.press("ctrl+n")
+        store = app.workspace.drafts
+        store.usage_path.parent.mkdir(parents=True, exist_ok=True)
+        store.usage_path.write_text("{broken", encoding="utf-8")
+        await open_template(pilot, "B1")
+        await pilot.pause(0.5)
         await settle(pilot)
-        assert any("recent-cases.json could not be read" in n for n in notices(app))
-        kept = [p.name for p in store.directory.iterdir() if "recent-cases-unreadable" in p.name]
+        assert any("usage.json could not be read" in n for n in notices(app))
+        kept = [p.name for p in store.directory.iterdir() if "usage-unreadable" in p.name]
         assert kept
 
 
