@@ -449,6 +449,10 @@ class Workspace:
                 email, folder, self.values, layout=self.copy_layout, date=self.clock.now()
             )
         except OSError as exc:
+            from sr_tui.core.atomic import WriteError
+
+            if isinstance(exc, WriteError):  # it names the file and what is in the way
+                raise SrTuiError(f"the .eml draft was not written: {exc}") from None
             reason = exc.strerror or exc
             raise SrTuiError(f"cannot write the .eml draft in {folder}: {reason}") from None
         if record:

@@ -201,6 +201,11 @@ def _render_eml(target: str, email, values: Values, layout) -> int:
                 raise UsageError(f"cannot write {path.resolve()}: its directory does not exist")
             written = eml.write_eml(email, path, values, layout=layout)
     except (OSError, HandoffError) as exc:
+        from sr_tui.core.atomic import WriteError
+
+        if isinstance(exc, WriteError):  # it names the file and what is in the way
+            print(f"sr-tui: error: the .eml draft was not written: {exc}", file=sys.stderr)
+            return ExitStatus.PROBLEMS
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         print(f"sr-tui: error: cannot write the .eml draft to {path}: {reason}", file=sys.stderr)
         return ExitStatus.PROBLEMS
