@@ -264,6 +264,16 @@ class SqliteCaseStore:
         except (ValueError, TypeError, KeyError) as exc:
             raise StoreError(f"{self.path}: the case list cannot be read ({exc})") from exc
 
+    def last_change(self) -> str:
+        """A cheap stamp that changes with every write (a save, an entry, a note deleted,
+        by any process): caches of computed views (the due queue) key on it."""
+        with self._db.read() as conn:
+            cases = conn.execute(
+                "SELECT max(updated_at), max(last_activity_at), count(*), total(version) FROM cases"
+            ).fetchone()
+            entries = conn.execute("SELECT max(seq), count(*) FROM entries").fetchone()
+        return "|".join(str(v) for v in (*cases, *entries))
+
     def counts(self) -> dict[Status, int]:
         with self._db.read() as conn:
             rows = conn.execute("SELECT status, count(*) FROM cases GROUP BY status").fetchall()

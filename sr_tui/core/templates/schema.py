@@ -10,6 +10,7 @@ from pathlib import Path
 from sr_tui.core.templates.catalog import (
     CATEGORIES_FILE,
     FIELDS_FILE,
+    SHARED_FILES,
     Catalog,
     LoadError,
 )
@@ -102,7 +103,7 @@ class Loader:
             return
         seen: dict[str, Path] = {}
         for path in sorted(directory.glob("*.toml")):
-            if path.name in (CATEGORIES_FILE, FIELDS_FILE):
+            if path.name in SHARED_FILES:
                 continue
             template = self._template(path)
             if template is None:
