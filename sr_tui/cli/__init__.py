@@ -16,7 +16,7 @@ from sr_tui.core.errors import SrTuiError
 __all__ = ["ExitStatus", "UsageError", "build_parser", "main"]
 
 #: The command-family modules, in the order `--help` lists them.
-FAMILIES = ("templates", "render", "case", "lint", "config")
+FAMILIES = ("templates", "render", "case", "due", "calendar", "lint", "config")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -138,12 +138,12 @@ def _steps(
         if not isinstance(suggest, str) or not suggest.strip():
             bad("'suggest' must be a template id")
             continue
-        if not isinstance(wait, str) or wait_amount(wait, policy) is None:
+        bad_wait = not isinstance(wait, str) or wait_amount(wait, policy) is None
+        if bad_wait:
             bad(
                 f"'wait' = {wait!r} is not a duration ('2 business days', '14 days'), "
                 "an [sla] setting or one of promise, announced"
             )
-            continue
         ids = [a.strip().upper() for a in after]
         ends = item.get("ends", [])
         if not isinstance(ends, list) or not all(isinstance(e, str) for e in ends):
@@ -155,6 +155,8 @@ def _steps(
             for tid in [*ids, suggest.strip().upper(), *ends_ids]:
                 if tid != "*" and tid not in kinds and tid not in known:
                     bad(f"unknown template id '{tid}'")
+        if bad_wait or not isinstance(wait, str):
+            continue
         fill = item.get("fill", {})
         if not isinstance(fill, dict) or not all(v in FILL_SOURCES for v in fill.values()):
             bad(f"'fill' values must be one of {', '.join(FILL_SOURCES)}")
