@@ -232,6 +232,9 @@ class _Clocks:
         self.cal = calendar
         self.now = now
         self.paused = pauses(self.entries)
+        last = self.paused[-1] if self.paused else None
+        #: When the case went to the customer, if it is waiting on them now.
+        self.waiting_since = last[0] if last is not None and last[1] is None else None
 
     def first(self, after: datetime, test: Callable[[Entry], bool]) -> Entry | None:
         return next((e for e in self.entries if e.at >= after and test(e)), None)
@@ -266,6 +269,11 @@ class _Clocks:
         else:
             left = between(self.now, due) if self.now <= due else -between(due, self.now)
             breached = not paused and self.now > due
+            waiting = self.waiting_since if pause else None
+            if not paused and waiting is not None and waiting >= start:
+                # Breached before the case went to the customer: it stays breached, but
+                # nothing is owed until they answer.
+                paused, breached = True, due < waiting
         length = amount if amount > _ZERO else max(between(start, due), _ZERO)
         return Deadline(
             kind,
