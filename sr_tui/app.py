@@ -410,15 +410,20 @@ class SrTuiApp(App[None]):
 
     def open_suggestion(self, number: str, template_id: str, values: dict) -> None:
         """Open the suggested draft: the case reopened, the template on it, the values the
-        suggestion knows (B2: B1's items still outstanding) set."""
+        suggestion knows (B2: B1's items still outstanding) set. The workspace changes at
+        once, so any later repaint of the form shows the suggestion."""
         self._back_to_compose()
-        self.run_case_worker(self._open_suggestion(number, template_id, dict(values)))
+        try:
+            self.workspace.reopen(number)
+            self.workspace.open_template(template_id)
+            for field_id, value in values.items():
+                self.workspace.set_value(field_id, value)
+        except SrTuiError as exc:
+            self.notify(exc.user_message, severity="error", markup=False)
+            return
+        self.run_case_worker(self._show_suggestion())
 
-    async def _open_suggestion(self, number: str, template_id: str, values: dict) -> None:
-        self.workspace.reopen(number)
-        self.workspace.open_template(template_id)
-        for field_id, value in values.items():
-            self.workspace.set_value(field_id, value)
+    async def _show_suggestion(self) -> None:
         await self.draft.show_case(focus_first=True)
         self.schedule_save()
         for warning in self.workspace.case_warnings():

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 COLUMNS = ("due_col_badge", "due_col_case", "due_col_customer", "due_col_write", "due_col_when")
 COLUMNS += ("due_col_left", "due_col_why")
+#: Fixed widths, so the table never reflows as rows arrive (the reason takes the rest).
+WIDTHS = (9, 14, 10, 5, 16, 13, 80)
 
 
 def left_text(left: timedelta, language: Language) -> str:
@@ -70,8 +72,8 @@ class DueScreen(TranslatedBindings, Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = tr("due_title", self.language)
         table = self.query_one(DataTable)
-        for key in COLUMNS:
-            table.add_column(tr(key, self.language), key=key)
+        for key, width in zip(COLUMNS, WIDTHS, strict=True):
+            table.add_column(tr(key, self.language), key=key, width=width)
         table.focus()
         self.action_reload()
 

@@ -17,7 +17,11 @@ NUMBER = "SR 3-41234567"
 ITEMS = ["An sosreport from app01", "The output of nfsstat -m on app01"]
 
 FILL = {
-    "A1": {"issue_summary": "NFS hang", "timeframe": "4 business hours", "support_url": "https://x"},
+    "A1": {
+        "issue_summary": "NFS hang",
+        "timeframe": "4 business hours",
+        "support_url": "https://x",
+    },
     "A2": {"issue_summary": "NFS hang", "current_status": "analysing logs", "eta": "17:00 Friday"},
     "B1": {"issue_summary": "NFS hang", "items": ITEMS, "timeframe": "1 business day"},
     "D2": {"response_days": "3"},

@@ -38,7 +38,7 @@ def test_the_chase_from_b1_to_e4(catalog, tmp_path):
     send(ws, "D2", response_days="3")
     e4 = _first(ws, "E4")
     assert e4.due == datetime(2026, 12, 14, 10, 5, tzinfo=UTC)  # the date D2 announced
-    chase = [d for d in ws.clocks(NUMBER) if d.kind == "chase"][0]
+    chase = next(d for d in ws.clocks(NUMBER) if d.kind == "chase")
     assert chase.due == e4.due
 
 
@@ -62,7 +62,7 @@ def test_a_reply_ends_the_chase(catalog, tmp_path):
     advance(ws, days=1)
     ws.cases.note(NUMBER, "customer_replied", text="uploaded")
     assert _first(ws, "B2") is None
-    chase = [d for d in ws.clocks(NUMBER) if d.kind == "chase"][0]
+    chase = next(d for d in ws.clocks(NUMBER) if d.kind == "chase")
     assert chase.met_at is not None and not chase.breached
 
 

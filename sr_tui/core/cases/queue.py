@@ -163,6 +163,7 @@ class DueQueue:
         self._lock = threading.Lock()
         self._key: object = None
         self._items: list[Due] = []
+        self._rows: dict[object, list[DueRow]] = {}
 
     def _stamp(self) -> object:
         stamp = getattr(self.store, "last_change", None)
@@ -176,6 +177,7 @@ class DueQueue:
             if stamp is None or key != self._key:
                 self._items = self._compute(now)
                 self._key = key
+                self._rows = {}
             return self._items
 
     @property
@@ -196,10 +198,18 @@ class DueQueue:
 
     def rows(self, now: datetime, horizon: Horizon = "week") -> list[DueRow]:
         """Overdue first (longest overdue first), then due today, then this week."""
+        items = self.items(now)
+        minute = (horizon, now.replace(second=0, microsecond=0))
+        with self._lock:
+            cached = self._rows.get(minute)
+        if cached is not None:
+            return cached
         limit = end_of(horizon, now, self.calendar)
         rows = []
-        for item in self.items(now):
+        for item in items:
             if limit is not None and item.due >= limit:
                 break
             rows.append(place(item, now, self.calendar, self.policy))
+        with self._lock:
+            self._rows = {minute: rows}  # one minute's rows: a refresh within it is free
         return rows

@@ -265,14 +265,12 @@ class SqliteCaseStore:
             raise StoreError(f"{self.path}: the case list cannot be read ({exc})") from exc
 
     def last_change(self) -> str:
-        """A cheap stamp that changes with every write (a save, an entry, a note deleted,
-        by any process): caches of computed views (the due queue) key on it."""
+        """A cheap stamp that changes with every write to the file, by this connection
+        (`total_changes`) or another process (`PRAGMA data_version`): caches of computed
+        views (the due queue) key on it. O(1): no table is read."""
         with self._db.read() as conn:
-            cases = conn.execute(
-                "SELECT max(updated_at), max(last_activity_at), count(*), total(version) FROM cases"
-            ).fetchone()
-            entries = conn.execute("SELECT max(seq), count(*) FROM entries").fetchone()
-        return "|".join(str(v) for v in (*cases, *entries))
+            version = conn.execute("PRAGMA data_version").fetchone()[0]
+            return f"{version}|{conn.total_changes}"
 
     def counts(self) -> dict[Status, int]:
         with self._db.read() as conn:
