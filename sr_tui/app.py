@@ -48,6 +48,7 @@ class SrTuiApp(App[None]):
         Binding("f4", "settings", "Settings", id="settings", show=False),
         Binding("f7", "cases", "Cases", id="cases", tooltip="Every case, newest first"),
         Binding("f8", "this_case", "This case", id="this_case", tooltip="Record and timeline"),
+        Binding("f9", "due", "Due", id="due", tooltip="What is due: overdue, today, this week"),
         # Textual's own palette binding has no id, so its "palette" could not be translated.
         Binding(
             "ctrl+p",
@@ -130,6 +131,8 @@ class SrTuiApp(App[None]):
             self.call_after_refresh(self._ask_for_name)
         # After the first frame: opening checks the whole file (PRAGMA quick_check).
         self.call_after_refresh(self._open_case_store)
+        if self.settings.start_screen == "due":
+            self.action_due()
 
     @work(thread=True, group="store", exit_on_error=False)
     def _open_case_store(self) -> None:
@@ -336,6 +339,41 @@ class SrTuiApp(App[None]):
         self._back_to_compose()
         if event.number != self.workspace.draft.number:
             self.action_reopen_case(event.number)
+
+    # -- what is due -----------------------------------------------------------------------
+
+    def action_due(self) -> None:
+        from sr_tui.screens.due import DueScreen
+
+        if isinstance(self.screen, DueScreen):
+            return
+        self._back_to_compose()
+        workspace = self.workspace
+        self.push_screen(DueScreen(workspace.due_rows, workspace.calendar.tz, self.language))
+
+    def on_due_screen_suggestion_chosen(self, event) -> None:
+        self.open_suggestion(event.number, event.template_id, event.values)
+
+    def open_suggestion(self, number: str, template_id: str, values: dict) -> None:
+        """Open the suggested draft: the case reopened, the template on it, the values the
+        suggestion knows (B2: B1's items still outstanding) set. The workspace changes at
+        once, so any later repaint of the form shows the suggestion."""
+        self._back_to_compose()
+        try:
+            self.workspace.reopen(number)
+            self.workspace.open_template(template_id)
+            for field_id, value in values.items():
+                self.workspace.set_value(field_id, value)
+        except SrTuiError as exc:
+            self.notify(exc.user_message, severity="error", markup=False)
+            return
+        self.run_case_worker(self._show_suggestion())
+
+    async def _show_suggestion(self) -> None:
+        await self.draft.show_case(focus_first=True)
+        self.schedule_save()
+        for warning in self.workspace.case_warnings():
+            self._warn(warning)
 
     def action_picker(self) -> None:
         from sr_tui.screens.picker import PickerScreen

@@ -309,6 +309,40 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 
 
+# What is due (F9)
+STRINGS.update(
+    {
+        "due": ("Due", "待办"),
+        "due_refresh": ("Refresh", "刷新"),
+        "due_title": ("What is due", "待办事项"),
+        "due_loading": ("Reading the open cases…", "正在读取未关闭的工单…"),
+        "due_summary": (
+            "{overdue} overdue, {today} due today, {week} later this week — Enter opens the draft",
+            "{overdue} 项已逾期,{today} 项今天到期,{week} 项本周到期 — 回车打开草稿",
+        ),
+        "due_none": ("Nothing is due this week.", "本周没有待办事项。"),
+        "due_col_badge": ("", ""),
+        "due_col_case": ("Case", "工单"),
+        "due_col_customer": ("Customer", "客户"),
+        "due_col_write": ("Write", "写"),
+        "due_col_why": ("Why", "原因"),
+        "due_col_when": ("Due", "到期"),
+        "due_col_left": ("Left", "剩余"),
+        "due_badge_breached": ("● overdue", "● 已逾期"),
+        "due_badge_near": ("● near", "● 将到期"),
+        "due_badge_fine": ("● ok", "● 正常"),
+        "due_left": ("{amount} left", "剩余 {amount}"),
+        "due_over": ("{amount} over", "超时 {amount}"),
+        "due_call": ("call", "电话"),
+        "due_phone": (
+            "{case}: phone the customer, then log the call (F8).",
+            "{case}:请致电客户,然后记录通话 (F8)。",
+        ),
+        "due_opened": ("{template} on {case}: {reason}", "{case} 的 {template}:{reason}"),
+    }
+)
+
+
 def tr(key: str, language: Language = "en", **values: object) -> str:
     english, chinese = STRINGS[key]
     text = chinese if language == "zh" else english

@@ -120,15 +120,18 @@ def at_of(args, ws):
 
 
 def business_back(ws):
-    """'N business days ago' on the business calendar, when there is one."""
-    try:
-        from sr_tui.core.cases.calendar import load_calendar
-    except ImportError:
-        return None
+    """'N business days ago' on the business calendar (the settings' calendar file): the
+    same clock time on the n-th working day before today."""
 
     def back(now, n):
-        calendar, _ = load_calendar()
-        return calendar.add_days(now, -n)
+        from datetime import datetime
+
+        calendar = ws.calendar
+        local = now.astimezone(calendar.tz)
+        day = local.date()
+        for _ in range(n):
+            day = calendar.previous_working_day(day)
+        return datetime.combine(day, local.time(), tzinfo=calendar.tz)
 
     return back
 
@@ -255,6 +258,9 @@ def cmd_log(args) -> int:
     ws.draft = Draft(form.id, values, at, case.number)
     ws.save()
     email = ws.email(ws.copy_layout)
+    for warning in ws.case_warnings(at):
+        print(f"sr-tui: warning: {case.number}: {warning}", file=sys.stderr)
+    promise, words = ws.promise(at)
     entry, case = ws.cases.record_email(
         case.number,
         template_id=email.template_id,
@@ -263,6 +269,8 @@ def cmd_log(args) -> int:
         channel="logged",
         findings=ws.findings(),
         at=at,
+        promise=promise,
+        promise_text=words,
     )
     _print(entry_to_json(entry), args.json, f"{form.id} logged on {case.number} ({case.status})")
     return ExitStatus.OK

@@ -123,6 +123,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     except RenderError as exc:
         raise UsageError(str(exc)) from None
     assert email is not None
+    _warn_about_time(workspace, bool(args.case))
     if not handing_off:
         text = email.part(args.part)
         found = controls_in(text)
@@ -139,6 +140,16 @@ def cmd_render(args: argparse.Namespace) -> int:
         case = workspace.record_handoff(_channel(args), email)
         print(f"Logged on case {case.number} ({case.status}).", file=sys.stderr)
     return status
+
+
+def _warn_about_time(workspace, on_case: bool) -> None:
+    """Timeframes that do not fit their sentence, and (with --case) what the case's
+    timeline says against this email: warnings on stderr, never a failure."""
+    for field_id, message in workspace.timeframe_problems().items():
+        print(f"sr-tui: warning: {field_id}: {message}", file=sys.stderr)
+    if on_case:
+        for warning in workspace.case_warnings():
+            print(f"sr-tui: warning: case {workspace.draft.number}: {warning}", file=sys.stderr)
 
 
 def _channel(args: argparse.Namespace) -> str:

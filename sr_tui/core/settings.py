@@ -27,6 +27,7 @@ from sr_tui.core.tomlfile import FileProblem, parse_toml, read_toml
 
 LANGUAGES = ("en", "zh")
 COPY_LAYOUTS = ("flowed", "as-written")
+START_SCREENS = ("compose", "due")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
 
 
@@ -47,6 +48,15 @@ class Settings:
     case_number: str = "TS{date:%Y%m%d}{seq:03d}"
     #: The team's PostgreSQL database (`postgresql://...`); empty: the SQLite file.
     database_url: str = ""
+    #: The `[sla]` table: the clocks of CASES.md §4 (`core/cases/sla.SlaPolicy`).
+    sla: Mapping[str, Any] = field(default_factory=dict)
+    #: The business calendar's zone when the calendar file names none ("Asia/Shanghai");
+    #: empty: the system's.
+    timezone: str = ""
+    #: The calendar file; empty: `calendar.toml` beside this file (or `$SR_TUI_CALENDAR`).
+    calendar_file: str = ""
+    #: The screen the app starts on: "compose" or "due".
+    start_screen: Literal["compose", "due"] = "compose"
 
     def signature(self) -> dict[str, str]:
         """The values every email's signature takes from settings (only those set)."""
@@ -58,6 +68,7 @@ class Settings:
         table["template_dirs"] = list(self.template_dirs)
         table["lint"] = dict(self.lint)
         table["keymap"] = dict(self.keymap)
+        table["sla"] = dict(self.sla)
         defaults = asdict(Settings())
         return {k: v for k, v in table.items() if v not in ("", [], {}) and v != defaults[k]}
 
@@ -143,6 +154,34 @@ def _check(key: str, value: Any) -> tuple[Any, str | None]:
         if value.strip() and not value.strip().startswith(("postgresql://", "postgres://")):
             return None, "'database_url' must start with postgresql:// (or be empty for SQLite)"
         return value.strip(), None
+    if key == "sla":
+        if not isinstance(value, dict):
+            return None, "[sla] must be a table, e.g. acknowledge_business_hours = 2"
+        from sr_tui.core.cases.sla import SlaPolicy
+
+        _, problems = SlaPolicy.from_table(value)
+        if problems:
+            return None, "; ".join(problems)
+        return value, None
+    if key == "timezone":
+        if not isinstance(value, str):
+            return None, "'timezone' must be text such as \"Asia/Shanghai\""
+        if value.strip():
+            from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+            try:
+                ZoneInfo(value.strip())
+            except (ZoneInfoNotFoundError, ValueError):
+                return None, f"'timezone' {value!r} is not a known time zone (e.g. Asia/Shanghai)"
+        return value.strip(), None
+    if key == "calendar_file":
+        if not isinstance(value, str) or "\n" in value:
+            return None, "'calendar_file' must be a path (text)"
+        return value.strip(), None
+    if key == "start_screen":
+        if value not in START_SCREENS:
+            return None, f"'start_screen' must be one of {', '.join(START_SCREENS)}, got {value!r}"
+        return value, None
     if key == "keymap":
         if not isinstance(value, dict) or not all(
             isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
@@ -301,9 +340,10 @@ def backup_file(path: Path) -> Path:
 
 def parse_setting(key: str, text: str) -> tuple[str, Any]:
     """Turn `sr-tui config set KEY VALUE` into (top-level key, new value), or raise
-    ValueError with a clear reason. `lint.X` and `keymap.X` set one entry of those tables."""
+    ValueError with a clear reason. `lint.X`, `keymap.X` and `sla.X` set one entry of those
+    tables."""
     head, _, rest = key.partition(".")
-    if head in ("lint", "keymap") and rest:
+    if head in ("lint", "keymap", "sla") and rest:
         if head == "keymap":
             return head, {rest: text}
         try:
@@ -332,7 +372,7 @@ def _nested(parts: list[str], value: Any) -> dict[str, Any]:
 
 def merged(settings: Settings, key: str, value: Any) -> Settings:
     """`settings` with one key set (tables merged one level deep), validated."""
-    if key in ("lint", "keymap"):
+    if key in ("lint", "keymap", "sla"):
         table = _deep_merge(dict(getattr(settings, key)), value)
         clean, reason = _check(key, table)
     else:

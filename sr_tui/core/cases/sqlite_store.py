@@ -299,6 +299,14 @@ class SqliteCaseStore:
         except (ValueError, TypeError, KeyError) as exc:
             raise StoreError(f"{self.path}: the case list cannot be read ({exc})") from exc
 
+    def last_change(self) -> str:
+        """A cheap stamp that changes with every write to the file, by this connection
+        (`total_changes`) or another process (`PRAGMA data_version`): caches of computed
+        views (the due queue) key on it. O(1): no table is read."""
+        with self._db.read() as conn:
+            version = conn.execute("PRAGMA data_version").fetchone()[0]
+            return f"{version}|{conn.total_changes}"
+
     def counts(self) -> dict[Status, int]:
         with self._db.read() as conn:
             rows = conn.execute("SELECT status, count(*) FROM cases GROUP BY status").fetchall()

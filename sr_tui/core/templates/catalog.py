@@ -18,6 +18,9 @@ from sr_tui.core.tomlfile import FileProblem
 
 CATEGORIES_FILE = "categories.toml"
 FIELDS_FILE = "fields.toml"
+#: The move table (`core/cases/next_steps.py`), kept beside the templates; not a template.
+NEXT_STEPS_FILE = "next-steps.toml"
+SHARED_FILES = (CATEGORIES_FILE, FIELDS_FILE, NEXT_STEPS_FILE)
 TEMPLATES_ENV = "SR_TUI_TEMPLATES"
 
 #: A problem in a template file: path, reason, line where known.
@@ -139,6 +142,4 @@ def load_catalog(
 
 
 def template_files(directory: Path) -> Iterable[Path]:
-    return (
-        p for p in sorted(directory.glob("*.toml")) if p.name not in (CATEGORIES_FILE, FIELDS_FILE)
-    )
+    return (p for p in sorted(directory.glob("*.toml")) if p.name not in SHARED_FILES)

@@ -12,6 +12,7 @@ from sr_tui.core.safe_text import controls_in
 from sr_tui.core.templates.catalog import (
     CATEGORIES_FILE,
     FIELDS_FILE,
+    SHARED_FILES,
     Catalog,
     FolderProblem,
     LoadError,
@@ -127,7 +128,7 @@ class Loader:
             return
         seen: dict[str, Path] = {}
         for path in sorted(directory.glob("*.toml")):
-            if path.name in (CATEGORIES_FILE, FIELDS_FILE):
+            if path.name in SHARED_FILES:
                 continue
             template = self._guarded(path, self._template)
             if template is None:
