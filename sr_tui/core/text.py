@@ -540,6 +540,12 @@ def signature_start(lines: Sequence[str], start: int = 0, stop: int | None = Non
 # --- footers -------------------------------------------------------------------------
 
 _SEPARATOR = re.compile(r"[ \t]*--[ \t]*\r?$")
+#: Where a footer line may start (`_footer_line` decides): one scan over the text.
+_FOOTER_HINT = re.compile(
+    r"(?im)^[ \t]*(?:--[ \t]*\r?$|on\s|-{2}|[_=*~#—–]{5}|\*?from:|sent from|get outlook|"
+    r"begin forwarded|forwarded message)|(?:wrote|写道|écrit|schrieb)[ \t]*[:：][ \t]*\r?$|"
+    r"\bthis line\b"
+)
 #: Words one of which every one-line history marker holds (a cheap test first).
 _HISTORY_WORDS = re.compile(r"(?i)wrote|写道|écrit|schrieb|origin|forward")
 _HISTORY = _Lazy(
@@ -674,9 +680,22 @@ def footer_start(lines: Sequence[str], start: int = 0) -> int:
     ("-----") below the last closing, or a disclaimer block that no closing follows."""
     n = len(lines)
     foot = n
-    for i in range(start + 1, n):
-        line = lines[i]
-        if len(line) <= 400 and line.strip() and _footer_line(lines, i):
+    # one scan of the whole text finds the lines worth a closer look
+    joined = "\n".join(lines)
+    if joined.count("\n") == n - 1:
+        line_no, pos = 0, 0
+        candidates = []
+        for m in _FOOTER_HINT.finditer(joined):
+            line_no += joined.count("\n", pos, m.start())
+            pos = m.start()
+            candidates.append(line_no)
+            if len(candidates) > 10_000:
+                candidates = range(start + 1, n)  # a text of markers: look at every line
+                break
+    else:  # lines holding line breaks of their own: look at every line
+        candidates = range(start + 1, n)
+    for i in candidates:
+        if i > start and len(lines[i]) <= 400 and lines[i].strip() and _footer_line(lines, i):
             foot = i
             break
     # a trailing run of "> " lines
