@@ -16,7 +16,7 @@ from sr_tui.core.errors import SrTuiError
 __all__ = ["ExitStatus", "UsageError", "build_parser", "main"]
 
 #: The command-family modules, in the order `--help` lists them.
-FAMILIES = ("templates", "render", "lint", "config")
+FAMILIES = ("templates", "render", "lint", "config", "search", "kb", "review")
 
 
 class _Parser(argparse.ArgumentParser):
