@@ -20,7 +20,20 @@ __all__ = ["ExitStatus", "UsageError", "build_parser", "main"]
 DEBUG_ENV = "SR_TUI_DEBUG"
 
 #: The command-family modules, in the order `--help` lists them.
-FAMILIES = ("templates", "render", "case", "due", "calendar", "lint", "config", "team", "db")
+FAMILIES = (
+    "templates",
+    "render",
+    "case",
+    "due",
+    "search",
+    "review",
+    "kb",
+    "calendar",
+    "lint",
+    "config",
+    "team",
+    "db",
+)
 
 
 class _Parser(argparse.ArgumentParser):
