@@ -9,7 +9,6 @@ Both work on the store the settings name (the team database, else the local case
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import sys
 
@@ -59,6 +58,8 @@ def cmd_assign(args: argparse.Namespace) -> int:
             raise UsageError(f"there is no case {number} (`sr-tui team --all` lists them)")
         known = _people(store) - {""}
         if name and name not in known and name != chosen.your_name and not args.force:
+            import difflib
+
             close = difflib.get_close_matches(name, sorted(known), n=3, cutoff=0.6)
             if close:  # most likely a typo: a case given to "Bob Chn" is lost to Bob Chen
                 raise UsageError(

@@ -42,7 +42,8 @@ def open_store(url, clock, **options) -> PostgresCaseStore:
 def test_the_version_table_records_each_migration(url, clock, admin):
     with open_store(url, clock) as store:
         assert store.notes == [
-            f"The team database {store.shown_url}: case-store schema created (now version 2)."
+            f"The team database {store.shown_url}: case-store schema created "
+            f"(now version {schema.LATEST})."
         ]
     rows = admin.execute("SELECT version, description, applied_by FROM schema_version").fetchall()
     assert [(v, d) for v, d, _ in rows] == [(m.version, m.description) for m in schema.MIGRATIONS]
@@ -76,7 +77,7 @@ def test_an_older_schema_needs_db_migrate_which_upgrades_it(url, clock, admin):
         open_store(url, clock)
     assert schema.schema_version(admin) == 1
     with open_store(url, clock, migrate="always") as store:
-        assert "upgraded from version 1 (now version 2)" in store.notes[0]
+        assert f"upgraded from version 1 (now version {schema.LATEST})" in store.notes[0]
         case = store.get_case("SR 1")
         assert case.last_activity_at.isoformat() == "2026-11-03T08:00:00+00:00"
         assert [e.id for e in store.entries("SR 1")] == ["e1"]

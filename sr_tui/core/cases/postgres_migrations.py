@@ -167,9 +167,16 @@ def apply(conn: Any, migration: Migration) -> bool:
 
 
 def migrate(conn: Any, up_to: int = LATEST) -> list[int]:
-    """Apply the migrations after the current version, in order; the versions applied."""
-    done = []
-    for migration in MIGRATIONS:
-        if schema_version(conn) < migration.version <= up_to and apply(conn, migration):
-            done.append(migration.version)
-    return done
+    """Apply the migrations after the current version, in order; the versions applied.
+    One process at a time runs the whole list (a session lock around the transactions),
+    so a second one starting meanwhile waits and finds nothing left to do."""
+    key = "hashtext('sr-tui schema ' || current_schema())"
+    conn.execute(f"SELECT pg_advisory_lock({key})")
+    try:
+        done = []
+        for migration in MIGRATIONS:
+            if schema_version(conn) < migration.version <= up_to and apply(conn, migration):
+                done.append(migration.version)
+        return done
+    finally:
+        conn.execute(f"SELECT pg_advisory_unlock({key})")
