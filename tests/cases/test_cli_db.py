@@ -13,7 +13,6 @@ import pytest
 from sr_tui.cli import main
 from sr_tui.core.cases import migrations, postgres_migrations
 from sr_tui.core.cases.export import records
-from sr_tui.core.cases.migrations import LATEST
 from sr_tui.core.cases.model import EntryKind
 from sr_tui.core.cases.postgres_store import PostgresCaseStore
 from sr_tui.core.cases.sqlite_store import SqliteCaseStore
@@ -61,15 +60,8 @@ def local(tmp_path):
 def test_check_and_migrate_the_local_file(capsys, local):
     code, out, _ = run(capsys, "db", "check")
     assert code == 0 and f"store     {local}" in out and "cases     3 (new 3)" in out
-<<<<<<< HEAD
-    assert (
-        run(capsys, "db", "migrate")[1]
-        == f"{local}: the schema is up to date (version {LATEST}).\n"
-    )
-=======
     expected = f"{local}: the schema is up to date (version {migrations.LATEST}).\n"
     assert run(capsys, "db", "migrate")[1] == expected
->>>>>>> pg
 
 
 def test_check_of_a_missing_local_file_says_so(capsys):
