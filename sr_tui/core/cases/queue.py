@@ -104,7 +104,7 @@ def due_for_case(
         )
         if s.template_id not in out or s.due < out[s.template_id].due:
             out[s.template_id] = item
-    for d in clocks_for(case, entries, policy, calendar, now):
+    for d in clocks_for(case, entries, policy, calendar, now, open_only=True):
         if not d.open or d.paused or d.kind == "chase":
             continue
         tid = d.template_id

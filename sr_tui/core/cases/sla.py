@@ -232,6 +232,7 @@ class _Clocks:
         self.cal = calendar
         self.now = now
         self.paused = pauses(self.entries)
+        self.open_only = False
         last = self.paused[-1] if self.paused else None
         #: When the case went to the customer, if it is waiting on them now.
         self.waiting_since = last[0] if last is not None and last[1] is None else None
@@ -252,7 +253,9 @@ class _Clocks:
         source: str = "",
         reason: str = "",
         due: datetime | None = None,
-    ) -> Deadline:
+    ) -> Deadline | None:
+        if met is not None and self.open_only:
+            return None
         add: Add = self.cal.add if business else _elapsed_add
         between: Between = self.cal.between if business else _elapsed_between
         met_at = met.at if met is not None else None
@@ -300,14 +303,18 @@ def clocks_for(
     policy: SlaPolicy,
     calendar: BusinessCalendar,
     now: datetime | None = None,
+    *,
+    open_only: bool = False,
 ) -> list[Deadline]:
     """Every clock of `case` that has started, in the order of CASES.md §4 (promises in
-    timeline order). `now` defaults to the latest time the case knows (for a review)."""
+    timeline order). `now` defaults to the latest time the case knows (for a review).
+    `open_only` skips the clocks already met (the due list needs only the others)."""
     if now is None:
         times = [case.last_activity_at, case.updated_at, *(e.at for e in entries)]
         now = max(times)
     c = _Clocks(case, entries, policy, calendar, now)
-    out: list[Deadline] = []
+    c.open_only = open_only
+    out: list[Deadline | None] = []
     sub = case.submitted_at
     if case.urgency is Urgency.HIGH or case.scenario is Scenario.URGENT:
         met = c.first(sub, lambda e: e.kind is EntryKind.CALL)
@@ -347,6 +354,8 @@ def clocks_for(
         if detail.promise is None or detail.template_id.upper() == "D2":
             continue  # D2's days are the customer's: the chase clock holds them
         met = emails[i + 1] if i + 1 < len(emails) else None
+        if met is not None and open_only:
+            continue
         amount = max(calendar.between(e.at, detail.promise), _ZERO)
         out.append(
             c.make(
@@ -360,9 +369,9 @@ def clocks_for(
             )
         )
     chase = chase_clock(c.entries, policy, calendar, now)
-    if chase is not None:
+    if chase is not None and not (open_only and chase.met_at is not None):
         out.append(chase)
-    return out
+    return [d for d in out if d is not None]
 
 
 def _accepted_at(case: Case, entries: Sequence[Entry]) -> datetime | None:
