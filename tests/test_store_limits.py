@@ -85,23 +85,23 @@ def test_the_workspace_passes_queued_and_later_problems_on(catalog, store):
     store.directory.mkdir()
     store.state_path.write_text("nope", encoding="utf-8")
     store.flag("asked")  # a problem before anyone listens
-    workspace = Workspace(catalog, store=store, system_clipboard=None)
+    workspace = Workspace(catalog, drafts=store, system_clipboard=None)
     heard: list[str] = []
     workspace.report_problems_to(heard.append)
     assert len(heard) == 1 and "state.json" in heard[0]
-    store.recent_path.write_text("]", encoding="utf-8")
+    store.usage_path.write_text("]", encoding="utf-8")
     workspace.open_template("B2")
     workspace.set_value("sr_number", "SR 1")
-    workspace.new_case()  # puts the case aside: reads recent-cases.json
-    assert len(heard) == 2 and "recent-cases.json" in heard[1]
+    workspace.save()  # records the template's use: reads usage.json
+    assert len(heard) == 2 and "usage.json" in heard[1]
 
 
 def test_a_draft_of_a_template_that_is_gone_keeps_its_values(catalog, store):
     store.save_current(Draft("Z9", {"sr_number": "SR 3-1", "customer_name": "Alice"}))
-    workspace = Workspace(catalog, store=store, system_clipboard=None)
+    workspace = Workspace(catalog, drafts=store, system_clipboard=None)
     draft = workspace.restore()
     assert draft is not None and workspace.missing_template == "Z9"
-    assert workspace.template is None and workspace.case.values["sr_number"] == "SR 3-1"
+    assert workspace.template is None and workspace.draft.values["sr_number"] == "SR 3-1"
     workspace.open_template("B2")
     assert workspace.missing_template is None
     assert "SR 3-1" in workspace.email().text

@@ -77,7 +77,7 @@ def test_safe_fixes_never_make_an_email_worse(name):
 @pytest.mark.parametrize("template_id", TEMPLATE_IDS)
 @pytest.mark.parametrize("layout", ["as-written", "flowed"])
 def test_safe_fixes_on_rendered_templates(catalog, realistic_values, template_id, layout):
-    from sr_tui.core.render import render
+    from sr_tui.core.templates.render import render
 
     check_text(render(catalog.get(template_id), realistic_values, layout=layout).text)
 

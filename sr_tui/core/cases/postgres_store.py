@@ -154,6 +154,17 @@ class PostgresCaseStore:
     # -- the schema ------------------------------------------------------------------------
 
     def _prepare(self, conn: Any, migrate: str) -> None:
+        """Check (and create or upgrade) the schema under the migrations' session lock, so
+        a process starting while another creates the tables waits instead of taking them
+        for someone else's (session advisory locks nest within one session)."""
+        key = "hashtext('sr-tui schema ' || current_schema())"
+        conn.execute(f"SELECT pg_advisory_lock({key})")
+        try:
+            self._prepare_locked(conn, migrate)
+        finally:
+            conn.execute(f"SELECT pg_advisory_unlock({key})")
+
+    def _prepare_locked(self, conn: Any, migrate: str) -> None:
         if conn.execute("SELECT current_schema()").fetchone()[0] is None:
             raise StoreError(
                 f"The team database {self.shown_url} has no schema to use: the search_path "
