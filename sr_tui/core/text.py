@@ -546,8 +546,14 @@ _FOOTER_HINT = re.compile(
     r"begin forwarded|forwarded message)|(?:wrote|写道|écrit|schrieb)[ \t]*[:：][ \t]*\r?$|"
     r"\bthis line\b"
 )
-#: Words one of which every one-line history marker holds (a cheap test first).
-_HISTORY_WORDS = re.compile(r"(?i)wrote|写道|écrit|schrieb|origin|forward")
+
+
+def _history_words(s: str) -> bool:
+    """A word every one-line history marker holds (a cheap test before the pattern)."""
+    low = s.lower()
+    return any(w in low for w in ("wrote", "origin", "forward", "写道", "écrit", "schrieb"))
+
+
 _HISTORY = _Lazy(
     r"[ \t]*(?:On\b.{0,300}\bwrote:|.{0,200}(?:写道|a écrit|schrieb)[ \t]*[:：]"
     r"|-{2,}[ \t]*(?:Original Message|Forwarded message|Original|Message d'origine)[ \t]*-{2,}"
@@ -606,7 +612,7 @@ def is_history_marker(line: str) -> bool:
 def is_reply_marker(line: str) -> bool:
     """True for a help-desk reply marker: "--reply above this line--",
     "##- Please type your reply above this line -##", "Do not write below this line"."""
-    return len(line) <= 160 and _REPLY_MARKER.match(line) is not None
+    return len(line) <= 160 and "line" in line.lower() and _REPLY_MARKER.match(line) is not None
 
 
 #: Words one of which every disclaimer holds (a cheap test before the pattern).
@@ -652,7 +658,7 @@ def _footer_line(lines: Sequence[str], i: int) -> bool:
     if s == "--":
         return True
     c = s[0]
-    if (s[-1] in ":：" or c == "-") and _HISTORY_WORDS.search(s) and _HISTORY.match(line):
+    if (s[-1] in ":：" or s[:2] == "--") and _history_words(s) and _HISTORY.match(line):
         return True  # "On ... wrote:", "-----Original Message-----", "... 写道："
     if c in "Oo" and i + 1 < len(lines) and _ON_START.match(line):
         nxt = lines[i + 1]
