@@ -49,6 +49,8 @@ class SrTuiApp(App[None]):
         Binding("f1", "help", "Help", id="help", tooltip="Keys that work here"),
         Binding("ctrl+f", "picker", "Find template", id="picker", priority=True),
         Binding("f4", "settings", "Settings", id="settings", show=False),
+        Binding("f3", "search_cases", "Search cases", id="search_cases", show=False),
+        Binding("f8", "review", "Monthly review", id="review", show=False),
         # Textual's own palette binding has no id, so its "palette" could not be translated.
         Binding(
             "ctrl+p",
@@ -368,6 +370,29 @@ class SrTuiApp(App[None]):
 
         preferred = self.store.preferred_templates()
         self.push_screen(PickerScreen(self.index, self.language, preferred=preferred), chosen)
+
+    def action_search_cases(self) -> None:
+        from sr_tui.screens.search import SearchScreen
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen(self.workspace, self.language))
+
+    def on_search_screen_case_chosen(self, message) -> None:
+        """A search hit was chosen: back from the search, with that case open."""
+        from sr_tui.screens.search import SearchScreen
+
+        if isinstance(self.screen, SearchScreen):
+            self.pop_screen()
+        self.action_reopen_case(message.number)
+
+    def action_review(self) -> None:
+        from sr_tui.screens.review import ReviewScreen
+
+        if not isinstance(self.screen, ReviewScreen):
+            self.push_screen(ReviewScreen(self.workspace, self.language))
+
+    def on_review_screen_copy_markdown(self, message) -> None:
+        self._copy_worker(message.text, "what_review")
 
     def action_help(self) -> None:
         from sr_tui.screens.help import HelpScreen

@@ -11,7 +11,7 @@ from sr_tui.i18n import tr
 
 class SrTuiCommands(Provider):
     """Open any template or a recent case, new case, copy email/subject/body, export
-    .eml, mail client, settings, language, lint panel."""
+    .eml, mail client, settings, language, lint panel, case search, monthly review."""
 
     def _commands(self) -> list[tuple[str, object, str]]:
         app = self.app
@@ -51,6 +51,8 @@ class SrTuiCommands(Provider):
             (tr("cmd_settings", lang), app.action_settings, tr("cmd_settings_help", lang)),
             (tr("cmd_language", lang), app.action_toggle_language, tr("cmd_language_help", lang)),
             (tr("cmd_lint", lang), app.action_toggle_lint, tr("cmd_lint_help", lang)),
+            (tr("cmd_search", lang), app.action_search_cases, tr("cmd_search_help", lang)),
+            (tr("cmd_review", lang), app.action_review, tr("cmd_review_help", lang)),
         ]
         for case in app.recent_cases():
             what = f"{case.number} {case.title}".strip()
