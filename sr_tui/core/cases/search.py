@@ -141,7 +141,7 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
 ITEM_SEPARATOR = "\x1e"
 
 #: The most cases a backend ranks by relevance when more match (see the module docstring).
-RANK_WINDOW = 200
+RANK_WINDOW = 100
 
 #: A snippet's length in characters, ellipses included.
 SNIPPET_WIDTH = 96
@@ -747,11 +747,15 @@ class Candidate:
     folded: dict[str, str] = field(default_factory=dict)
     score: float = 0.0
 
-    def counted(self, query: SearchQuery) -> Candidate:
-        needles = [fold(t.text) for t in query.positive]
-        self.folded = {f: fold(self.texts.get(f) or "") for f in query.fields}
-        low = [self.folded[f] for f in query.fields]
-        self.counts = [[text.count(n) if n in text else 0 for text in low] for n in needles]
+    def counted(self, query: SearchQuery, needles: Sequence[str] | None = None) -> Candidate:
+        """Fill `counts` and `lengths` from `texts`; `needles` are the query's positive
+        terms `fold`ed, if the caller has them (once for all candidates)."""
+        if needles is None:
+            needles = [fold(t.text) for t in query.positive]
+        folded = {f: fold(t) for f in query.fields if (t := self.texts.get(f))}
+        low = [folded.get(f, "") for f in query.fields]
+        self.folded = folded
+        self.counts = [[text.count(n) if text else 0 for text in low] for n in needles]
         self.lengths = [len(text) for text in low]
         return self
 

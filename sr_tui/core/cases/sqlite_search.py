@@ -31,6 +31,7 @@ from sr_tui.core.cases.search import (
     SearchHit,
     SearchQuery,
     Term,
+    fold,
     hits,
     rank,
 )
@@ -277,6 +278,7 @@ def search(conn: sqlite3.Connection, query: SearchQuery, limit: int) -> list[Sea
     texts = _texts(conn, query, ids) if positive else {}
     candidates = [Candidate(key, *stamps[key], texts.get(key, {})) for key in ids if key in stamps]
     if positive:
-        candidates = [c.counted(query) for c in candidates]
+        needles = [fold(t.text) for t in positive]
+        candidates = [c.counted(query, needles) for c in candidates]
     ranked = rank(query, candidates)[:limit]
     return hits(query, ranked, _summaries(conn, [c.key for c in ranked]))
