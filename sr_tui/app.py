@@ -379,9 +379,10 @@ class SrTuiApp(App[None]):
 
     def on_search_screen_case_chosen(self, message) -> None:
         """A search hit was chosen: back from the search, with that case open."""
+        from sr_tui.screens.review import ReviewScreen
         from sr_tui.screens.search import SearchScreen
 
-        if isinstance(self.screen, SearchScreen):
+        while isinstance(self.screen, SearchScreen | ReviewScreen):
             self.pop_screen()
         self.action_reopen_case(message.number)
 

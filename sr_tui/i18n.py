@@ -231,12 +231,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "search_cases": ("Search cases", "搜索工单"),
     "review": ("Monthly review", "月度复盘"),
     "back": ("Back", "返回"),
-    "open_hit": ("Open case", "打开工单"),
     "prev_month": ("Previous month", "上个月"),
     "next_month": ("Next month", "下个月"),
     "copy_markdown": ("Copy Markdown", "复制 Markdown"),
     "close_case_confirm": ("Close case", "关闭工单"),
-    "reuse": ("Reuse", "复用"),
     "cmd_search": ("Search cases", "搜索工单"),
     "cmd_search_help": (
         "Titles, descriptions, emails, notes, resolutions and keywords (F3)",
