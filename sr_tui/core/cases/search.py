@@ -315,9 +315,15 @@ def _key(text: str) -> str:
 
 
 def normalize_area(area: str) -> str:
-    """An area as filters compare it: case-folded, spaces and hyphens as underscores
-    ("Data security" -> data_security)."""
-    return re.sub(r"[\s\-]+", "_", unicodedata.normalize("NFKC", area).strip().casefold())
+    """An area as every backend compares it: trimmed, ASCII letters in lower case, each
+    space and hyphen an underscore ("Data security" -> data_security); SQL's
+    `replace(replace(lower(trim(area)), ' ', '_'), '-', '_')`."""
+    return area.strip().translate(_AREA_FOLD)
+
+
+_AREA_FOLD = str.maketrans(
+    {**{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}, " ": "_", "-": "_"}
+)
 
 
 def _enum_values(enum: Iterable[Any], labels: Mapping[str, Mapping[str, str]]) -> dict[str, Any]:

@@ -12,9 +12,10 @@ reads Chinese text about 2.5x faster.
 The index only finds; `search.rank` ranks (BM25F with the fields weighted), as on every
 backend. FTS5's own bm25() was measured and left: it counts each phrase's documents over
 the whole index for its IDF, 50 ms for a phrase in every case of 10,000. A broad term
-matches thousands of cases, so the newest `RANK_WINDOW` (by case id for indexed terms,
-by activity for short ones) that pass the filters are ranked. Filter-only queries list
-the cases newest activity first, by the case-list indexes.
+matches thousands of cases, so the newest `RANK_WINDOW` (by case id) that pass the
+filters are ranked; short terms are looked for tier by tier (number, title and
+keywords; the rest of the record; the timeline), so a common one never reads an email.
+Filter-only queries list the cases newest activity first, by the case-list indexes.
 """
 
 from __future__ import annotations
