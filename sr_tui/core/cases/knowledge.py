@@ -38,12 +38,6 @@ class Problem:
         """The cases' keywords, the most used first."""
         return tuple(k for k, _ in keyword_counts(self.cases))
 
-    @property
-    def key(self) -> str:
-        """A name for the problem that stays while cases join it: its most used keyword,
-        else its title, case-folded."""
-        return (self.keywords[0] if self.keywords else self.title).casefold()
-
     def _distinct(self, name: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(t for c in self.cases if (t := getattr(c, name).strip())))
 

@@ -47,7 +47,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, tzinfo
 from typing import Any, Literal
 
@@ -257,9 +257,6 @@ class SearchQuery:
     def is_empty(self) -> bool:
         """Nothing to look for: no term and no filter (finds nothing)."""
         return not self.terms and not self.has_filters
-
-    def with_terms(self, *terms: Term) -> SearchQuery:
-        return replace(self, terms=terms)
 
 
 # -- parsing -----------------------------------------------------------------------------
