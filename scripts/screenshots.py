@@ -131,8 +131,45 @@ async def scene_settings(pilot: Pilot) -> None:
     await pilot.press(*"Sam Lee")
 
 
+async def copy_email(pilot: Pilot) -> None:
+    await pilot.press("ctrl+y")
+    await settle(pilot)
+    if type(pilot.app.screen).__name__ == "ConfirmCopyScreen":
+        await pilot.press("y")
+    await settle(pilot)
+
+
+async def a_case_with_two_emails(pilot: Pilot) -> None:
+    """A1, then B1 on the same case, both copied: the timeline writes itself."""
+    await a1_half_filled(pilot)
+    await fill(pilot, "timeframe", "4 business hours")
+    await copy_email(pilot)
+    pilot.app.workspace.clock.advance(minutes=42)
+    await open_template(pilot, "B1")
+    await fill(pilot, "items", "An sosreport from app01")
+    await copy_email(pilot)
+    pilot.app.workspace.cases.note(
+        pilot.app.workspace.draft.number, text="Customer on leave until Friday"
+    )
+    pilot.app.clear_notifications()
+
+
+async def scene_cases(pilot: Pilot) -> None:
+    await a_case_with_two_emails(pilot)
+    await pilot.press("f7")
+    await settle(pilot)
+    await pilot.pause(0.3)
+
+
+async def scene_case(pilot: Pilot) -> None:
+    await a_case_with_two_emails(pilot)
+    await pilot.press("f8")
+    await settle(pilot)
+    await pilot.press("down", "down", "enter")  # show the B1 email as sent
+
+
 async def scene_search(pilot: Pilot) -> None:
-    await pilot.press("f3")
+    await pilot.press("ctrl+g")
     await pilot.pause()
     await pilot.press(*"sosreport status:open")
 
@@ -173,6 +210,8 @@ SCENES: dict[str, tuple[str, Scene]] = {
     "copy-confirm": ("en", scene_copy_confirm),
     "copied": ("en", scene_copied),
     "settings": ("en", scene_settings),
+    "cases": ("en", scene_cases),
+    "case": ("en", scene_case),
     "search": ("en", scene_search),
     "review": ("en", scene_review),
     "review-chinese": ("zh", scene_review),
@@ -181,16 +220,18 @@ SCENES: dict[str, tuple[str, Scene]] = {
 
 
 async def shoot(name: str, language: str, scene: Scene, out: Path) -> Path:
+    from datetime import UTC, datetime
+
     from sr_tui.app import make_app
+    from sr_tui.core.clock import FixedClock
     from sr_tui.core.templates.catalog import load_catalog
 
     copied: list[str] = []
-    clock = None
+    clock = FixedClock(datetime(2026, 12, 2, 10, 5, tzinfo=UTC))
     if name in CASE_SCENES:
         from demo_cases import NOW, fill
 
         from sr_tui.core import locations
-        from sr_tui.core.clock import FixedClock
 
         fill(locations.data_dir() / "cases.db")
         clock = FixedClock(NOW)

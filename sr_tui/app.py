@@ -16,16 +16,17 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.worker import Worker, WorkerState
 
-from sr_tui import notices
 from sr_tui.bindings import translate_tree
 from sr_tui.commands import SrTuiCommands
-from sr_tui.core.cases.labels import STATUS_LABELS, label
+from sr_tui.core.atomic import WriteError
 from sr_tui.core.clock import Clock
 from sr_tui.core.drafts import DraftStore
 from sr_tui.core.errors import SrTuiError
+from sr_tui.core.safe_text import visible
 from sr_tui.core.settings import LoadedSettings, Settings, load_settings
-from sr_tui.core.templates.catalog import Catalog, load_catalog, template_dirs
+from sr_tui.core.templates.catalog import Catalog, load_user_catalog
 from sr_tui.core.templates.model import Layout
+from sr_tui.handoffs import Handoffs
 from sr_tui.i18n import LANG_ENV, Language, language_from_env, tr
 from sr_tui.screens.compose import ComposeScreen
 from sr_tui.workspace import Workspace
@@ -33,10 +34,6 @@ from sr_tui.workspace import Workspace
 #: The case is saved this long after the last change (well within a second).
 SAVE_DELAY = 0.3
 DETECT = "detect"
-
-
-def status_label(status: str, language: Language) -> str:
-    return label(STATUS_LABELS, str(status), language)
 
 
 class SrTuiApp(App[None]):
@@ -49,8 +46,12 @@ class SrTuiApp(App[None]):
         Binding("f1", "help", "Help", id="help", tooltip="Keys that work here"),
         Binding("ctrl+f", "picker", "Find template", id="picker", priority=True),
         Binding("f4", "settings", "Settings", id="settings", show=False),
-        Binding("f3", "search_cases", "Search cases", id="search_cases", show=False),
-        Binding("f8", "review", "Monthly review", id="review", show=False),
+        Binding("f7", "cases", "Cases", id="cases", tooltip="Every case, newest first"),
+        Binding("f8", "this_case", "This case", id="this_case", tooltip="Record and timeline"),
+        Binding("f9", "due", "Due", id="due", tooltip="What is due: overdue, today, this week"),
+        # Free on every screen (Textual's inputs leave ctrl+g and ctrl+r alone).
+        Binding("ctrl+g", "search_cases", "Search cases", id="search_cases", show=False),
+        Binding("ctrl+r", "review", "Monthly review", id="review", show=False),
         # Textual's own palette binding has no id, so its "palette" could not be translated.
         Binding(
             "ctrl+p",
@@ -69,11 +70,12 @@ class SrTuiApp(App[None]):
         super().__init__()
         self.workspace = workspace
         self.set_reactive(SrTuiApp.language, workspace.language)
-        self._osc52 = osc52
         self.ask_for_name = False
         self._save_timer = None
-        self._store_problem = ""
+        self._case_store_problem = ""
+        self._save_problem = ""
         self._writer_screen = ComposeScreen(workspace, self.language)
+        self.handoffs = Handoffs(self, osc52)
         self._index = None
 
     # -- what tests and the palette read ------------------------------------------------
@@ -114,15 +116,26 @@ class SrTuiApp(App[None]):
         translate_tree(self, self.language)
         for problem in self.workspace.loaded_settings.problems:
             self._warn(tr("settings_problems", self.language, problem=problem), 15)
-        if self.catalog.errors:
-            self._warn(tr("template_errors", self.language, n=len(self.catalog.errors)))
+        for problem in self.catalog.folder_problems:
+            self._warn(tr("template_folder_problem", self.language, problem=problem), 15)
+        if self.catalog.file_problems:
+            self._warn(tr("template_errors", self.language, n=len(self.catalog.file_problems)))
+        # Problems met now and later (a file set aside while the app runs) become notices.
+        self.workspace.report_problems_to(self._store_problem)
         self._show_problems()
-        if draft is not None and draft.has_content:
-            description = self.workspace.describe(draft)
-            self.notify(tr("draft_restored", self.language, draft=description), markup=False)
+        if draft is not None and (draft.has_content or draft.template_id):
+            gone = self.workspace.missing_template
+            if gone is not None:
+                self._warn(tr("draft_template_gone", self.language, id=visible(gone)), 20)
+            elif draft.has_content:
+                description = visible(self.workspace.describe(draft))
+                self.notify(tr("draft_restored", self.language, draft=description), markup=False)
         if self.ask_for_name:
             self.call_after_refresh(self._ask_for_name)
-        self._open_case_store()
+        # After the first frame: opening checks the whole file (PRAGMA quick_check).
+        self.call_after_refresh(self._open_case_store)
+        if self.settings.start_screen == "due":
+            self.action_due()
 
     @work(thread=True, group="store", exit_on_error=False)
     def _open_case_store(self) -> None:
@@ -130,7 +143,7 @@ class SrTuiApp(App[None]):
         try:
             self.workspace.cases.store  # noqa: B018  (opening is the point)
         except SrTuiError as exc:
-            self._store_problem = exc.user_message
+            self._case_store_problem = exc.user_message
             message = tr("store_problem", self.language, problem=exc.user_message)
             self.call_from_thread(self._warn, message, 15)
         self.call_from_thread(self._show_problems)
@@ -148,6 +161,14 @@ class SrTuiApp(App[None]):
     def _warn(self, message: str, timeout: float = 10) -> None:
         self.notify(message, severity="warning", timeout=timeout, markup=False)
 
+    def _store_problem(self, problem: str) -> None:
+        """A problem the draft store met (from any thread): a notice."""
+        message = tr("draft_problem", self.language, problem=visible(problem))
+        try:
+            self.call_from_thread(self._warn, message)
+        except RuntimeError:  # already on the app's thread (or not running)
+            self._warn(message)
+
     # -- the one error boundary ------------------------------------------------------------
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -160,7 +181,7 @@ class SrTuiApp(App[None]):
         else:
             detail = f"{type(error).__name__}: {error}"
             message = tr("unexpected_error", self.language, error=detail)
-        self.notify(message, severity="error", timeout=12, markup=False)
+        self.notify(visible(message), severity="error", timeout=12, markup=False)
 
     def run_case_worker(self, work_item, group: str = "form") -> None:
         self.run_worker(work_item, exclusive=True, group=group, exit_on_error=False)
@@ -182,23 +203,26 @@ class SrTuiApp(App[None]):
         try:
             self.workspace.save()
         except OSError as exc:
-            problem = f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")
-            self.notify(
-                tr("draft_problem", self.language, problem=problem), severity="error", markup=False
-            )
-        except SrTuiError as exc:  # the case store: the draft file is saved all the same
-            if exc.user_message != self._store_problem:
-                self._store_problem = exc.user_message
-                message = tr("store_problem", self.language, problem=exc.user_message)
+            # WriteError names the real file and what is wrong with its folder.
+            problem = str(exc) if isinstance(exc, WriteError) else f"{exc.filename}: {exc.strerror}"
+            if problem != self._save_problem:  # once, not after every keystroke
+                self._save_problem = problem
+                message = tr("draft_save_failed", self.language, problem=problem)
                 self.notify(message, severity="error", timeout=15, markup=False)
+        except SrTuiError as exc:  # the case store: the draft file is saved all the same
+            if exc.user_message != self._case_store_problem:
+                self._case_store_problem = exc.user_message
+                message = tr("store_problem", self.language, problem=exc.user_message)
+                self.notify(visible(message), severity="error", timeout=15, markup=False)
         else:
-            self._store_problem = ""
+            self._save_problem = ""
+            self._case_store_problem = ""
         self._show_problems()
 
     def _show_problems(self) -> None:
         self.draft.refresh_title()
         for problem in self.workspace.problems():
-            self._warn(tr("draft_problem", self.language, problem=problem))
+            self._warn(tr("draft_problem", self.language, problem=visible(problem)))
 
     def open_template(self, template_id: str) -> None:
         self.run_case_worker(self.draft.open_template(template_id))
@@ -220,7 +244,7 @@ class SrTuiApp(App[None]):
     async def _reopen(self, number: str) -> None:
         draft = self.workspace.reopen(number)
         await self.draft.show_case(focus_first=True)
-        self.notify(tr("case_reopened", self.language, case=draft.number), markup=False)
+        self.notify(tr("case_reopened", self.language, case=visible(draft.number)), markup=False)
 
     def recent_cases(self):
         """Other cases to reopen (none while the case store cannot be opened)."""
@@ -236,92 +260,18 @@ class SrTuiApp(App[None]):
 
     @on(ComposeScreen.HandoffRequested)
     def _handoff_requested(self, event: ComposeScreen.HandoffRequested) -> None:
-        self.request_handoff(event.kind, event.part)
+        self.handoffs.request(event.kind, event.part)
 
     def request_handoff(self, kind: str, part: str = "all") -> None:
-        """One readiness gate for every way out: ask first when the email is not ready."""
-        if self.workspace.template is None:
-            return
-        readiness = self.workspace.readiness()
-        if readiness.ready:
-            self._hand_off(kind, part)
-            return
-        from sr_tui.screens.confirm_copy import ConfirmCopyScreen
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self._hand_off(kind, part)
-
-        screen = ConfirmCopyScreen(list(readiness.unfilled), list(readiness.errors), self.language)
-        self.push_screen(screen, answered)
-
-    def _hand_off(self, kind: str, part: str) -> None:
-        email = self.workspace.email(self.workspace.copy_layout)
-        if kind == "copy":
-            self._clipboard = email.part(part)
-            what = {"all": "what_email", "subject": "what_subject", "body": "what_body"}[part]
-            self._copy_worker(self._clipboard, what, email if part != "subject" else None)
-        elif kind == "eml":
-            before = self._status()
-            path = self.workspace.export_eml()
-            self.notify(tr("exported", self.language, path=path), markup=False, timeout=10)
-            self._logged(before)
-        elif kind == "mailto":
-            self._mail_worker(email)
-
-    def _record(self, channel: str, email) -> None:
-        """On the UI thread: write the email that went out on the case's timeline."""
-        before = self._status()
-        try:
-            self.workspace.record_handoff(channel, email)
-        except SrTuiError as exc:
-            message = tr("not_logged", self.language, problem=exc.user_message)
-            self.notify(message, severity="error", timeout=15, markup=False)
-            return
-        self._logged(before)
-
-    def _status(self) -> str | None:
-        try:
-            record = self.workspace.record
-        except SrTuiError:
-            return None
-        return str(record.status) if record is not None else None
-
-    def _logged(self, before: str | None) -> None:
-        """Say so when the email moved the case (B1: waiting on the customer)."""
-        record = self.workspace.record
-        if record is not None and str(record.status) not in (before, "new"):
-            status = status_label(record.status, self.language)
-            message = tr("case_moved", self.language, case=record.number, status=status)
-            self.notify(message, markup=False)
-        self.draft.refresh_title()
+        self.handoffs.request(kind, part)
 
     def copy_to_clipboard(self, text: str) -> None:
         """Every copy in the app, including the inputs' own ctrl+c, goes through here."""
-        self._clipboard = text
-        self._copy_worker(text, "what_selection")
+        self.handoffs.copy(text, "what_selection")
 
-    @work(thread=True, exclusive=True, group="clipboard", exit_on_error=False)
-    def _copy_worker(self, text: str, what: str, email=None) -> None:
-        use_osc52 = self._osc52 if self._osc52 is not None else not self.is_headless
-        terminal = (lambda t: self.call_from_thread(self._write_osc52, t)) if use_osc52 else None
-        outcome = self.workspace.copy_text(text, terminal=terminal)
-        self.call_from_thread(self._show, notices.copy_notice(outcome, what, self.language))
-        if email is not None and outcome.method != "failed":
-            self.call_from_thread(self._record, "copy", email)
-
-    def _write_osc52(self, text: str) -> None:
+    def write_osc52(self, text: str) -> None:
+        """The terminal's clipboard (OSC 52), Textual's own way."""
         super().copy_to_clipboard(text)
-
-    @work(thread=True, group="mail", exit_on_error=False)
-    def _mail_worker(self, email) -> None:
-        outcome = self.workspace.open_mail(record=False)
-        self.call_from_thread(self._show, notices.mail_notice(outcome, self.language))
-        if outcome.opened:
-            self.call_from_thread(self._record, "mailto", email)
-
-    def _show(self, notice: notices.Notice) -> None:
-        self.notify(notice.message, severity=notice.severity, timeout=notice.timeout, markup=False)
 
     # -- screens ---------------------------------------------------------------------------
 
@@ -345,14 +295,88 @@ class SrTuiApp(App[None]):
         self.notify(tr("settings_saved", self.language, path=path), markup=False)
 
     def _apply_keymap(self, settings: Settings) -> None:
-        from sr_tui.keymap import known_binding_ids
+        """Apply `[keymap]`; report unknown ids, keys that are not keys and keys already
+        taken, and keep the default keys of those bindings (so quit always has one)."""
+        from sr_tui.keymap import checked_keymap
 
-        keymap = dict(settings.keymap)
-        unknown = sorted(set(keymap) - known_binding_ids())
-        for binding_id in unknown:
-            self._warn(tr("keymap_unknown", self.language, id=binding_id), 15)
-            del keymap[binding_id]
+        keymap, problems = checked_keymap(settings.keymap)
+        for problem in problems:
+            values = {"id": visible(problem.binding_id), "keys": visible(problem.keys)}
+            values |= {"bad": visible(problem.key), "other": problem.other}
+            self._warn(tr(f"keymap_{problem.kind}", self.language, **values), 15)
         self.set_keymap(keymap)
+
+    # -- cases -----------------------------------------------------------------------------
+
+    def action_cases(self) -> None:
+        from sr_tui.screens.cases import CasesScreen
+
+        if isinstance(self.screen, CasesScreen):
+            return
+        self._back_to_compose()
+        self.push_screen(CasesScreen(self.workspace.cases, self.workspace.clock, self.language))
+
+    def action_this_case(self) -> None:
+        self.save_now()
+        number = self.workspace.draft.number
+        if not number:
+            self.notify(tr("no_case_yet", self.language), markup=False)
+            return
+        self.show_case_screen(number)
+
+    def show_case_screen(self, number: str) -> None:
+        from sr_tui.screens.case import CaseScreen
+
+        self._back_to_compose()
+        clock = self.workspace.clock
+        self.push_screen(CaseScreen(self.workspace.cases, number, clock, self.language))
+
+    def _back_to_compose(self) -> None:
+        while len(self.screen_stack) > 2 and self.screen is not self.draft:
+            self.pop_screen()
+
+    def on_cases_screen_case_chosen(self, event) -> None:
+        self.show_case_screen(event.number)
+
+    def on_case_screen_write_requested(self, event) -> None:
+        self._back_to_compose()
+        if event.number != self.workspace.draft.number:
+            self.action_reopen_case(event.number)
+
+    # -- what is due -----------------------------------------------------------------------
+
+    def action_due(self) -> None:
+        from sr_tui.screens.due import DueScreen
+
+        if isinstance(self.screen, DueScreen):
+            return
+        self._back_to_compose()
+        workspace = self.workspace
+        self.push_screen(DueScreen(workspace.due_rows, workspace.calendar.tz, self.language))
+
+    def on_due_screen_suggestion_chosen(self, event) -> None:
+        self.open_suggestion(event.number, event.template_id, event.values)
+
+    def open_suggestion(self, number: str, template_id: str, values: dict) -> None:
+        """Open the suggested draft: the case reopened, the template on it, the values the
+        suggestion knows (B2: B1's items still outstanding) set. The workspace changes at
+        once, so any later repaint of the form shows the suggestion."""
+        self._back_to_compose()
+        try:
+            self.workspace.reopen(number)
+            self.workspace.open_template(template_id)
+            for field_id, value in values.items():
+                self.workspace.set_value(field_id, value)
+        except SrTuiError as exc:
+            self.notify(exc.user_message, severity="error", markup=False)
+            return
+        self.run_case_worker(self._show_suggestion())
+
+    async def _show_suggestion(self) -> None:
+        await self.draft.show_case(focus_first=True)
+        self.schedule_save()
+        for warning in self.workspace.case_warnings():
+            self._warn(warning)
 
     def action_picker(self) -> None:
         from sr_tui.screens.picker import PickerScreen
@@ -374,26 +398,26 @@ class SrTuiApp(App[None]):
     def action_search_cases(self) -> None:
         from sr_tui.screens.search import SearchScreen
 
-        if not isinstance(self.screen, SearchScreen):
-            self.push_screen(SearchScreen(self.workspace, self.language))
+        if isinstance(self.screen, SearchScreen):
+            return
+        self._back_to_compose()
+        self.push_screen(SearchScreen(self.workspace, self.language))
 
     def on_search_screen_case_chosen(self, message) -> None:
-        """A search hit was chosen: back from the search, with that case open."""
-        from sr_tui.screens.review import ReviewScreen
-        from sr_tui.screens.search import SearchScreen
-
-        while isinstance(self.screen, SearchScreen | ReviewScreen):
-            self.pop_screen()
+        """A search hit was chosen: back to the compose screen with that case open."""
+        self._back_to_compose()
         self.action_reopen_case(message.number)
 
     def action_review(self) -> None:
         from sr_tui.screens.review import ReviewScreen
 
-        if not isinstance(self.screen, ReviewScreen):
-            self.push_screen(ReviewScreen(self.workspace, self.language))
+        if isinstance(self.screen, ReviewScreen):
+            return
+        self._back_to_compose()
+        self.push_screen(ReviewScreen(self.workspace, self.language))
 
     def on_review_screen_copy_markdown(self, message) -> None:
-        self._copy_worker(message.text, "what_review")
+        self.handoffs.copy(message.text, "what_review")
 
     def action_help(self) -> None:
         from sr_tui.screens.help import HelpScreen
@@ -447,7 +471,7 @@ def make_app(
         env_language = os.environ.get(LANG_ENV, "").strip()
         language = language_from_env() if env_language else loaded.settings.language
     if catalog is None:
-        catalog = load_catalog(template_dirs(loaded.settings))
+        catalog = load_user_catalog(loaded.settings, loaded.path)
     workspace = Workspace(
         catalog,
         loaded,
@@ -462,5 +486,7 @@ def make_app(
 
 
 def run_app() -> int:
-    make_app(ask_for_name=True).run()
-    return 0
+    """Run the app; its return code (non-zero when it stopped on an error)."""
+    app = make_app(ask_for_name=True)
+    app.run()
+    return app.return_code or 0

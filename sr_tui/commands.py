@@ -5,8 +5,12 @@ from __future__ import annotations
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 
+from sr_tui.core.safe_text import visible
 from sr_tui.i18n import tr
+from sr_tui.widgets.plain_text import no_markup
 
 
 class SrTuiCommands(Provider):
@@ -51,6 +55,8 @@ class SrTuiCommands(Provider):
             (tr("cmd_settings", lang), app.action_settings, tr("cmd_settings_help", lang)),
             (tr("cmd_language", lang), app.action_toggle_language, tr("cmd_language_help", lang)),
             (tr("cmd_lint", lang), app.action_toggle_lint, tr("cmd_lint_help", lang)),
+            (tr("cases", lang), app.action_cases, tr("cmd_cases_help", lang)),
+            (tr("this_case", lang), app.action_this_case, tr("cmd_this_case_help", lang)),
             (tr("cmd_search", lang), app.action_search_cases, tr("cmd_search_help", lang)),
             (tr("cmd_review", lang), app.action_review, tr("cmd_review_help", lang)),
         ]
@@ -74,13 +80,31 @@ class SrTuiCommands(Provider):
             )
         return commands
 
+    # Names and help hold template titles and SR numbers: shown as plain text, never as
+    # markup (a title with `[/]` would stop the palette; `[@click=...]` would be live).
+
     async def discover(self) -> Hits:
         for name, callback, help_text in self._commands()[:10]:
-            yield DiscoveryHit(name, callback, help=help_text)
+            yield DiscoveryHit(
+                Content(visible(name)), callback, text=name, help=no_markup(help_text)
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for name, callback, help_text in self._commands():
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), callback, help=help_text)
+                yield Hit(
+                    score, _highlight(matcher, name), callback, text=name, help=no_markup(help_text)
+                )
+
+
+def _highlight(matcher: Matcher, name: str) -> Content:
+    """`name` as plain Content with the matched letters styled (`Matcher.highlight`
+    parses its candidate as markup)."""
+    content = Content(visible(name))
+    _, offsets = matcher.fuzzy_search.match(matcher.query, name)
+    for offset in offsets:
+        if not name[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

@@ -84,6 +84,54 @@ STRINGS: dict[str, tuple[str, str]] = {
         "上一个工单已搁置:ctrl+p → 重新打开工单 可以找回。",
     ),
     "case_reopened": ("Reopened case {case}.", "已重新打开工单 {case}。"),
+    "cases": ("Cases", "工单列表"),
+    "cmd_cases_help": ("Every case, newest activity first", "所有工单,最近活动在前"),
+    "cmd_this_case_help": (
+        "The open case's record and timeline",
+        "当前工单的登记信息和处理记录",
+    ),
+    "this_case": ("This case", "本工单"),
+    "back": ("Back", "返回"),
+    "focus_search": ("Search", "搜索"),
+    "save_record": ("Save record", "保存记录"),
+    "write_email": ("Write next email", "写下一封邮件"),
+    "add_note": ("Note", "备注"),
+    "log_call": ("Call", "电话"),
+    "customer_replied": ("Customer replied", "客户已回复"),
+    "set_status": ("Status", "状态"),
+    "keep_note": ("Keep note", "保存备注"),
+    "cases_title": ("Cases", "工单列表"),
+    "cases_search": (
+        "Search number, title, requester, company, keywords",
+        "搜索编号、主题、请求人、客户、关键词",
+    ),
+    "cases_open": ("Open cases", "未关闭的工单"),
+    "cases_all": ("All cases", "全部工单"),
+    "cases_none": ("No cases match", "没有匹配的工单"),
+    "cases_count": ("{n} shown", "显示 {n} 个"),
+    "col_number": ("Number", "编号"),
+    "col_status": ("Status", "状态"),
+    "col_title": ("Subject", "主题"),
+    "col_requester": ("Requester", "请求人"),
+    "col_activity": ("Last activity", "最近活动"),
+    "case_record": ("Request record", "请求登记"),
+    "case_timeline": ("Timeline (Enter shows an email)", "处理记录(回车查看邮件)"),
+    "case_missing": ("There is no case {case}.", "没有工单 {case}。"),
+    "record_saved": ("Case {case} saved.", "工单 {case} 已保存。"),
+    "timeline_empty": ("Nothing on the timeline yet.", "暂无处理记录。"),
+    "logged_note": ("Note added.", "已添加备注。"),
+    "logged_call": ("Call logged.", "已记录电话。"),
+    "logged_customer_replied": (
+        "Logged: the customer replied.",
+        "已记录:客户已回复。",
+    ),
+    "note_title": ("Note for the timeline", "处理记录备注"),
+    "note_hint": ("ctrl+s keeps it, Esc drops it.", "ctrl+s 保存,Esc 取消。"),
+    "status_title": ("{case} is {status}. Move it to:", "{case} 当前状态:{status}。改为:"),
+    "no_case_yet": (
+        "This draft is not a case yet: type a value (or send it) first.",
+        "此草稿尚未成为工单:请先填写内容(或发送)。",
+    ),
     "case_moved": ("Case {case} is now: {status}.", "工单 {case} 的状态:{status}。"),
     "not_logged": (
         "The email went out but was not logged on the case: {problem}",
@@ -156,8 +204,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "设置文件有问题,相关项已使用默认值:\n{problems}",
     ),
     "settings_confirm_overwrite": (
-        "{path} has problems. Saving replaces it (the old file is kept as .bak). Press ctrl+s again to save anyway.",
-        "{path} 有问题。保存会替换它(旧文件保留为 .bak)。再按一次 ctrl+s 确认保存。",
+        "{path} has problems. Saving changes it (a copy of the old file is kept as .bak; earlier backups are kept too). Press ctrl+s again to save anyway.",
+        "{path} 有问题。保存会修改它(旧文件的副本保留为 .bak,之前的备份也会保留)。再按一次 ctrl+s 确认保存。",
     ),
     "settings_save_failed": ("Settings not saved: {reason}", "设置未保存:{reason}"),
     "settings_saved": ("Settings saved to {path}.", "设置已保存到 {path}。"),
@@ -227,23 +275,53 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Put the current case aside and reopen this one",
         "保存当前工单并重新打开该工单",
     ),
+    # hostile files and values (issue 11)
+    "copied_terminal_only": (
+        "{what} sent to the terminal clipboard (OSC 52); it could not be saved to a file.",
+        "{what}已通过终端剪贴板 (OSC 52) 复制;但无法保存到文件。",
+    ),
+    "mail_pending": (
+        "Not confirmed: {reason}.",
+        "未能确认:{reason}。",
+    ),
+    "keymap_invalid": (
+        "[keymap] {id} = \"{keys}\": '{bad}' is not a key; the default key of '{id}' is kept.",
+        "[keymap] {id} = \"{keys}\":'{bad}' 不是有效按键;'{id}' 保留默认按键。",
+    ),
+    "keymap_duplicate": (
+        "[keymap] {id} = \"{keys}\": {bad} is already the key of '{other}'; the default key of '{id}' is kept.",
+        "[keymap] {id} = \"{keys}\":{bad} 已是 '{other}' 的按键;'{id}' 保留默认按键。",
+    ),
+    "template_folder_problem": ("Templates: {problem}.", "模板:{problem}。"),
+    "draft_template_gone": (
+        "Your draft was for template {id}, which no longer exists (was it in a template folder that is gone?). "
+        "Its values are kept: open another template to use them.",
+        "你的草稿使用的模板 {id} 已不存在(所在的模板目录是否已移除?)。填写的内容已保留:打开其他模板即可使用。",
+    ),
+    "draft_save_failed": (
+        "The draft could not be saved: {problem}. Make that folder writable, or start sr-tui with SR_TUI_DATA set to a folder you can write to.",
+        "草稿无法保存:{problem}。请让该目录可写,或设置 SR_TUI_DATA 为可写的目录后再启动 sr-tui。",
+    ),
+    "lint_render_failed": (
+        "Not checked: the email cannot be rendered ({reason}).",
+        "未检查:邮件无法生成({reason})。",
+    ),
     # search, similar cases, closing, the knowledge base and the monthly review
     "search_cases": ("Search cases", "搜索工单"),
     "review": ("Monthly review", "月度复盘"),
-    "back": ("Back", "返回"),
     "prev_month": ("Previous month", "上个月"),
     "next_month": ("Next month", "下个月"),
     "copy_markdown": ("Copy Markdown", "复制 Markdown"),
     "close_case_confirm": ("Close case", "关闭工单"),
     "cmd_search": ("Search cases", "搜索工单"),
     "cmd_search_help": (
-        "Titles, descriptions, emails, notes, resolutions and keywords (F3)",
-        "搜索主题、描述、邮件、备注、解决方案和关键词 (F3)",
+        "Titles, descriptions, emails, notes, resolutions and keywords (ctrl+g)",
+        "搜索主题、描述、邮件、备注、解决方案和关键词 (ctrl+g)",
     ),
     "cmd_review": ("Monthly review", "月度复盘"),
     "cmd_review_help": (
-        "A month's figures, SLA, frequent problems; Markdown for the meeting notes (F8)",
-        "月度统计、时效、高频问题;可复制 Markdown 用于会议纪要 (F8)",
+        "A month's figures, SLA, frequent problems; Markdown for the meeting notes (ctrl+r)",
+        "月度统计、时效、高频问题;可复制 Markdown 用于会议纪要 (ctrl+r)",
     ),
     "search_title": ("Search cases", "搜索工单"),
     "search_placeholder": (
@@ -306,6 +384,40 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "what_review": ("The review (Markdown)", "复盘(Markdown)"),
 }
+
+
+# What is due (F9)
+STRINGS.update(
+    {
+        "due": ("Due", "待办"),
+        "due_refresh": ("Refresh", "刷新"),
+        "due_title": ("What is due", "待办事项"),
+        "due_loading": ("Reading the open cases…", "正在读取未关闭的工单…"),
+        "due_summary": (
+            "{overdue} overdue, {today} due today, {week} later this week — Enter opens the draft",
+            "{overdue} 项已逾期,{today} 项今天到期,{week} 项本周到期 — 回车打开草稿",
+        ),
+        "due_none": ("Nothing is due this week.", "本周没有待办事项。"),
+        "due_col_badge": ("", ""),
+        "due_col_case": ("Case", "工单"),
+        "due_col_customer": ("Customer", "客户"),
+        "due_col_write": ("Write", "写"),
+        "due_col_why": ("Why", "原因"),
+        "due_col_when": ("Due", "到期"),
+        "due_col_left": ("Left", "剩余"),
+        "due_badge_breached": ("● overdue", "● 已逾期"),
+        "due_badge_near": ("● near", "● 将到期"),
+        "due_badge_fine": ("● ok", "● 正常"),
+        "due_left": ("{amount} left", "剩余 {amount}"),
+        "due_over": ("{amount} over", "超时 {amount}"),
+        "due_call": ("call", "电话"),
+        "due_phone": (
+            "{case}: phone the customer, then log the call (F8).",
+            "{case}:请致电客户,然后记录通话 (F8)。",
+        ),
+        "due_opened": ("{template} on {case}: {reason}", "{case} 的 {template}:{reason}"),
+    }
+)
 
 
 def tr(key: str, language: Language = "en", **values: object) -> str:

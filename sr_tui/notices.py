@@ -35,6 +35,8 @@ def copy_notice(outcome: CopyOutcome, what_key: str, language: Language) -> Noti
     if outcome.method == "failed":
         return Notice(tr("copy_failed", language, what=what, reason=outcome.reason), "error", 12)
     key = "copied_terminal" if outcome.method == "terminal" else "copied_file"
+    if outcome.file is None:  # the clipboard file could not be written either
+        key = "copied_terminal_only"
     lines = [
         tr(key, language, what=what, path=outcome.file),
         tr("copy_reason", language, reason=outcome.reason),
@@ -47,5 +49,7 @@ def copy_notice(outcome: CopyOutcome, what_key: str, language: Language) -> Noti
 def mail_notice(outcome: MailtoOutcome, language: Language) -> Notice:
     if outcome.opened:
         return Notice(tr("mail_opened", language))
+    if outcome.pending:
+        return Notice(tr("mail_pending", language, reason=outcome.reason), "warning", 12)
     key = "mail_too_long" if outcome.too_long else "mail_failed"
     return Notice(tr(key, language, reason=outcome.reason), "warning", 12)

@@ -25,8 +25,14 @@ from sr_tui.core.templates.catalog import Catalog
 from sr_tui.core.templates.model import Email, Field, Layout, Template, Value, Values
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
+    from sr_tui.core.cases.calendar import BusinessCalendar
     from sr_tui.core.cases.keeper import CaseKeeper
     from sr_tui.core.cases.model import Case, CaseSummary
+    from sr_tui.core.cases.next_steps import Step
+    from sr_tui.core.cases.queue import DueQueue
+    from sr_tui.core.cases.sla import SlaPolicy
     from sr_tui.core.cases.store import CaseStore
     from sr_tui.core.handoff.clipboard import CopyOutcome, SystemClipboard, SystemCopy
     from sr_tui.core.handoff.mailto import MailtoOutcome
@@ -108,6 +114,12 @@ class Workspace:
         self._findings: tuple[Finding, ...] | None = None
         #: Template ids opened since the last save, for the picker's "recent" list.
         self._opened: list[str] = []
+        self._calendar: BusinessCalendar | None = None
+        self._policy: SlaPolicy | None = None
+        self._steps: list[Step] | None = None
+        self._due: DueQueue | None = None
+        #: Problems of the calendar file, the [sla] table and next-steps.toml, to show once.
+        self.due_problems: list[str] = []
 
     @property
     def cases(self) -> CaseKeeper:
@@ -142,6 +154,7 @@ class Workspace:
         self._lint_config = None
         if self._cases is not None:
             self._cases.author = settings.your_name
+        self._calendar = self._policy = self._steps = self._due = None
         self._invalidate()
 
     # -- the case ------------------------------------------------------------------------
@@ -241,11 +254,31 @@ class Workspace:
         self._invalidate()
         return draft
 
+    @property
+    def missing_template(self) -> str | None:
+        """The id of the case's template when there is no such template any more (a
+        draft restored after its template or its folder went away); its values are kept."""
+        template_id = self.draft.template_id
+        if template_id is None:
+            return None
+        try:
+            self.catalog.get(template_id)
+        except KeyError:
+            return template_id
+        return None
+
     def problems(self) -> list[str]:
         """Problems met reading the saved files and the case store, to show once."""
         problems = list(self.drafts.problems) + list(self.cases.problems)
         self.drafts.problems, self.cases.problems = [], []
         return problems
+
+    def report_problems_to(self, report: Callable[[str], None]) -> None:
+        """From now on, pass every problem the draft files meet (a corrupt recent-cases or
+        usage file set aside while the app runs) to `report` as it happens."""
+        for problem in self.problems():
+            report(problem)
+        self.drafts.on_problem = report
 
     @property
     def record(self) -> Case | None:
@@ -265,6 +298,27 @@ class Workspace:
             self.draft = replace(self.draft, number=synced.number)
             self.drafts.save_current(self.draft)
 
+    def value_history(self, language: str = "en") -> dict[str, str]:
+        """Field id -> where its value was sent before on this case ("sent in A1, Wed 2
+        Dec 10:05"), so a promise is not reused without a look. Empty without a case."""
+        if not self.draft.number or not self.cases.is_open:
+            return {}
+        from sr_tui.core.cases.recording import value_history
+
+        try:
+            entries = self.cases.entries(self.draft.number)
+        except SrTuiError:
+            return {}
+        tz = self.clock.now().tzinfo
+        out = {}
+        for field_id, origin in value_history(self.draft.values, entries).items():
+            when = origin.at.astimezone(tz).strftime("%a %d %b %H:%M")
+            if language == "zh":
+                out[field_id] = f"已于 {when} 在 {origin.template_id} 中发送"
+            else:
+                out[field_id] = f"sent in {origin.template_id}, {when}"
+        return out
+
     def describe(self, draft: Draft) -> str:
         return draft.describe(self.clock.now())
 
@@ -275,6 +329,8 @@ class Workspace:
         if not self.draft.number:
             self.draft = self.cases.sync(self.draft, create=True)
             self.drafts.save_current(self.draft)
+        at = self.clock.now()
+        promise, words = self.promise(at)
         _, case = self.cases.record_email(
             self.draft.number,
             template_id=email.template_id,
@@ -282,8 +338,149 @@ class Workspace:
             body=email.body,
             channel=channel,
             findings=self.findings(),
+            at=at,
+            promise=promise,
+            promise_text=words,
         )
         return case
+
+    # -- time: the calendar, the clocks, what is due ------------------------------------
+
+    @property
+    def calendar(self) -> BusinessCalendar:
+        """The business calendar: the settings' `calendar_file` (else `calendar.toml` beside
+        the settings), in the settings' `timezone` when the file names none."""
+        if self._calendar is None:
+            from sr_tui.core.cases.calendar_file import load_calendar
+
+            tz = None
+            if self.settings.timezone:
+                from zoneinfo import ZoneInfo
+
+                tz = ZoneInfo(self.settings.timezone)
+            path = (
+                Path(self.settings.calendar_file).expanduser()
+                if self.settings.calendar_file
+                else None
+            )
+            self._calendar, problems = load_calendar(path, default_tz=tz)
+            self.due_problems += [str(p) for p in problems]
+        return self._calendar
+
+    @property
+    def policy(self) -> SlaPolicy:
+        """The clocks' settings (`[sla]`)."""
+        if self._policy is None:
+            from sr_tui.core.cases.sla import SlaPolicy
+
+            self._policy, problems = SlaPolicy.from_table(self.settings.sla)
+            self.due_problems += problems
+        return self._policy
+
+    @property
+    def steps(self) -> list[Step]:
+        """The move table in effect (a user template dir's next-steps.toml, else ours)."""
+        if self._steps is None:
+            from sr_tui.core.cases.next_steps import load_steps
+            from sr_tui.core.templates.catalog import template_dirs
+
+            known = {t.id for t in self.catalog.templates} or None
+            self._steps, problems = load_steps(
+                template_dirs(self.settings), known_templates=known, policy=self.policy
+            )
+            self.due_problems += [str(p) for p in problems]
+        return self._steps
+
+    @property
+    def due(self) -> DueQueue:
+        """The due list of the case store (cached on the store's last change)."""
+        if self._due is None:
+            from sr_tui.core.cases.queue import DueQueue
+
+            self._due = DueQueue(self.cases.store, self.steps, self.policy, self.calendar)
+        return self._due
+
+    def promise(self, at: datetime | None = None) -> tuple[datetime | None, str]:
+        """The promise the open email makes if it goes out `at` (default now)."""
+        template = self.template
+        if template is None:
+            return None, ""
+        from sr_tui.core.cases.promises import promise_of
+
+        return promise_of(template.field_ids, self.values, at or self.clock.now(), self.calendar)
+
+    def timeframe_problems(self) -> dict[str, str]:
+        """Field id -> why its timeframe does not fit the sentence around it."""
+        template = self.template
+        if template is None:
+            return {}
+        from sr_tui.core.cases.promises import timeframe_problems
+
+        ids = tuple(f.id for f in template.fields if f.kind in ("timeframe", "date"))
+        return timeframe_problems(template.body, ids, self.values, self.clock.now(), self.calendar)
+
+    def suggestions(self, field_id: str) -> list[str]:
+        """Suggestions for a timeframe field computed from now and the calendar (points
+        for a "by [ETA]" sentence, durations for "within [Timeframe]"); else the field's
+        own suggestions."""
+        template = self.template
+        f = None
+        if template is not None and field_id in template.field_ids:
+            f = template.field(field_id)
+        if template is None or f is None:
+            return []
+        from sr_tui.core.cases.timeframes import sentence_kind, suggest_durations, suggest_points
+
+        sense = sentence_kind(template.body, field_id) if f.kind == "timeframe" else None
+        if sense == "point":
+            return suggest_points(self.clock.now(), self.calendar)
+        if sense == "duration":
+            return suggest_durations()
+        return list(f.suggestions)
+
+    def case_warnings(self, at: datetime | None = None) -> list[str]:
+        """What the open case's timeline says against sending this email now (E3 with
+        recent activity, E4 without D2, a second A1, B2 with no request): warnings."""
+        template = self.template
+        if template is None or not self.draft.number:
+            return []
+        from sr_tui.core.cases.checks import case_warnings
+
+        try:
+            entries = self.cases.entries(self.draft.number)
+        except SrTuiError:
+            return []
+        return case_warnings(
+            template.id,
+            [e for e in entries if at is None or e.at < at],
+            at or self.clock.now(),
+            inactivity_days=self.policy.inactivity_days,
+            tz=self.calendar.tz,
+        )
+
+    def clocks(self, number: str | None = None):
+        """The SLA clocks of a case (default the open one)."""
+        from sr_tui.core.cases.sla import clocks_for
+
+        case = self.cases.get(number or self.draft.number)
+        if case is None:
+            return []
+        entries = self.cases.entries(case.number)
+        return clocks_for(case, entries, self.policy, self.calendar, self.clock.now())
+
+    def due_rows(self, horizon: str = "week"):
+        """What is due across the open cases (slow the first time: off the UI thread)."""
+        return self.due.rows(self.clock.now(), horizon)  # type: ignore[arg-type]
+
+    def next_steps(self, number: str | None = None):
+        """The moves the table suggests for a case (default the open one)."""
+        from sr_tui.core.cases.next_steps import suggest
+
+        case = self.cases.get(number or self.draft.number)
+        if case is None:
+            return []
+        entries = self.cases.entries(case.number)
+        return suggest(case, entries, self.steps, self.policy, self.calendar, self.clock.now())
 
     # -- the email -----------------------------------------------------------------------
 
@@ -408,6 +605,10 @@ class Workspace:
                 email, folder, self.values, layout=self.copy_layout, date=self.clock.now()
             )
         except OSError as exc:
+            from sr_tui.core.atomic import WriteError
+
+            if isinstance(exc, WriteError):  # it names the file and what is in the way
+                raise SrTuiError(f"the .eml draft was not written: {exc}") from None
             reason = exc.strerror or exc
             raise SrTuiError(f"cannot write the .eml draft in {folder}: {reason}") from None
         if record:

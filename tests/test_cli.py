@@ -189,7 +189,7 @@ def test_broken_user_templates_warn_but_render_still_works(capsys, tmp_path, mon
     monkeypatch.setenv("SR_TUI_TEMPLATES", str(tmp_path))
     code, out, err = run(capsys, "render", "G5")
     assert code == 0 and out == expected_text("G5") + "\n"
-    assert "1 template problem" in err and "sr-tui templates check" in err
+    assert "1 template file could not be loaded" in err and "sr-tui templates check" in err
 
 
 def test_templates_check_lints_user_templates_in_template_mode(capsys, tmp_path):

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
 import pytest
 
-from sr_tui.core import atomic
+from sr_tui.core import atomic, tomlfile
 from sr_tui.core.settings import (
     Settings,
     load_settings,
@@ -130,10 +129,10 @@ def test_an_unreadable_file_via_oserror(tmp_path, monkeypatch):
     path = tmp_path / "config.toml"
     path.write_text('your_name = "Sam"\n', encoding="utf-8")
 
-    def refuse(self, *args, **kwargs):
+    def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "read_text", refuse)
+    monkeypatch.setattr(tomlfile, "read_limited", refuse)
     loaded = load_settings(path)
     assert loaded.settings == Settings()
     assert "cannot read: Permission denied" in str(loaded.problems[0])

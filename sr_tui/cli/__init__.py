@@ -6,17 +6,34 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from collections.abc import Sequence
 
 from sr_tui import __version__
-from sr_tui.cli.common import ExitStatus, UsageError
+from sr_tui.cli.common import ExitStatus, TerminalSafe, UsageError
 from sr_tui.core.errors import SrTuiError
 
 __all__ = ["ExitStatus", "UsageError", "build_parser", "main"]
 
+#: Set to see the traceback of an internal error instead of the short message.
+DEBUG_ENV = "SR_TUI_DEBUG"
+
 #: The command-family modules, in the order `--help` lists them.
-FAMILIES = ("templates", "render", "lint", "config", "search", "kb", "review")
+FAMILIES = (
+    "templates",
+    "render",
+    "case",
+    "due",
+    "search",
+    "review",
+    "kb",
+    "calendar",
+    "lint",
+    "config",
+    "team",
+    "db",
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -41,12 +58,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command (or the app). Never raises and never exits 0 after a failure: an
+    unexpected exception is a short message and `ExitStatus.INTERNAL_ERROR`."""
     _utf8_stdio()
     args = build_parser().parse_args(argv)
     if getattr(args, "func", None) is None:
-        return launch_app()
+        return _guarded(launch_app)
+    with _terminal_safe_output():
+        return _guarded(lambda: int(args.func(args)))
+
+
+def _guarded(command) -> int:
     try:
-        return int(args.func(args))
+        return command()
     except UsageError as exc:
         print(f"sr-tui: error: {exc}", file=sys.stderr)
         return ExitStatus.USAGE
@@ -55,6 +79,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitStatus.PROBLEMS
     except BrokenPipeError:  # e.g. `sr-tui list | head`
         return ExitStatus.OK
+    except KeyboardInterrupt:
+        print("sr-tui: interrupted", file=sys.stderr)
+        return ExitStatus.INTERRUPTED
+    except Exception as exc:  # a bug: say so briefly; the traceback on request
+        if os.environ.get(DEBUG_ENV):
+            raise
+        reason = str(exc) if len(str(exc)) < 300 else str(exc)[:300] + "…"
+        print(
+            f"sr-tui: internal error: {type(exc).__name__}: {reason}\n"
+            f"sr-tui: this is a bug in sr-tui; set {DEBUG_ENV}=1 to see where it happened",
+            file=sys.stderr,
+        )
+        return ExitStatus.INTERNAL_ERROR
+
+
+@contextlib.contextmanager
+def _terminal_safe_output():
+    """While a command runs, its text output goes through `TerminalSafe`."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = TerminalSafe(sys.stdout), TerminalSafe(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 def _utf8_stdio() -> None:
@@ -72,4 +120,5 @@ def launch_app() -> int:
         return ExitStatus.PROBLEMS
     from sr_tui.app import run_app
 
-    return run_app()
+    # Textual prints the traceback of a crash as the app closes; the status says so too.
+    return ExitStatus.OK if run_app() == 0 else ExitStatus.INTERNAL_ERROR

@@ -22,6 +22,32 @@ class ExitStatus(enum.IntEnum):
     PROBLEMS = 1
     #: The command line itself is wrong (unknown id, bad --set, missing file).
     USAGE = 2
+    #: sr-tui itself failed (a bug): a short message on stderr, never exit 0.
+    INTERNAL_ERROR = 70  # EX_SOFTWARE in sysexits.h
+    #: Stopped with ctrl+c.
+    INTERRUPTED = 130
+
+
+class TerminalSafe:
+    """A text stream that writes control characters escaped (`\\u001b`, valid in JSON
+    strings too), so nothing sr-tui prints can retitle, recolour or clear the terminal.
+    Bytes written to `.buffer` (an .eml on standard output) pass unchanged. `escaped`
+    counts the writes that held any."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+        self.escaped = 0
+
+    def write(self, text: str) -> int:
+        from sr_tui.core.safe_text import escape_controls, has_controls
+
+        if has_controls(text):
+            self.escaped += 1
+            text = escape_controls(text)
+        return self._stream.write(text)
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
 
 
 class UsageError(SrTuiError):
@@ -44,20 +70,23 @@ def settings() -> Settings:
     return loaded_settings().settings
 
 
-def catalog(settings_in_effect: Settings | None = None) -> Catalog:
-    """Built-in templates plus the user's (settings `template_dirs`, `SR_TUI_TEMPLATES`)."""
-    from sr_tui.core.templates.catalog import load_catalog, template_dirs
+def catalog(loaded: LoadedSettings | None = None) -> Catalog:
+    """Built-in templates plus the user's (settings `template_dirs`, `SR_TUI_TEMPLATES`).
+    A missing folder is named with where it was configured; broken files are counted."""
+    from sr_tui.core.templates.catalog import load_user_catalog
 
-    chosen = settings_in_effect if settings_in_effect is not None else settings()
-    loaded = load_catalog(template_dirs(chosen))
-    if loaded.errors:
-        n = len(loaded.errors)
+    chosen = loaded if loaded is not None else loaded_settings()
+    found = load_user_catalog(chosen.settings, chosen.path)
+    for problem in found.folder_problems:
+        print(f"sr-tui: warning: {problem}", file=sys.stderr)
+    if found.file_problems:
+        n = len(found.file_problems)
         print(
-            f"sr-tui: warning: {n} template problem{'s' if n > 1 else ''}; "
-            "those files were skipped (see `sr-tui templates check`)",
+            f"sr-tui: warning: {n} template file{'s' if n > 1 else ''} could not be loaded "
+            f"and {'were' if n > 1 else 'was'} skipped (see `sr-tui templates check`)",
             file=sys.stderr,
         )
-    return loaded
+    return found
 
 
 def template(catalog_in_use: Catalog, template_id: str) -> Template:
@@ -114,14 +143,17 @@ def _read_values_file(form: Template, path_text: str, known: set[str]) -> Values
     import tomllib
     from pathlib import Path
 
+    from sr_tui.core.files import read_limited
+    from sr_tui.core.tomlfile import MAX_TOML_BYTES, parse_toml
+
     path = Path(path_text).expanduser().resolve()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
+        data = parse_toml(read_limited(path, MAX_TOML_BYTES).decode("utf-8"))
+    except OSError as exc:  # missing, unreadable, a FIFO or a device, too large
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
         raise UsageError(f"{path}: not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, ValueError) as exc:
         raise UsageError(f"{path}: invalid TOML: {exc}") from None
     values: Values = {}
     for key, value in data.items():

@@ -30,19 +30,32 @@ def add_parser(subparsers: Any) -> None:
     p.set_defaults(func=run)
 
 
+#: The largest email `lint` reads (a file or standard input): ten 1 MB pastes.
+MAX_EMAIL_BYTES = 10 * 1024 * 1024
+
+
 def _read(path: str) -> str:
+    """The email in `path` (`-`: standard input), at most MAX_EMAIL_BYTES; only a regular
+    file is read (a FIFO, /dev/zero or a directory is refused with RefusedFile)."""
+    from sr_tui.core.files import read_limited, too_large
+
     if path == "-":
         stream = getattr(sys.stdin, "buffer", None)
         if stream is None:  # a text stream without bytes underneath (tests, embedding)
-            return sys.stdin.read().replace("\r\n", "\n")
-        data = stream.read()
+            text = sys.stdin.read(MAX_EMAIL_BYTES + 1)
+            if len(text) > MAX_EMAIL_BYTES:
+                raise too_large("<stdin>", MAX_EMAIL_BYTES)
+            return text.replace("\r\n", "\n")
+        data = stream.read(MAX_EMAIL_BYTES + 1)
+        if len(data) > MAX_EMAIL_BYTES:
+            raise too_large("<stdin>", MAX_EMAIL_BYTES)
     else:
-        with open(path, "rb") as fh:
-            data = fh.read()
+        data = read_limited(path, MAX_EMAIL_BYTES)
     return data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
 
 
 def run(args: Any) -> int:
+    from sr_tui.core.files import RefusedFile
     from sr_tui.core.lint.config import load_lint_config
     from sr_tui.core.lint.engine import lint
     from sr_tui.core.lint.output import exit_code, format_json, format_text
@@ -55,6 +68,9 @@ def run(args: Any) -> int:
         return ExitStatus.USAGE
     except IsADirectoryError:
         print(f"sr-tui lint: error: {path} is a directory, not an email file", file=sys.stderr)
+        return ExitStatus.USAGE
+    except RefusedFile as exc:  # a FIFO, a device, too large
+        print(f"sr-tui lint: error: {path} {exc.strerror}", file=sys.stderr)
         return ExitStatus.USAGE
     except OSError as exc:
         print(f"sr-tui lint: error: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)

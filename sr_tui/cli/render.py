@@ -11,6 +11,7 @@ import sys
 
 from sr_tui.cli import common
 from sr_tui.cli.common import ExitStatus, UsageError
+from sr_tui.core.safe_text import controls_in
 from sr_tui.core.templates.model import LAYOUTS, Email, Layout, Values
 
 
@@ -47,6 +48,12 @@ def add_parser(sub) -> None:
         help="as-written (the default when printing) or flowed (the default for --copy, "
         "--eml and --mailto: the copy_layout setting)",
     )
+    p.add_argument(
+        "--case",
+        metavar="NUMBER",
+        help="render with the case's values (creating the case when the number is new); "
+        "--set values are stored on it, and --copy, --eml or --mailto log the email on it",
+    )
     handoff = p.add_argument_group("getting the email into Outlook")
     handoff.add_argument(
         "--copy",
@@ -74,13 +81,35 @@ def workspace_for(args: argparse.Namespace):
     from sr_tui.workspace import Workspace
 
     loaded = common.loaded_settings()
-    catalog = common.catalog(loaded.settings)
+    catalog = common.catalog(loaded)
     template = common.template(catalog, args.id)
     workspace = Workspace(catalog, loaded)
     form = workspace.open_template(template.id)
-    for field_id, value in common.collect_values(catalog, form, args.values, args.sets).items():
+    typed = common.collect_values(catalog, form, args.values, args.sets)
+    if getattr(args, "case", None):
+        _open_case(workspace, args.case, form.id, typed)
+        return workspace
+    for field_id, value in typed.items():
         workspace.set_value(field_id, value)
     return workspace
+
+
+def _open_case(workspace, number: str, template_id: str, typed: Values) -> None:
+    """Put the case's values (and the typed ones, stored on it) in the workspace."""
+    from sr_tui.core.cases.model import Case
+    from sr_tui.core.drafts import Draft
+
+    case = workspace.cases.get(number)
+    if case is None:
+        now = workspace.clock.now()
+        case = workspace.cases.store.create_case(
+            Case.new(number.strip(), now=now, assignee=workspace.settings.your_name)
+        )
+        print(f"sr-tui: new case {case.number}", file=sys.stderr)
+    values = {**case.values, **typed}
+    values.setdefault("sr_number", case.number)
+    workspace.draft = Draft(template_id, values, workspace.clock.now(), case.number)
+    workspace.save()
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -94,10 +123,37 @@ def cmd_render(args: argparse.Namespace) -> int:
     except RenderError as exc:
         raise UsageError(str(exc)) from None
     assert email is not None
+    _warn_about_time(workspace, bool(args.case))
     if not handing_off:
-        print(email.part(args.part))
+        text = email.part(args.part)
+        found = controls_in(text)
+        if found:
+            print(
+                f"sr-tui: warning: the email holds control characters ({', '.join(found)}); "
+                "they are printed escaped, so the terminal does not act on them",
+                file=sys.stderr,
+            )
+        print(text)  # sys.stdout escapes them (cli.TerminalSafe)
         return ExitStatus.OK
-    return _hand_off(args, workspace, email, layout)
+    status = _hand_off(args, workspace, email, layout)
+    if args.case and status == ExitStatus.OK:
+        case = workspace.record_handoff(_channel(args), email)
+        print(f"Logged on case {case.number} ({case.status}).", file=sys.stderr)
+    return status
+
+
+def _warn_about_time(workspace, on_case: bool) -> None:
+    """Timeframes that do not fit their sentence, and (with --case) what the case's
+    timeline says against this email: warnings on stderr, never a failure."""
+    for field_id, message in workspace.timeframe_problems().items():
+        print(f"sr-tui: warning: {field_id}: {message}", file=sys.stderr)
+    if on_case:
+        for warning in workspace.case_warnings():
+            print(f"sr-tui: warning: case {workspace.draft.number}: {warning}", file=sys.stderr)
+
+
+def _channel(args: argparse.Namespace) -> str:
+    return "eml" if args.eml is not None else "copy" if args.copy else "mailto"
 
 
 def _hand_off(args: argparse.Namespace, workspace, email: Email, layout: Layout) -> int:
@@ -124,6 +180,10 @@ def _hand_off(args: argparse.Namespace, workspace, email: Email, layout: Layout)
         elif outcome.opened:
             print(outcome.url)
             print("Opened in the mail client.", file=sys.stderr)
+        elif outcome.pending:
+            print(outcome.url)
+            print(f"sr-tui: {outcome.reason}", file=sys.stderr)
+            status = max(status, ExitStatus.PROBLEMS)
         else:
             print(outcome.url)
             print(f"sr-tui: could not open the mail client: {outcome.reason}", file=sys.stderr)
@@ -152,6 +212,11 @@ def _render_eml(target: str, email, values: Values, layout) -> int:
                 raise UsageError(f"cannot write {path.resolve()}: its directory does not exist")
             written = eml.write_eml(email, path, values, layout=layout)
     except (OSError, HandoffError) as exc:
+        from sr_tui.core.atomic import WriteError
+
+        if isinstance(exc, WriteError):  # it names the file and what is in the way
+            print(f"sr-tui: error: the .eml draft was not written: {exc}", file=sys.stderr)
+            return ExitStatus.PROBLEMS
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         print(f"sr-tui: error: cannot write the .eml draft to {path}: {reason}", file=sys.stderr)
         return ExitStatus.PROBLEMS

@@ -93,7 +93,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_templates_check(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from sr_tui.core.templates.catalog import load_catalog, template_dirs, template_files
+    from sr_tui.core.templates.catalog import load_catalog, load_user_catalog, template_files
 
     user_dirs = None
     if args.dir:
@@ -101,17 +101,35 @@ def cmd_templates_check(args: argparse.Namespace) -> int:
         if not directory.is_dir():
             raise UsageError(f"{directory} is not a directory")
         user_dirs = [directory]
-    catalog = load_catalog(user_dirs if user_dirs is not None else template_dirs(common.settings()))
+        catalog = load_catalog(user_dirs)
+    else:
+        loaded = common.loaded_settings()
+        catalog = load_user_catalog(loaded.settings, loaded.path)
     for error in catalog.errors:
         print(error)
     checked = len(catalog.templates)
     if args.dir:
         checked = len(list(template_files(Path(args.dir).expanduser().resolve())))
     problems = len(catalog.errors) + _lint_templates(catalog, user_dirs)
+    problems += _check_next_steps(catalog, user_dirs)
     summary = f"{checked} template file{'s' if checked != 1 else ''} checked, "
     summary += f"{problems} problem{'s' if problems != 1 else ''}" if problems else "all good"
     print(summary)
     return ExitStatus.PROBLEMS if problems else ExitStatus.OK
+
+
+def _check_next_steps(catalog: Catalog, user_dirs) -> int:
+    """The move table in effect (DIR's next-steps.toml when it has one): unknown template
+    ids, bad durations. Prints each problem; returns how many."""
+    from sr_tui.core.cases.next_steps import check_steps, steps_path
+    from sr_tui.core.templates.catalog import template_dirs
+
+    dirs = user_dirs if user_dirs is not None else template_dirs(common.settings())
+    path = steps_path(dirs)
+    problems = check_steps(path, {t.id for t in catalog.templates})
+    for problem in problems:
+        print(problem)
+    return len(problems)
 
 
 def _lint_templates(catalog: Catalog, user_dirs) -> int:

@@ -12,7 +12,8 @@ A file that cannot be parsed is moved aside (never deleted) and reported.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from typing import Any
 from sr_tui.core.atomic import atomic_write_text
 from sr_tui.core.clock import Clock, SystemClock
 from sr_tui.core.templates.model import Values
-from sr_tui.core.templates.render import is_filled
+from sr_tui.core.templates.render import MAX_VALUE_CHARS, is_filled
 
 MAX_RECENT = 10
 
@@ -89,54 +90,101 @@ class Draft:
         return cls(template_id, values, saved_at, number if isinstance(number, str) else "")
 
 
+#: The largest state file read back (draft.json, recent-cases.json ...): a draft of ten
+#: fields at the render limit of 100,000 characters each is about 3 MB of JSON.
+MAX_STATE_BYTES = 8 * 1024 * 1024
+#: The most items a restored list field keeps (B1's list of requested items).
+MAX_LIST_ITEMS = 1000
+
+
 class DraftStore:
-    def __init__(self, directory: Path, clock: Clock | None = None) -> None:
+    def __init__(
+        self,
+        directory: Path,
+        clock: Clock | None = None,
+        on_problem: Callable[[str], None] | None = None,
+    ) -> None:
         self.directory = directory
         self.clock: Clock = clock or SystemClock()
         self.current_path = directory / "draft.json"
         self.recent_path = directory / "recent-cases.json"
         self.usage_path = directory / "usage.json"
         self.state_path = directory / "state.json"
-        #: Problems met while reading, for the app to show once.
+        #: Problems met while reading, until someone listens (`on_problem`).
         self.problems: list[str] = []
+        #: Called with each problem as it is met (the app shows it as a notice).
+        self.on_problem = on_problem
+
+    def _problem(self, message: str) -> None:
+        if self.on_problem is not None:
+            self.on_problem(message)
+        else:
+            self.problems.append(message)
 
     # -- reading -----------------------------------------------------------------
 
     def _read(self, path: Path) -> Any:
-        if not path.exists():
+        """The JSON in `path`; None when there is none. A file that cannot be parsed,
+        or is too large, or is not a regular file is moved aside and reported."""
+        from sr_tui.core.files import RefusedFile, read_limited
+
+        try:
+            data = read_limited(path, MAX_STATE_BYTES)
+        except FileNotFoundError:
+            return None
+        except RefusedFile as exc:  # a FIFO, a directory, 50 MB: not ours to read
+            self._set_aside(path, exc.strerror, "was not read")
+            return None
+        except OSError as exc:  # unreadable, or the data dir is a file: leave it be
+            if not isinstance(exc, NotADirectoryError):
+                self._problem(f"{path} could not be read ({exc.strerror or exc})")
             return None
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            self._set_aside(path, exc)
-            return None
+            return json.loads(data.decode("utf-8"))
+        except RecursionError:
+            self._set_aside(path, "nested too deeply")
+        except (UnicodeDecodeError, ValueError) as exc:  # JSONDecodeError is a ValueError
+            self._set_aside(path, str(exc))
+        return None
 
-    def _set_aside(self, path: Path, exc: Exception) -> None:
-        aside = path.with_name(
-            f"{path.stem}-unreadable-{self.clock.now():%Y%m%d-%H%M%S}{path.suffix}"
-        )
+    def _aside_path(self, path: Path, why: str) -> Path:
+        return path.with_name(f"{path.stem}-{why}-{self.clock.now():%Y%m%d-%H%M%S}{path.suffix}")
+
+    def _set_aside(self, path: Path, reason: object, what: str = "could not be read") -> None:
+        aside = self._aside_path(path, "unreadable")
         try:
             path.rename(aside)
-            self.problems.append(f"{path} could not be read ({exc}); it was kept as {aside}")
+            self._problem(f"{path} {what} ({reason}); it was kept as {aside}")
         except OSError:
-            self.problems.append(f"{path} could not be read ({exc})")
+            self._problem(f"{path} {what} ({reason})")
 
     def load_current(self) -> Draft | None:
         data = self._read(self.current_path)
         if data is None:
             return None
         try:
-            return Draft.from_json(data)
+            draft = Draft.from_json(data)
         except ValueError as exc:
             self._set_aside(self.current_path, exc)
             return None
+        cut, notes = _within_limits(draft)
+        if notes:
+            aside = self._aside_path(self.current_path, "cut")
+            try:
+                self.current_path.rename(aside)
+                self.save_current(cut)
+                kept = f"the whole draft is kept as {aside}"
+            except OSError as exc:
+                kept = f"the whole draft is still in {self.current_path} ({exc.strerror or exc})"
+            self._problem(f"{self.current_path}: {'; '.join(notes)}; {kept}")
+        return cut
 
     def recent(self) -> list[Draft]:
         data = self._read(self.recent_path)
         drafts = []
         for item in data if isinstance(data, list) else []:
             try:
-                drafts.append(Draft.from_json(item))
+                drafts.append(_within_limits(Draft.from_json(item))[0])
             except ValueError:
                 continue
         return drafts
@@ -203,3 +251,31 @@ class DraftStore:
         out = by_last[:recent]
         out += [t for t in by_count if t not in out][:frequent]
         return out
+
+
+def _within_limits(draft: Draft) -> tuple[Draft, list[str]]:
+    """`draft` with each value cut to what the renderer takes (`MAX_VALUE_CHARS`, at most
+    `MAX_LIST_ITEMS` items), and what was cut, in words."""
+    values: Values = {}
+    notes: list[str] = []
+    for key, value in draft.values.items():
+        if isinstance(value, list):
+            items = value
+            if len(items) > MAX_LIST_ITEMS:
+                notes.append(
+                    f"'{key}' had {len(items):,} items; the first {MAX_LIST_ITEMS:,} were restored"
+                )
+                items = items[:MAX_LIST_ITEMS]
+            if any(len(v) > MAX_VALUE_CHARS for v in items):
+                notes.append(f"items of '{key}' were cut to {MAX_VALUE_CHARS:,} characters")
+                items = [v[:MAX_VALUE_CHARS] for v in items]
+            values[key] = list(items)
+        elif len(value) > MAX_VALUE_CHARS:
+            notes.append(
+                f"the value of '{key}' was {len(value):,} characters; "
+                f"the first {MAX_VALUE_CHARS:,} were restored"
+            )
+            values[key] = value[:MAX_VALUE_CHARS]
+        else:
+            values[key] = value
+    return (replace(draft, values=values) if notes else draft), notes

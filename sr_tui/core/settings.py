@@ -1,14 +1,17 @@
-"""The settings file: a typed, frozen `Settings`, read with tomllib, written atomically.
+"""The settings file: a typed, frozen `Settings`, read with tomllib, edited with tomlkit.
 
 Reading never fails and never touches the file: every problem (bad TOML, a wrong-typed
-value, an unknown key, an unreadable file, a directory in its place) becomes a
-`SettingsProblem` with path, line where known, and reason, and the program runs on the
-defaults for whatever is broken. Writing goes to a temporary file in the same directory,
-is fsynced and then renamed over the old file, so a crash mid-write leaves the old file.
+value, an unknown key, an unreadable file, a directory, FIFO or device in its place)
+becomes a `SettingsProblem` with path, line where known, and reason, and the program runs
+on the defaults for whatever is broken. Writing edits the file in place (only the
+settings that changed; the user's comments, order and unknown keys stay), then goes
+through `atomic.py`: temporary file next to the real file (through a symlink), fsync,
+rename, the file's mode kept, so a crash mid-write leaves the old file.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import tomllib
@@ -19,10 +22,12 @@ from typing import Any, Literal
 
 from sr_tui.core import locations
 from sr_tui.core.atomic import atomic_write_text
-from sr_tui.core.tomlfile import FileProblem, read_toml
+from sr_tui.core.safe_text import controls_in, has_controls
+from sr_tui.core.tomlfile import FileProblem, parse_toml, read_toml
 
 LANGUAGES = ("en", "zh")
 COPY_LAYOUTS = ("flowed", "as-written")
+START_SCREENS = ("compose", "due")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
 
 
@@ -43,6 +48,15 @@ class Settings:
     case_number: str = "TS{date:%Y%m%d}{seq:03d}"
     #: The team's PostgreSQL database (`postgresql://...`); empty: the SQLite file.
     database_url: str = ""
+    #: The `[sla]` table: the clocks of CASES.md §4 (`core/cases/sla.SlaPolicy`).
+    sla: Mapping[str, Any] = field(default_factory=dict)
+    #: The business calendar's zone when the calendar file names none ("Asia/Shanghai");
+    #: empty: the system's.
+    timezone: str = ""
+    #: The calendar file; empty: `calendar.toml` beside this file (or `$SR_TUI_CALENDAR`).
+    calendar_file: str = ""
+    #: The screen the app starts on: "compose" or "due".
+    start_screen: Literal["compose", "due"] = "compose"
 
     def signature(self) -> dict[str, str]:
         """The values every email's signature takes from settings (only those set)."""
@@ -54,6 +68,7 @@ class Settings:
         table["template_dirs"] = list(self.template_dirs)
         table["lint"] = dict(self.lint)
         table["keymap"] = dict(self.keymap)
+        table["sla"] = dict(self.sla)
         defaults = asdict(Settings())
         return {k: v for k, v in table.items() if v not in ("", [], {}) and v != defaults[k]}
 
@@ -93,8 +108,13 @@ def _check(key: str, value: Any) -> tuple[Any, str | None]:
     if key in ("your_name", "your_team", "export_dir"):
         if not isinstance(value, str):
             return None, f"'{key}' must be text, got {type(value).__name__}"
-        if "\n" in value:
+        if len(value.splitlines()) > 1:
             return None, f"'{key}' must be one line"
+        if has_controls(value):
+            return (
+                None,
+                f"'{key}' must not hold control characters ({', '.join(controls_in(value))})",
+            )
         return value.strip(), None
     if key == "language":
         if value not in LANGUAGES:
@@ -134,6 +154,34 @@ def _check(key: str, value: Any) -> tuple[Any, str | None]:
         if value.strip() and not value.strip().startswith(("postgresql://", "postgres://")):
             return None, "'database_url' must start with postgresql:// (or be empty for SQLite)"
         return value.strip(), None
+    if key == "sla":
+        if not isinstance(value, dict):
+            return None, "[sla] must be a table, e.g. acknowledge_business_hours = 2"
+        from sr_tui.core.cases.sla import SlaPolicy
+
+        _, problems = SlaPolicy.from_table(value)
+        if problems:
+            return None, "; ".join(problems)
+        return value, None
+    if key == "timezone":
+        if not isinstance(value, str):
+            return None, "'timezone' must be text such as \"Asia/Shanghai\""
+        if value.strip():
+            from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+            try:
+                ZoneInfo(value.strip())
+            except (ZoneInfoNotFoundError, ValueError):
+                return None, f"'timezone' {value!r} is not a known time zone (e.g. Asia/Shanghai)"
+        return value.strip(), None
+    if key == "calendar_file":
+        if not isinstance(value, str) or "\n" in value:
+            return None, "'calendar_file' must be a path (text)"
+        return value.strip(), None
+    if key == "start_screen":
+        if value not in START_SCREENS:
+            return None, f"'start_screen' must be one of {', '.join(START_SCREENS)}, got {value!r}"
+        return value, None
     if key == "keymap":
         if not isinstance(value, dict) or not all(
             isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
@@ -183,24 +231,124 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
     return LoadedSettings(settings, path, problems, True)
 
 
-def save_settings(settings: Settings, path: Path | None = None) -> Path:
-    import tomli_w
+class SettingsWriteError(OSError):
+    """The settings file cannot be edited in place; nothing was written."""
 
+    def __str__(self) -> str:
+        return self.strerror or super().__str__()
+
+
+def save_settings(
+    settings: Settings, path: Path | None = None, *, replace_unparseable: bool = False
+) -> Path:
+    """Write `settings` into the settings file, editing it in place: only the settings
+    that changed are rewritten; comments, order, layout, keys sr-tui does not know, the
+    file's mode and a symlink to it are kept (see `atomic.py`).
+
+    A file that is not valid TOML cannot be edited: it is replaced only with
+    `replace_unparseable` (after the caller made a backup, `backup_file`); otherwise
+    SettingsWriteError, and the file is untouched.
+    """
     path = path or locations.config_path()
-    atomic_write_text(path, tomli_w.dumps(settings.to_table()))
+    old_text = ""
+    if path.exists():
+        from sr_tui.core.files import read_limited
+        from sr_tui.core.tomlfile import MAX_TOML_BYTES
+
+        old_text = read_limited(path, MAX_TOML_BYTES).decode("utf-8", "replace")
+    atomic_write_text(path, edited_settings_text(old_text, settings, replace_unparseable))
     return path
+
+
+def edited_settings_text(text: str, settings: Settings, replace_unparseable: bool = False) -> str:
+    """`text` (a settings file) with the settings that differ from `settings` set to
+    them, and nothing else changed. Checked: the result reads back as `settings`."""
+    import tomlkit
+
+    try:
+        document = tomlkit.parse(text)
+    except Exception as exc:  # tomlkit's ParseError, RecursionError on absurd nesting
+        if not replace_unparseable:
+            raise SettingsWriteError(
+                errno.EINVAL, f"cannot edit the settings file in place: {exc}"
+            ) from None
+        document = tomlkit.document()
+    current = document.unwrap()
+    for key in KEYS:
+        new = _plain(getattr(settings, key))
+        if key in current:
+            if current[key] == new:
+                continue
+            if isinstance(new, dict) and isinstance(document[key], dict):
+                _update_table(document[key], new)
+            else:
+                document[key] = new
+        elif new != _plain(getattr(_DEFAULTS, key)):
+            document[key] = new
+    out = tomlkit.dumps(document)
+    back, _ = settings_from_table(tomllib.loads(out))
+    if any(getattr(back, key) != getattr(settings, key) for key in KEYS):
+        raise SettingsWriteError(
+            errno.EINVAL, "cannot edit the settings file in place: it would not read back"
+        )
+    return out
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _update_table(table: Any, new: Mapping[str, Any]) -> None:
+    """Make a tomlkit table hold `new`, touching only the entries that differ."""
+    for key in [k for k in table if k not in new]:
+        del table[key]
+    for key, value in new.items():
+        if key in table:
+            old = table[key]
+            plain_old = old.unwrap() if hasattr(old, "unwrap") else old
+            if plain_old == value:
+                continue
+            if isinstance(value, Mapping) and isinstance(old, dict):
+                _update_table(old, value)
+                continue
+        table[key] = value
+
+
+def backup_file(path: Path) -> Path:
+    """Copy `path` to `<name>.bak`, or `<name>.bak.2`, `.bak.3` ... when those exist: no
+    backup is ever overwritten. The copy keeps the file's mode. Returns the backup."""
+    import stat
+
+    from sr_tui.core.atomic import create_new
+    from sr_tui.core.files import read_limited
+    from sr_tui.core.tomlfile import MAX_TOML_BYTES
+
+    data = read_limited(path, MAX_TOML_BYTES)
+    mode = stat.S_IMODE(os.stat(path).st_mode)
+    for n in range(1, 10_000):
+        candidate = path.with_name(f"{path.name}.bak" if n == 1 else f"{path.name}.bak.{n}")
+        try:
+            return create_new(candidate, data, mode)
+        except FileExistsError:
+            continue
+    raise SettingsWriteError(errno.EEXIST, f"too many backups of {path} already")
 
 
 def parse_setting(key: str, text: str) -> tuple[str, Any]:
     """Turn `sr-tui config set KEY VALUE` into (top-level key, new value), or raise
-    ValueError with a clear reason. `lint.X` and `keymap.X` set one entry of those tables."""
+    ValueError with a clear reason. `lint.X`, `keymap.X` and `sla.X` set one entry of those
+    tables."""
     head, _, rest = key.partition(".")
-    if head in ("lint", "keymap") and rest:
+    if head in ("lint", "keymap", "sla") and rest:
         if head == "keymap":
             return head, {rest: text}
         try:
-            value = tomllib.loads(f"v = {text}")["v"]
-        except tomllib.TOMLDecodeError:
+            value = parse_toml(f"v = {text}")["v"]
+        except ValueError:  # TOMLDecodeError, or nested too deeply: take it as text
             value = text
         return head, _nested(rest.split("."), value)
     if head not in KEYS or rest:
@@ -224,7 +372,7 @@ def _nested(parts: list[str], value: Any) -> dict[str, Any]:
 
 def merged(settings: Settings, key: str, value: Any) -> Settings:
     """`settings` with one key set (tables merged one level deep), validated."""
-    if key in ("lint", "keymap"):
+    if key in ("lint", "keymap", "sla"):
         table = _deep_merge(dict(getattr(settings, key)), value)
         clean, reason = _check(key, table)
     else:

@@ -43,6 +43,7 @@ Closing (the sign-off line)::
 Signature (the lines under the closing)::
 
     is_signature_line("Sam Lee")      -> True   a name, a title or team, a contact line
+    closing_index(lines)              -> index of the last closing line, or -1
     signature_start(lines)            -> index of the first signature line: the first
                                          non-blank line after the last closing, or, with
                                          no closing, the name/team lines ending the last
@@ -56,6 +57,8 @@ Footer (non-body material: nothing in it is the writer's message)::
     is_reply_marker(line)             -> True   "--reply above this line--",
                                                 "##- Please type your reply above this line -##"
     is_disclaimer(block)              -> True   a confidentiality / legal / unsubscribe text
+    body_start(lines)                 -> the first line that is not blank, a reply marker
+                                         or decoration ("—-—-—")
     footer_start(lines)               -> index of the first footer line (len(lines) when
                                          none): a "-- " separator, quoted history (also an
                                          Outlook "From:/Sent:" header block and a trailing
@@ -66,6 +69,9 @@ Footer (non-body material: nothing in it is the writer's message)::
 
 Whole email::
 
+    greeting_index(lines)             -> the greeting line: the first body line, or the
+                                         greeting under a help-desk preamble ("Your
+                                         request was updated", "-----", author, date)
     outline(lines) -> Outline(body, greeting, closing, signature, footer)
         line indexes in one pass: the first body line (after a "Subject:" line, leading
         blanks and reply markers), the greeting (-1), the closing (-1), the first
@@ -87,9 +93,12 @@ __all__ = [
     "OTHER_CLOSINGS",
     "Greeting",
     "Outline",
+    "body_start",
     "bullet_text",
+    "closing_index",
     "closing_name",
     "footer_start",
+    "greeting_index",
     "greeting_kind",
     "is_bullet",
     "is_closing",
@@ -108,6 +117,23 @@ __all__ = [
 
 #: Longest line any line test looks at: longer lines are body text.
 _MAX_LINE = 200
+
+
+class _Lazy:
+    """A pattern compiled on first use: most emails never need the rarer ones, and
+    `sr-tui lint` as a process should not pay for compiling them."""
+
+    __slots__ = ("_args", "_re")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._re: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str):
+        if self._re is None:
+            self._re = re.compile(*self._args)
+        return getattr(self._re, name)
+
 
 # --- bullets -------------------------------------------------------------------------
 
@@ -144,7 +170,7 @@ _GREETING_WORD = re.compile(
 )
 _TITLE = r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Sra|Herr|Frau)\.?"
 #: After the greeting word: the name part, its punctuation, and any text after it.
-_GREETING_PARTS = re.compile(
+_GREETING_PARTS = _Lazy(
     r"[ \t]*(?:,(?=[ \t]*[^\W\d][^,!:;.?\n]*[,!:])[ \t]*)?"  # "Hi, Alice,"
     r"(?P<name>(?:" + _TITLE + r"[ \t]+)?[^,!:;.?—–\n]*)(?P<punct>[,!:;.?—–]?)"
     r"[ \t]*(?P<tail>.*)",
@@ -152,11 +178,11 @@ _GREETING_PARTS = re.compile(
 )
 #: A greeting that is only a name: "Alice," / "Alice Chen,".
 _NAME_ONLY = re.compile(r"[ \t]*[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,3}[ \t]*,[ \t]*$")
-_PLACEHOLDER_NAME = re.compile(
+_PLACEHOLDER_NAME = _Lazy(
     r"\[[^\[\]]{1,60}\]|\{\{[^{}]{1,80}\}\}|\{[!$]?[\w.\- ]{1,60}\}|<[\w .\-]{1,40}>"
     r"|%[\w.\-]{1,40}%|\$\{?[\w.]{1,40}\}?|\*\|[\w:]{1,40}\|\*"
 )
-_BLANK_NAME = re.compile(r"[_.…\s\-]*_{2,}[_.…\s\-]*|\.{3,}|…")
+_BLANK_NAME = _Lazy(r"[_.…\s\-]*_{2,}[_.…\s\-]*|\.{3,}|…")
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’.\-]*")
 _PARTICLES = frozenset("van von der den de da di du del della le la bin al el dos das y".split())
 
@@ -288,8 +314,8 @@ OTHER_CLOSINGS = frozenset(
     """best|warm regards|warmest regards|kindest regards|kind regard|best regard|with kind
     regards|with best regards|with warm regards|with regards|best wishes|warm wishes|warmest
     wishes|kind wishes|all the best|all best|warmly|with care|cheers|sincerely|yours
-    sincerely|sincerely yours|yours truly|truly|yours faithfully|faithfully|respectfully|
-    respectfully yours|yours respectfully|cordially|yours|br|rgds|regs|kr|thx|tx|ty|thanks
+    sincerely|sincerely yours|yours truly|yours faithfully|faithfully|respectfully|
+    respectfully yours|yours respectfully|cordially|yours|br|rgds|thx|thanks
     again|thanks so much|thanks very much|thanks a lot|thanks a million|thank you again|
     thank you so much|thank you very much|thanks and regards|thanks & regards|thanks and
     best regards|thanks & best regards|thanks and kind regards|regards and thanks|best
@@ -307,24 +333,31 @@ _OTHER = frozenset(" ".join(c.split()) for c in OTHER_CLOSINGS)
 #: "Thank you for your patience" and the like: a closing only with a comma.
 _COMMA_ONLY = frozenset(c for c in _OTHER if " for " in c)
 #: "Your Acme Support Team," / "Your friends at Acme,".
-_TEAM_CLOSING = re.compile(
+_TEAM_CLOSING = _Lazy(
     r"[ \t]*your[ \t]+(?:friends[ \t]+at[ \t]+\S.{0,40}|\S.{0,50}?\bteam)[ \t]*[,.!]?[ \t]*$",
     re.IGNORECASE,
 )
+#: The first word of every closing (a cheap test before the patterns).
+_FIRST_WORDS = frozenset(c.split()[0] for c in HOUSE_CLOSINGS | _OTHER) | {"your"}
 _CLOSING_HEAD = re.compile(r"[ \t]*([^\W\d_][^,.!\n]{0,50})([,.!]*)[ \t]*(.*?)[ \t\r]*")
 
 
 def _closing_parts(line: str) -> tuple[str, str, str] | None:
     """(normalised phrase, punctuation, name) of a closing line, or None."""
-    if len(line) > 90 or not line.strip():
+    if len(line) > 90:
         return None
+    first = line[:16].split(None, 1)
+    if not first or first[0].rstrip(",.!&").lower().replace("’", "'") not in _FIRST_WORDS:
+        return None
+    if first[0].lower() == "your":
+        return _team(line)
     m = _CLOSING_HEAD.fullmatch(line)
     if m is None:
-        return _team(line)
+        return None
     head, punct, rest = m.groups()
     phrase = " ".join(head.lower().replace("’", "'").split())
     if phrase not in HOUSE_CLOSINGS and phrase not in _OTHER:
-        return _team(line)
+        return None
     if phrase in _COMMA_ONLY and not punct.startswith(","):
         return None
     # "Thanks, Sam" / "Best regards, Support Team" — not "Thanks, that fixed it"
@@ -372,7 +405,7 @@ def closing_name(line: str) -> str:
 
 # --- signatures ----------------------------------------------------------------------
 
-_CONTACT = re.compile(
+_CONTACT = _Lazy(
     r"(?i)(?:\b(?:tel|phone|mobile|mob|cell|fax|e-?mail|web|website|skype|teams|direct|"
     r"office|ext|whatsapp|linkedin)\b\.?[ \t]*[:.]|^[ \t]*[TMEFWPD][ \t]*[:.][ \t]|"
     r"[\w.+-]@[\w-]+\.\w|https?://|www\.|\+?\(?\d[\d ().\-]{6,}\d)"
@@ -384,14 +417,15 @@ _ORG_WORDS = frozenset(
     group division noc sre hosting cloud network networks infrastructure security inc
     ltd llc gmbh corp co plc limited company it systems solutions technologies technical
     escalation escalations tier level l1 l2 l3 shift on-call oncall sales billing account
-    accounts linux windows platform platforms desk. head chief vp ceo cto cio coordinator
+    accounts linux windows platform platforms head chief vp ceo cto cio coordinator
     supervisor architect developer devops product products labs university college""".split()
 )
 _NOT_SIGNATURE_WORDS = frozenset(
     """i we you is are was were will would can could should please have has had do does
     did let if when this that these those it's i'm we're you're don't""".split()
 )
-_ABBREV_END = re.compile(r"(?i)\b(?:inc|ltd|co|corp|plc|jr|sr|llc|s\.a|b\.v|p\.o)\.$")
+_INITIAL_END = _Lazy(r"(?:\b[A-Z]|\b(?:Jr|Sr|Dr|Ph\.D|MD|PhD))\.$")
+_ABBREV_END = _Lazy(r"(?i)\b(?:inc|ltd|co|corp|plc|jr|sr|llc|s\.a|b\.v|p\.o)\.$")
 
 
 def _tokens(line: str) -> list[str]:
@@ -408,6 +442,8 @@ def _is_name(line: str) -> bool:
         return True
     if all("\u4e00" <= c <= "\u9fff" or c in "·• " for c in s) and len(s) <= 12:
         return True
+    if s[-1] in ".!?:;," and not _INITIAL_END.search(s):
+        return False  # "Body." is a sentence; "Sam J." and "Sam Lee Jr." are names
     tokens = s.split()
     if not 1 <= len(tokens) <= 5:
         return False
@@ -504,45 +540,54 @@ def signature_start(lines: Sequence[str], start: int = 0, stop: int | None = Non
 # --- footers -------------------------------------------------------------------------
 
 _SEPARATOR = re.compile(r"[ \t]*--[ \t]*\r?$")
-_HISTORY = re.compile(
+#: Where a footer line may start (`_footer_line` decides): one scan over the text.
+_FOOTER_HINT = re.compile(
+    r"(?im)^[ \t]*(?:--[ \t]*\r?$|on\s|-{2}|[_=*~#—–]{5}|\*?from:|sent from|get outlook|"
+    r"begin forwarded|forwarded message)|(?:wrote|写道|écrit|schrieb)[ \t]*[:：][ \t]*\r?$|"
+    r"\bthis line\b"
+)
+#: Words one of which every one-line history marker holds (a cheap test first).
+_HISTORY_WORDS = re.compile(r"(?i)wrote|写道|écrit|schrieb|origin|forward")
+_HISTORY = _Lazy(
     r"[ \t]*(?:On\b.{0,300}\bwrote:|.{0,200}(?:写道|a écrit|schrieb)[ \t]*[:：]"
     r"|-{2,}[ \t]*(?:Original Message|Forwarded message|Original|Message d'origine)[ \t]*-{2,}"
     r"|Begin forwarded message:|Forwarded message:)"
     r"[ \t]*\r?$",
     re.IGNORECASE,
 )
-_ON_START = re.compile(r"[ \t]*On\s.{0,300}$")
-_WROTE_END = re.compile(r".{0,200}\bwrote:[ \t]*\r?$")
-_HEADER_FROM = re.compile(r"[ \t]*(?:[_\-=]{10,}[ \t]*\r?$|\*?From:\*?[ \t]+\S)")
-_HEADER_NEXT = re.compile(r"[ \t]*\*?(?:Sent|Date|To|Cc|Subject):\*?[ \t]")
-_REPLY_MARKER = re.compile(
+_ON_START = _Lazy(r"[ \t]*On\s.{0,300}$")
+_WROTE_END = _Lazy(r".{0,200}\bwrote:[ \t]*\r?$")
+_HEADER_FROM = _Lazy(r"[ \t]*(?:[_\-=]{10,}[ \t]*\r?$|\*?From:\*?[ \t]+\S)")
+_HEADER_NEXT = _Lazy(r"[ \t]*\*?(?:Sent|Date|To|Cc|Subject):\*?[ \t]")
+_REPLY_MARKER = _Lazy(
     r"[ \t#\-=_*\[(<>]*(?:please[ \t]+)?(?:(?:type|write|enter|add)[ \t]+your[ \t]+"
     r"(?:reply|response|comments?)|reply|respond|write)[ \t]+(?:above|below)[ \t]+this[ \t]+"
     r"line\b.{0,60}$|[ \t#\-=_*\[(]*do[ \t]+not[ \t]+(?:write|reply|type)[ \t]+below[ \t]+"
     r"this[ \t]+line\b.{0,60}$",
     re.IGNORECASE,
 )
-_MOBILE = re.compile(
+_MOBILE = _Lazy(
     r"[ \t]*(?:Sent from (?:my )?(?:iPhone|iPad|Android|mobile|Samsung|Galaxy|Outlook|BlackBerry"
     r"|Mail for Windows)|Get Outlook for (?:iOS|Android))\b.{0,60}$",
     re.IGNORECASE,
 )
-_RULE = re.compile(r"[ \t]*(?:[_\-=*~#]{5,}|(?:[-=_*] ?){5,})[ \t]*\r?$")
-_DISCLAIMER = re.compile(
+_RULE = re.compile(r"[ \t]*(?:[_\-=*~#—–]{5,}|(?:[-=_*—–] ?){5,})[ \t]*\r?$")
+_DISCLAIMER = _Lazy(
     r"(?i)intended (?:solely )?(?:only )?for the (?:use of the )?(?:named |sole )?"
     r"(?:addressee|recipient)|intended recipient|(?:received|got) this (?:e-?mail|message|"
     r"communication|transmission) (?:in error|by mistake)|(?:confidential|privileged) and "
     r"(?:may be )?(?:confidential|privileged|legally)|confidentiality (?:notice|note|"
-    r"statement|disclaimer)|^\W*(?:disclaimer|legal notice|privacy notice|important notice)"
-    r"\b|all rights reserved|(?:©|\(c\)|copyright) ?(?:\d{4}|[A-Z])|registered (?:office|"
+    r"statement|disclaimer)|^\W*(?:disclaimer|legal notice|privacy notice)\b|all rights "
+    r"reserved|(?:©|\(c\)|copyright) ?(?:\d{4}|(?-i:[A-Z]))|registered (?:office|"
     r"in england|in scotland|company|number|address)|company (?:registration|reg\.?) (?:no|"
     r"number)|\bunsubscribe\b|manage (?:your )?(?:email |notification |subscription )?"
     r"preferences|you (?:are )?receiv(?:e|ing) this (?:e-?mail|message|notification)|this "
-    r"(?:e-?mail|message) (?:was|has been) (?:sent|generated|scanned)|(?:e-?mail|message) "
+    r"(?:e-?mail|message) (?:was|has been) (?:sent|generated|scanned)|this (?:e-?mail|message|"
+    r"notification) is a service (?:from|of)|(?:e-?mail|message) "
     r"(?:and any (?:files|attachments) )?(?:transmitted with it )?(?:is|are|may be) "
     r"(?:confidential|privileged|intended)|do not reply to this (?:automated |automatic )?"
-    r"(?:e-?mail|message)|this (?:mailbox|address) is not monitored|privacy policy|terms of "
-    r"(?:service|use)|no longer wish to receive|opt[ -]out",
+    r"(?:e-?mail|message)|this (?:mailbox|address) is not monitored|no longer wish to receive"
+    r"|^\W*(?-i:Powered by) \w",
 )
 
 
@@ -564,10 +609,21 @@ def is_reply_marker(line: str) -> bool:
     return len(line) <= 160 and _REPLY_MARKER.match(line) is not None
 
 
+#: Words one of which every disclaimer holds (a cheap test before the pattern).
+_DISCLAIMER_WORDS = (
+    "intended", "recipient", "confidential", "privileged", "in error", "by mistake",
+    "disclaimer", "legal notice", "privacy notice", "rights reserved", "©", "(c)",
+    "copyright", "registered", "registration", "unsubscribe", "preferences", "receiv",
+    "was sent", "been sent", "generated", "scanned", "a service", "not reply",
+    "not monitored", "wish to receive", "powered by",
+)  # fmt: skip
+
+
 def is_disclaimer(block: str) -> bool:
     """True when a block of text is a confidentiality notice, legal footer or
     mailing-list footer ("intended recipient", "All rights reserved", "unsubscribe")."""
-    return _DISCLAIMER.search(block) is not None
+    low = block.lower()
+    return any(w in low for w in _DISCLAIMER_WORDS) and _DISCLAIMER.search(block) is not None
 
 
 def _blocks(lines: Sequence[str], start: int, stop: int) -> list[tuple[int, int]]:
@@ -596,7 +652,7 @@ def _footer_line(lines: Sequence[str], i: int) -> bool:
     if s == "--":
         return True
     c = s[0]
-    if (s[-1] in ":：" or c == "-") and _HISTORY.match(line):
+    if (s[-1] in ":：" or c == "-") and _HISTORY_WORDS.search(s) and _HISTORY.match(line):
         return True  # "On ... wrote:", "-----Original Message-----", "... 写道："
     if c in "Oo" and i + 1 < len(lines) and _ON_START.match(line):
         nxt = lines[i + 1]
@@ -604,11 +660,12 @@ def _footer_line(lines: Sequence[str], i: int) -> bool:
             return True  # "On Mon, 3 Mar 2025, Alice Chen <alice@" / "example.com> wrote:"
     if (
         c in "_-=F*"
+        and (c != "F" or s.startswith("From:"))
         and _HEADER_FROM.match(line)
         and any(_HEADER_NEXT.match(lines[j]) for j in range(i + 1, min(i + 5, len(lines))))
     ):
         return True  # an Outlook header block: "From: ...", "Sent: ...", "To: ..."
-    if c in "SsGg" and _MOBILE.match(line):
+    if c in "SsGg" and s[:11].lower() in ("sent from m", "get outlook") and _MOBILE.match(line):
         return True
     return ("line" in s or "LINE" in s or "Line" in s) and is_reply_marker(line)
 
@@ -616,12 +673,29 @@ def _footer_line(lines: Sequence[str], i: int) -> bool:
 def footer_start(lines: Sequence[str], start: int = 0) -> int:
     """The index of the first line of non-body material in lines[start:] (len(lines)
     when there is none). The line at `start` itself is never a footer (it is where the
-    body begins); pass the index of the first body line."""
+    body begins); pass the index of the first body line.
+
+    A footer starts at a "-- " separator, a quoted-history marker, an Outlook header
+    block, a reply marker, "Sent from my ...", a trailing run of "> " lines, a rule line
+    ("-----") below the last closing, or a disclaimer block that no closing follows."""
     n = len(lines)
     foot = n
-    for i in range(start + 1, n):
-        line = lines[i]
-        if len(line) <= 400 and line.strip() and _footer_line(lines, i):
+    # one scan of the whole text finds the lines worth a closer look
+    joined = "\n".join(lines)
+    if joined.count("\n") == n - 1:
+        line_no, pos = 0, 0
+        candidates = []
+        for m in _FOOTER_HINT.finditer(joined):
+            line_no += joined.count("\n", pos, m.start())
+            pos = m.start()
+            candidates.append(line_no)
+            if len(candidates) > 10_000:
+                candidates = range(start + 1, n)  # a text of markers: look at every line
+                break
+    else:  # lines holding line breaks of their own: look at every line
+        candidates = range(start + 1, n)
+    for i in candidates:
+        if i > start and len(lines[i]) <= 400 and lines[i].strip() and _footer_line(lines, i):
             foot = i
             break
     # a trailing run of "> " lines
@@ -633,14 +707,21 @@ def footer_start(lines: Sequence[str], start: int = 0) -> int:
         k += 1
     if k < foot:
         foot = k
+    last_closing = closing_index(lines, start, foot)
+    if last_closing >= 0:
+        # a rule line below the closing: "-----" before older messages of a thread
+        for i in range(last_closing + 1, foot):
+            if _RULE.match(lines[i]) and len(lines[i]) <= 200:
+                foot = i
+                break
     # a disclaimer or legal block that no closing follows
     blocks = _blocks(lines, start, foot)
     for b in range(1, len(blocks)):
         bs, be = blocks[b]
+        if be <= last_closing:
+            continue  # body text (and its closing) still follows
         if be - bs > 40 or not is_disclaimer("\n".join(lines[bs:be])):
             continue
-        if any(closing_index(lines, s, e) >= 0 for s, e in blocks[b + 1 :]):
-            continue  # body text (and its closing) still follows
         top = bs
         c = closing_index(lines, bs, be)
         if c >= 0 or is_signature_line(lines[bs]):
@@ -659,10 +740,43 @@ def footer_start(lines: Sequence[str], start: int = 0) -> int:
     return foot
 
 
-def body_start(lines: Sequence[str], start: int = 0) -> int:
-    """The first line at or after `start` that is not blank and not a reply marker."""
+#: "Jane Doe commented:", "Support replied:": a help-desk author line above a message.
+_AUTHOR = _Lazy(
+    r"[ \t]*\S.{0,60}\b(?:commented|replied|responded|added a comment|said|writes)[ \t]*:[ \t]*\r?$"
+)
+
+
+def greeting_index(lines: Sequence[str], start: int = 0, stop: int | None = None) -> int:
+    """The index of the greeting line in lines[start:stop], or -1: the first non-blank
+    line when it is a greeting, or a greeting under a help-desk preamble (a notice line,
+    a rule line "-----", the author and the date) within the first few lines."""
+    stop = len(lines) if stop is None else stop
     i = start
-    while i < len(lines) and (not lines[i].strip() or is_reply_marker(lines[i])):
+    while i < stop and not lines[i].strip():
+        i += 1
+    if i >= stop:
+        return -1
+    if is_greeting(lines[i]):
+        return i
+    for r in range(i, min(stop, i + 8)):
+        line = lines[r]
+        if len(line) <= 200 and (_RULE.match(line) or _AUTHOR.match(line)):
+            for g in range(r + 1, min(stop, r + 8)):
+                m = _GREETING_WORD.match(lines[g])
+                if m is not None and m.group("strong") and is_greeting(lines[g]):
+                    return g
+            break
+    return -1
+
+
+def body_start(lines: Sequence[str], start: int = 0) -> int:
+    """The first line at or after `start` that is not blank, not a reply marker and not
+    a line of decoration only ("—-—-—-—")."""
+    i = start
+    while i < len(lines):
+        line = lines[i]
+        if line.strip() and not is_reply_marker(line) and any(c.isalnum() for c in line[:400]):
+            break
         i += 1
     return i
 
@@ -685,7 +799,8 @@ def outline(lines: Sequence[str]) -> Outline:
 
     - `body`: the first line after a leading "Subject:" line, blank lines and reply
       markers;
-    - `greeting`: that line when it is a greeting, else -1;
+    - `greeting`: that line when it is a greeting (or a greeting under a help-desk
+      preamble, see `greeting_index`), else -1;
     - `closing`: the last closing line above the footer, else -1;
     - `signature`: the first signature line (== `footer` when there is none);
     - `footer`: the first line of non-body material (len(lines) when none).
@@ -694,7 +809,7 @@ def outline(lines: Sequence[str]) -> Outline:
     if b < len(lines) and _SUBJECT.match(lines[b]):
         b = body_start(lines, b + 1)
     foot = footer_start(lines, b)
-    greeting = b if b < foot and is_greeting(lines[b]) else -1
+    greeting = greeting_index(lines, b, foot)
     first = greeting + 1 if greeting >= 0 else b
     closing = closing_index(lines, first, foot)
     sig = signature_start(lines, first, foot)

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from sr_tui.bindings import TranslatedBindings
+from sr_tui.core.safe_text import visible
 from sr_tui.core.templates.model import Email, Template, Value, Values
 from sr_tui.core.templates.render import RenderError
 from sr_tui.i18n import Language, tr
@@ -143,7 +144,8 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
             self.refresh_output()
             return
         field_id = form.field_id_of(self.focused) if keep_focus else None
-        await form.show(template, self.workspace.values, self.language)
+        history = self.workspace.value_history(self.language)
+        await form.show(template, self.workspace.values, self.language, history)
         self.query_one(TemplateTree).select_template(template.id)
         self.refresh_title()
         self.refresh_output()
@@ -159,7 +161,7 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
         if template is not None:
             title = template.title_zh if self.language == "zh" else template.title
             parts.append(f"{template.id} · {title}")
-        self.sub_title = " · ".join(parts)
+        self.sub_title = visible(" · ".join(parts))
 
     async def open_template(self, template_id: str) -> None:
         """Open a template on the case and focus its first empty field."""
@@ -180,11 +182,13 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
             findings = self.workspace.findings()
             self.render_problem = ""
         except RenderError as exc:
-            # Keep the last good preview; say what is wrong once.
+            # Keep the last good preview; say what is wrong once; never "ready to send".
+            panel.show((), self.language, not_checked=str(exc))
             if str(exc) != self.render_problem:
                 self.render_problem = str(exc)
+                reason = visible(str(exc))
                 self.notify(
-                    tr("render_error", self.language, reason=exc), severity="error", markup=False
+                    tr("render_error", self.language, reason=reason), severity="error", markup=False
                 )
             return
         preview.show(email, mark)

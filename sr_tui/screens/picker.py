@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from sr_tui.bindings import TranslatedBindings
 from sr_tui.core.templates.scenario_index import ScenarioIndex
 from sr_tui.i18n import Language, tr
+from sr_tui.widgets.plain_text import SafeInput
 
 
 class PickerScreen(TranslatedBindings, ModalScreen[str | None]):
@@ -44,7 +45,7 @@ class PickerScreen(TranslatedBindings, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
             yield Label(tr("picker_title", self.language), id="picker-title")
-            yield Input(
+            yield SafeInput(
                 self.initial_query, placeholder=tr("picker_placeholder", self.language), id="query"
             )
             yield OptionList(id="results")

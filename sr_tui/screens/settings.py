@@ -14,10 +14,21 @@ from textual.validation import Function
 from textual.widgets import Button, Input, Label, Select, Static
 
 from sr_tui.bindings import TranslatedBindings
-from sr_tui.core.settings import COPY_LAYOUTS, LoadedSettings, Settings, save_settings
+from sr_tui.core.safe_text import has_controls
+from sr_tui.core.settings import (
+    COPY_LAYOUTS,
+    LoadedSettings,
+    Settings,
+    backup_file,
+    save_settings,
+)
 from sr_tui.i18n import Language, tr
+from sr_tui.widgets.plain_text import SafeInput
 
-ONE_LINE = Function(lambda v: "\n" not in v and len(v) <= 200, "One line, at most 200 characters.")
+ONE_LINE = Function(
+    lambda v: len(v.splitlines()) <= 1 and len(v) <= 200 and not has_controls(v),
+    "One line, at most 200 characters, no control characters.",
+)
 
 
 class SettingsScreen(TranslatedBindings, ModalScreen[Settings | None]):
@@ -52,11 +63,11 @@ class SettingsScreen(TranslatedBindings, ModalScreen[Settings | None]):
             with VerticalScroll(id="settings-form"):
                 yield from self._row(
                     "your_name",
-                    Input(s.your_name, id="your_name", validators=[ONE_LINE], compact=True),
+                    SafeInput(s.your_name, id="your_name", validators=[ONE_LINE], compact=True),
                 )
                 yield from self._row(
                     "your_team",
-                    Input(s.your_team, id="your_team", validators=[ONE_LINE], compact=True),
+                    SafeInput(s.your_team, id="your_team", validators=[ONE_LINE], compact=True),
                 )
                 yield from self._row(
                     "language",
@@ -80,7 +91,7 @@ class SettingsScreen(TranslatedBindings, ModalScreen[Settings | None]):
                 )
                 yield from self._row(
                     "template_dirs",
-                    Input(
+                    SafeInput(
                         os.pathsep.join(s.template_dirs),
                         id="template_dirs",
                         validators=[ONE_LINE],
@@ -89,7 +100,7 @@ class SettingsScreen(TranslatedBindings, ModalScreen[Settings | None]):
                 )
                 yield from self._row(
                     "export_dir",
-                    Input(s.export_dir, id="export_dir", validators=[ONE_LINE], compact=True),
+                    SafeInput(s.export_dir, id="export_dir", validators=[ONE_LINE], compact=True),
                 )
                 yield Static(
                     tr("settings_file_note", lang, path=self.loaded.path),
@@ -158,9 +169,8 @@ class SettingsScreen(TranslatedBindings, ModalScreen[Settings | None]):
             return
         try:
             if self.loaded.broken and path.is_file():
-                backup = path.with_name(path.name + ".bak")
-                backup.write_bytes(path.read_bytes())
-            save_settings(settings, path)
+                backup_file(path)  # a numbered backup: an earlier one is never replaced
+            save_settings(settings, path, replace_unparseable=self.loaded.broken)
         except OSError as exc:
             self.notify(
                 tr("settings_save_failed", self.language, reason=exc),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from textual import on
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.markup import escape
 from textual.message import Message
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
@@ -16,9 +15,10 @@ from sr_tui.core.templates.model import Field, Template, Value, Values
 from sr_tui.core.templates.render import is_filled
 from sr_tui.i18n import Language, tr
 from sr_tui.widgets.list_editor import ListEditor
+from sr_tui.widgets.plain_text import SafeTextArea, ShowsControls, no_markup
 
 
-class FieldInput(TranslatedBindings, Input):
+class FieldInput(TranslatedBindings, ShowsControls, Input):
     """A one-line field; F2 cycles through the field's suggestions."""
 
     BINDINGS = [Binding("f2", "next_suggestion", "Next suggestion", id="next_suggestion")]
@@ -57,29 +57,44 @@ class FieldForm(VerticalScroll):
         super().__init__(**kwargs)
         self.template: Template | None = None
 
-    async def show(self, template: Template, values: Values, language: Language) -> None:
-        """Replace the form with `template`'s fields, filled from `values`."""
+    async def show(
+        self,
+        template: Template,
+        values: Values,
+        language: Language,
+        history: dict[str, str] | None = None,
+    ) -> None:
+        """Replace the form with `template`'s fields, filled from `values`; `history`
+        notes where a value was sent before ("sent in A1, Wed 2 Dec 10:05")."""
         self.template = template
+        history = history or {}
         await self.remove_children()
-        await self.mount_all([self._block(f, values.get(f.id), language) for f in template.fields])
+        await self.mount_all(
+            [self._block(f, values.get(f.id), language, history.get(f.id)) for f in template.fields]
+        )
         self.scroll_home(animate=False)
+        # A real terminal may not repaint a container whose children were all replaced
+        # until something else moves (seen in tmux after the picker closed).
+        self.refresh(layout=True)
 
     async def clear(self) -> None:
         """No template open: an empty form."""
         self.template = None
         await self.remove_children()
 
-    def _block(self, field: Field, value: Value | None, language: Language) -> Widget:
+    def _block(
+        self, field: Field, value: Value | None, language: Language, sent: str | None = None
+    ) -> Widget:
         label = field.label_zh if language == "zh" else field.label
-        notes = []
+        notes = [sent] if sent else []
         if field.optional:
             notes.append(tr("optional", language))
         if field.source == "settings":
             notes.append(tr("from_settings", language))
-        title = escape(label) + (f" [dim]({', '.join(notes)})[/dim]" if notes else "")
-        help_text = escape((field.help_zh or field.help) if language == "zh" else field.help)
+        title = no_markup(label) + (f" [dim]({', '.join(notes)})[/dim]" if notes else "")
+        help_text = no_markup((field.help_zh or field.help) if language == "zh" else field.help)
         if field.suggestions:
-            help_text += "\n" + escape(" · ".join(field.suggestions)) + "   [dim](F2)[/dim]"
+            help_text += "\n" + no_markup(" · ".join(field.suggestions)) + "   [dim](F2)[/dim]"
         return Vertical(
             Label(title, classes="field-label", markup=True),
             self._editor(field, value, language),
@@ -100,7 +115,7 @@ class FieldForm(VerticalScroll):
             )
         text = ", ".join(value) if isinstance(value, list) else (value or "")
         if field.kind == "multiline":
-            area = TextArea(text, id=widget_id, soft_wrap=True, show_line_numbers=False)
+            area = SafeTextArea(text, id=widget_id, soft_wrap=True, show_line_numbers=False)
             area.placeholder = field.placeholder_items()[0]
             return area
         if field.kind == "choice":

@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from sr_tui.core.safe_text import visible
 from sr_tui.i18n import Language, tr
 
 if TYPE_CHECKING:
@@ -45,14 +46,21 @@ class LintPanel(OptionList):
         findings: Sequence[Finding],
         language: Language,
         labels: dict[str, str] | None = None,
+        *,
+        not_checked: str = "",
     ) -> None:
-        """Show `findings`; `labels` names the fields they came from (id -> label)."""
+        """Show `findings`; `labels` names the fields they came from (id -> label).
+        `not_checked` says why there are none to show (the email cannot be rendered):
+        shown instead of "ready to send"."""
         self.labels = labels or {}
         self.findings = tuple(findings)
         self.language = language
         highlighted = self.highlighted
         self.clear_options()
-        if not self.findings:
+        if not_checked:
+            message = tr("lint_render_failed", language, reason=visible(not_checked))
+            self.add_option(Option(Text(message, style="bold"), disabled=True))
+        elif not self.findings:
             self.add_option(Option(Text(tr("lint_clean", language), style="dim"), disabled=True))
         else:
             self.add_options(
@@ -63,7 +71,7 @@ class LintPanel(OptionList):
         errors = sum(1 for f in self.findings if f.severity == "error")
         count = f"{len(self.findings)}" if not errors else f"{len(self.findings)}, ✖ {errors}"
         self.border_title = f"{tr('lint', language)} ({count})"
-        self.set_class(errors > 0, "-has-errors")
+        self.set_class(errors > 0 or bool(not_checked), "-has-errors")
 
     def _prompt(self, finding: Finding) -> Text:
         style = self.get_component_rich_style(f"lint-panel--{finding.severity}")
@@ -71,8 +79,8 @@ class LintPanel(OptionList):
         where = f" · {self.labels.get(field_id, field_id)}" if field_id else ""
         return Text.assemble(
             (f"{ICONS.get(finding.severity, '•')} {finding.rule}", style),
-            (f" {finding.line}:{finding.column}{where} ", "dim"),
-            finding.message,
+            (visible(f" {finding.line}:{finding.column}{where} "), "dim"),
+            visible(finding.message),  # a message may quote the email's text
         )
 
     @on(OptionList.OptionSelected)

@@ -9,9 +9,10 @@ from textual.message import Message
 from textual.widgets import Button, Input
 
 from sr_tui.bindings import TranslatedBindings
+from sr_tui.widgets.plain_text import ShowsControls
 
 
-class ItemInput(TranslatedBindings, Input):
+class ItemInput(TranslatedBindings, ShowsControls, Input):
     """One item. Enter adds an item after it; Backspace in an empty item removes it."""
 
     BINDINGS = [

@@ -11,6 +11,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from sr_tui.bindings import TranslatedBindings
+from sr_tui.core.safe_text import visible
 from sr_tui.core.templates.model import SUBJECT_PREFIX, Email
 
 Part = Literal["all", "subject", "body"]
@@ -61,7 +62,9 @@ class Preview(TranslatedBindings, VerticalScroll, can_focus=True):
 
     def styled(self, email: Email, mark: tuple[int, int] | None = None) -> Text:
         """The email as rich Text: unfilled spans and the marked range styled."""
-        text = Text(email.text, no_wrap=False, end="")
+        # Control characters are shown (␛), never sent to the terminal: same length, so
+        # the spans and the lint marks still fall on the right characters.
+        text = Text(visible(email.text), no_wrap=False, end="")
         text.stylize(
             self.get_component_rich_style("preview--subject"),
             0,

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.message import Message
 from textual.widgets import Tree
 
+from sr_tui.core.safe_text import visible
 from sr_tui.core.templates.catalog import Catalog
 from sr_tui.i18n import Language
+
+
+def _plain(label: str) -> Text:
+    """A label as plain text: a title holding `[/]` or `[@click=app.quit]` is shown as
+    written, never parsed as markup (a str label would be)."""
+    return Text(visible(label))
 
 
 class TemplateTree(Tree[str]):
@@ -35,12 +43,13 @@ class TemplateTree(Tree[str]):
                 continue
             title = category.title_zh if language == "zh" else category.title
             branch = self.root.add(
-                f"{category.id} {title}",
+                _plain(f"{category.id} {title}"),
                 data=category.id,
                 expand=expanded is None or category.id in expanded,
             )
             for t in templates:
-                branch.add_leaf(f"{t.id} {t.title_zh if language == 'zh' else t.title}", data=t.id)
+                title = t.title_zh if language == "zh" else t.title
+                branch.add_leaf(_plain(f"{t.id} {title}"), data=t.id)
 
     def select_template(self, template_id: str) -> None:
         """Move the cursor to a template's leaf (without posting `Chosen`)."""

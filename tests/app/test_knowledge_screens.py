@@ -28,7 +28,7 @@ def app_with_cases(make, **kwargs):
 
 
 async def search_for(pilot, text: str) -> SearchScreen:
-    await pilot.press("f3")
+    await pilot.press("ctrl+g")
     await settle(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, SearchScreen)
@@ -112,7 +112,7 @@ async def test_the_review_of_last_month_and_the_markdown_copied(make, clipboard_
     app = app_with_cases(make)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
-        await pilot.press("f8")
+        await pilot.press("ctrl+r")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, ReviewScreen) and screen.month == (2026, 11)
@@ -133,7 +133,7 @@ async def test_the_review_moves_a_month_at_a_time(make):
     app = app_with_cases(make)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("f8")
+        await pilot.press("ctrl+r")
         await settle(pilot)
         await pilot.press("left")
         await settle(pilot)

@@ -38,10 +38,10 @@ def app_factory(catalog):
 
 
 def test_search_screen(snap_compare, app_factory):
-    """F3 and "sosreport status:open": the open cases whose emails asked for one."""
+    """ctrl+g and "sosreport -printer": the cases whose emails asked for one."""
 
     async def run_before(pilot: Pilot) -> None:
-        await pilot.press("f3")
+        await pilot.press("ctrl+g")
         await settle(pilot)
         await paste(pilot, "sosreport -printer")
         await settle(pilot)

@@ -129,3 +129,59 @@ def test_settings_screen(snap_compare, app_factory, monkeypatch, tmp_path_factor
         await settle(pilot)
 
     assert snap_compare(app_factory(), terminal_size=SIZE, run_before=run_before)
+
+
+def _seed_cases(app: SrTuiApp) -> None:
+    """Three cases with a few moves, at fixed times (the app's FixedClock)."""
+    from sr_tui.core.cases.model import Case
+
+    cases = app.workspace.cases
+    clock = app.workspace.clock
+    for number, title, requester in (
+        ("SR 3-41234567", "NFS mounts hang after reboot", "Alice Chen"),
+        ("SR 3-41234580", "OA登录失败", "王芳"),
+        ("TS20261202001", "Printer queue stuck", "Bo Li"),
+    ):
+        cases.store.create_case(Case.new(number, now=clock.now(), title=title, requester=requester))
+        clock.advance(minutes=7)
+    cases.record_email(
+        "SR 3-41234567",
+        template_id="A1",
+        subject="Support Case SR 3-41234567 Received",
+        body="Hi Alice,\n\nThank you for contacting us regarding NFS mounts hang after reboot.",
+        channel="copy",
+    )
+    clock.advance(minutes=30)
+    cases.record_email(
+        "SR 3-41234567",
+        template_id="B1",
+        subject="Action Required — Information Needed for SR 3-41234567",
+        body="Hi Alice,\n\n- An sosreport\n- The output of nfsstat -m",
+        channel="eml",
+    )
+    cases.note("SR 3-41234567", text="Customer on leave until Friday")
+    cases.set_status("SR 3-41234580", "closed", "confirmed")
+
+
+def test_case_list(snap_compare, app_factory):
+    """F7: the open cases, newest activity first."""
+
+    async def run_before(pilot: Pilot) -> None:
+        _seed_cases(pilot.app)
+        await pilot.press("f7")
+        await settle(pilot)
+        await pilot.pause(0.3)
+        await settle(pilot)
+
+    assert snap_compare(app_factory(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_case_screen(snap_compare, app_factory):
+    """The case screen of SR 3-41234567: the record and its timeline, newest first."""
+
+    async def run_before(pilot: Pilot) -> None:
+        _seed_cases(pilot.app)
+        pilot.app.show_case_screen("SR 3-41234567")
+        await settle(pilot)
+
+    assert snap_compare(app_factory(), terminal_size=SIZE, run_before=run_before)

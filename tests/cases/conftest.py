@@ -1,5 +1,7 @@
-"""The `store` fixture, one per backend: a later backend (PostgreSQL) adds its name to
-BACKENDS and a branch to `make_store`, and every backend-agnostic test runs against it."""
+"""The `store` fixture, one per backend: every backend-agnostic test runs against SQLite
+and against PostgreSQL (the server SR_TUI_TEST_DATABASE_URL names, a fresh schema per
+test; see `pg.py`). Without that server the postgres variants are skipped with the
+reason, and under CI=true they fail instead."""
 
 from __future__ import annotations
 
@@ -8,15 +10,29 @@ import pytest
 from sr_tui.core.cases.sqlite_store import SqliteCaseStore
 from sr_tui.core.clock import FixedClock
 
+from . import pg
 from .helpers import T0
 
-BACKENDS = ["sqlite"]
+BACKENDS = ["sqlite", "postgres"]
 
 
 def make_store(backend: str, location, clock, actor: str = "Ann", **options):
     """A store of `backend` at `location` (a directory); the same location, the same data."""
     if backend == "sqlite":
         return SqliteCaseStore(location / "cases.db", clock, actor=actor, **options)
+    if backend == "postgres":
+        from sr_tui.core.cases.postgres_store import PostgresCaseStore
+
+        return PostgresCaseStore(pg.schema_url(location), clock, actor=actor, **options)
+    raise ValueError(f"unknown backend {backend}")
+
+
+def store_address(backend: str, location) -> str:
+    """What another process opens to reach the store `make_store` makes at `location`."""
+    if backend == "sqlite":
+        return str(location / "cases.db")
+    if backend == "postgres":
+        return pg.schema_url(location)
     raise ValueError(f"unknown backend {backend}")
 
 
@@ -27,6 +43,8 @@ def clock() -> FixedClock:
 
 @pytest.fixture(params=BACKENDS)
 def backend(request) -> str:
+    if request.param == "postgres":
+        pg.require()
     return request.param
 
 
@@ -43,6 +61,8 @@ def store_factory(backend, tmp_path, clock):
     yield factory
     for store in opened:
         store.close()
+    if backend == "postgres":
+        pg.drop_schemas()
 
 
 @pytest.fixture

@@ -54,9 +54,9 @@ def test_line_and_column_count_characters_not_bytes():
     [
         (email("Body.").replace("Subject: ", "subject: "), "SR001", email("Body.")),
         (
-            "Hi,\n\nBody.\n\n" + SIGNATURE,
+            "NFS hang on app01 fixed\n\nHi,\n\nBody.\n\n" + SIGNATURE,
             "SR001",
-            "Subject: [Subject]\n\nHi,\n\nBody.\n\n" + SIGNATURE,
+            "Subject: NFS hang on app01 fixed\n\nHi,\n\nBody.\n\n" + SIGNATURE,
         ),
         (email("Body.", greeting="Hello Alice!"), "SR003", email("Body.")),
         (email("Body.", greeting="Dear Sir or Madam,"), "SR003", email("Body.", greeting="Hi,")),
@@ -84,6 +84,86 @@ def test_safe_fixes_repair_the_text(text, rule, fixed):
     assert f.fix is not None and f.fix.safe
     assert apply_fix(text, f) == fixed
     assert rule not in {g.rule for g in lint(fixed)}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "fixed"),
+    [
+        # issue 17: closings the house does not use are replaced in place
+        (
+            email("Body.", closing="Warmly,\nSam Lee"),
+            "SR004",
+            email("Body.", closing="Best regards,\nSam Lee"),
+        ),
+        (
+            email("Body.", closing="Your Acme Support Team,"),
+            "SR004",
+            email("Body.", closing="Best regards,\nAcme Support Team"),
+        ),
+        (
+            email("Body.", closing="  Thank you,\n  Sam Lee"),
+            "SR004",
+            email("Body.", closing="  Best regards,\n  Sam Lee"),
+        ),
+        # the closing goes above the footer and the quoted history, never below them
+        (
+            "Subject: X\n\nHi,\n\nBody.\n\n-- \nSam Lee\nAcme\n",
+            "SR004",
+            "Subject: X\n\nHi,\n\nBody.\n\nBest regards,\n\n-- \nSam Lee\nAcme\n",
+        ),
+        (
+            "Subject: X\n\nHi,\n\nBody.\n\nSam\n\nOn Mon, 3 Mar 2025, A <a@b.c> wrote:\n> hi\n",
+            "SR004",
+            "Subject: X\n\nHi,\n\nBody.\n\nBest regards,\nSam\n\nOn Mon, 3 Mar 2025, A <a@b.c> wrote:\n> hi\n",
+        ),
+        (
+            "Subject: X\n\nHi,\n\nBody.\nSam Lee\nLinux Support\n",
+            "SR004",
+            "Subject: X\n\nHi,\n\nBody.\n\nBest regards,\nSam Lee\nLinux Support\n",
+        ),
+        # a role or a blank greeting becomes "Hi,"
+        (email("Body.", greeting="Hi Cloud User,"), "SR003", email("Body.", greeting="Hi,")),
+        (email("Body.", greeting="Dear __________."), "SR003", email("Body.", greeting="Hi,")),
+        (
+            email("Body.", greeting="Hello {{first_name}},"),
+            "SR003",
+            email("Body.", greeting="Hi {{first_name}},"),
+        ),
+    ],
+)
+def test_issue_17_safe_fixes(text, rule, fixed):
+    [f] = [f for f in lint(text) if f.rule == rule]
+    assert f.fix is not None and f.fix.safe
+    assert apply_fix(text, f) == fixed
+    assert rule not in {g.rule for g in lint(fixed)}
+
+
+def test_a_reply_marker_is_not_taken_as_the_subject():
+    text = "--reply above this line--\n\nHi Alice,\n\nThe patch is out.\n\n" + SIGNATURE
+    [f] = [f for f in lint(text) if f.rule == "SR001"]
+    assert f.fix is not None and not f.fix.safe
+    assert "SR003" not in {g.rule for g in lint(text)}
+
+
+def test_half_a_sentence_is_not_taken_as_the_subject():
+    text = "We are writing to let you know that your\ncluster was upgraded.\n\n" + SIGNATURE
+    [f] = [f for f in lint(text) if f.rule == "SR001"]
+    assert f.fix is not None and f.fix.kind == "hint"
+
+
+def test_a_greeting_tail_that_would_raise_a_warning_is_not_a_safe_split():
+    text = email("Body.", greeting="Hi Alice, I think the disk is full.")
+    [f] = [f for f in lint(text) if f.rule == "SR003"]
+    assert f.fix is not None and not f.fix.safe
+
+
+def test_a_missing_subject_is_a_hint_not_an_inserted_placeholder():
+    """Issue 17: inserting 'Subject: [Subject]' only traded SR001 for an SR005 error, so
+    with no line that reads like a subject the fix is a hint (it used to be safe)."""
+    text = "Hi,\n\nBody.\n\n" + SIGNATURE
+    [f] = [f for f in lint(text) if f.rule == "SR001"]
+    assert f.fix is not None and f.fix.kind == "hint" and not f.fix.safe
+    assert apply_fix(text, f) == text
 
 
 def test_no_fix_invents_a_commitment():

@@ -24,6 +24,11 @@ BODY_CASES = [
     ("SR005", "Run this:\n  find /var/log -name '*.gz' -exec ls {} \\;", None),
     ("SR005", "Write to alice@example.com for a copy.", None),
     ("SR005", "The mount uses the [a-z] pattern.", "[a-z]"),
+    # issue 17: ticket and status tags are references, not blanks to fill
+    ("SR005", "Your ticket [helpdesk.example.org #12345] is open.", None),
+    ("SR005", "This is tracked as [JIRA-4412] and [Ticket #881].", None),
+    ("SR005", "Quote reference [KX9PQ2-7RWM] in your reply.", None),
+    ("SR005", "The incident is [RESOLVED] now.", None),
     # SR006 vague-timeframe, tier A
     ("SR006", "We will fix this soon.", "soon"),
     ("SR006", "I will update you shortly.", "shortly"),
@@ -62,6 +67,9 @@ BODY_CASES = [
     ("SR006", "We will let you know as soon as we can reproduce it.", None),
     ("SR006", "The server was down for a few days last month.", None),
     ("SR006", "The job is paused for now and runs temporarily on node 2.", None),
+    ("SR006", "The migration is taking a bit longer than expected.", "a bit longer"),
+    ("SR006", "We need a little more time to finish the review.", "a little more time"),
+    ("SR006", "Yesterday's upgrade took a bit longer than expected.", None),
     # SR007 timeframe-incomplete
     ("SR007", "I will update you by 5 pm.", "5 pm"),
     ("SR007", "I will update you by EOD.", "EOD"),
@@ -71,6 +79,9 @@ BODY_CASES = [
     ("SR007", "I will update you by 5 pm NZDT on Friday 14 March.", None),
     ("SR007", "We plan the change for next week (Tuesday 18 March).", None),
     ("SR007", "It usually completes within 24-48 hours.", None),
+    ("SR007", "The queue cleared at 14:05 03/03/2024 AEDT.", None),
+    ("SR007", "The change starts at 22:00 on 9 March CET.", None),
+    ("SR007", "The change starts at 22:00 on 9 March.", "22:00"),
     # SR011 sentence-too-long
     (
         "SR011",
@@ -111,6 +122,7 @@ BODY_CASES = [
     ("SR014", "Please track each issue clearly.", None),
     ("SR014", "You should have received an email from our portal.", None),
     ("SR014", "It is just a warning and needs no action.", None),
+    ("SR014", "If the problem comes back, just reply and I'll reopen it.", None),
     # SR015 stock-or-wordy-phrase
     ("SR015", "Please be advised that the portal is down.", "Please be advised that"),
     ("SR015", "We need the logs in order to continue.", "in order to"),
@@ -138,6 +150,16 @@ BODY_CASES = [
     ("SR017", "The NFS mount on RHEL 8 uses an HBA and LVM.", None),
     ("SR017", "The outage started at 10:00 NZDT and CPU use hit 100%.", None),
     ("SR017", "Check the SELinux context and the OCI console.", None),
+    # issue 17: labels, headings, status words and table cells structure a notice
+    ("SR017", "IMPACT: Short interruptions to the VPN service.", None),
+    ("SR017", "ACTION REQUIRED: None.", None),
+    ("SR017", "UPDATE 14:05 AEDT: The backlog has cleared.", None),
+    ("SR017", "CURRENT STATUS: INVESTIGATING", None),
+    ("SR017", "Status: RESOLVED", None),
+    ("SR017", "The incident is now RESOLVED.", None),
+    ("SR017", "MAINTENANCE WINDOW\nSaturday 9 March, 22:00 to 02:00 CET.", None),
+    ("SR017", "Service    Status\nMail       DEGRADED\nPortal     DOWN", None),
+    ("SR017", "The portal is DOWN and NOBODY can log in.", "NOBODY"),
     # SR018 whitespace
     ("SR018", "The disk is full.  Please clean it.", "  "),
     ("SR018", "The disk is full , please clean it.", " "),
@@ -147,6 +169,14 @@ BODY_CASES = [
     ("SR018", "See https://support.example.com/Doc.Html for details.", None),
     ("SR018", "The version is 2.4.1, e.g. the latest.", None),
     ("SR018", "Run:\n    ls  -l   /var/log", None),
+    # issue 17: the column gaps of an aligned table are not double spaces
+    (
+        "SR018",
+        "Server      Status      Window\napp01       Patched     02:00 UTC\ndb01        Pending     03:00 UTC",
+        None,
+    ),
+    ("SR018", "Start:      22:00 CET\nEnd:        02:00 CET", None),
+    ("SR018", "| Time  | Event   |\n|-------|---------|\n| 08:02 | Alerts  |", None),
     # SR020 chatspeak-informal
     ("SR020", "FYI the patch is out.", "FYI"),
     ("SR020", "Thx for the logs.", "Thx"),
@@ -188,6 +218,13 @@ WHOLE_CASES = [
     ("SR002", email("Body.", subject="NFS hang fixed!"), True),
     ("SR002", email("Body.", subject="NFS hang on app01..."), True),
     ("SR002", email("Body.", subject="x" * 71), True),
+    # issue 17: apology-only and check-in subjects say nothing about the case
+    ("SR002", email("Body.", subject="Sorry for the delay"), True),
+    ("SR002", email("Body.", subject="Apologies for the inconvenience"), True),
+    ("SR002", email("Body.", subject="Just checking in"), True),
+    ("SR002", email("Body.", subject="Following up"), True),
+    ("SR002", email("Body.", subject="Any update?"), True),
+    ("SR002", email("Body.", subject="We've received your request"), True),
     ("SR002", "Subject:\n\nHi,\n\nBody.\n\n" + SIGNATURE, True),
     ("SR002", email("Body.", subject="Antivirus Guidelines"), False),
     ("SR002", email("Body.", subject="Support Contract Inquiry"), False),
@@ -217,6 +254,11 @@ WHOLE_CASES = [
     ("SR003", email("Body.", greeting="Hi Alice,"), False),
     ("SR003", email("Body.", greeting="Hi Alice Chen,"), False),
     ("SR003", email("Body.", greeting="Hi 王波,"), False),
+    # issue 17: a role or a blank is not a name
+    ("SR003", email("Body.", greeting="Hi Cloud User,"), True),
+    ("SR003", email("Body.", greeting="Hi Valued Customer,"), True),
+    ("SR003", email("Body.", greeting="Dear __________."), True),
+    ("SR003", email("Body.", greeting="Hi {{first_name}},"), False),
     # SR004 closing-format
     ("SR004", email("Body.", closing="Best Regards,\nSam Lee"), True),
     ("SR004", email("Body.", closing="Best regards\nSam Lee"), True),
@@ -235,6 +277,21 @@ WHOLE_CASES = [
     ),
     ("SR004", email("Body.", closing="Best regards,\n[Your Name]\n[Your Team] Support"), False),
     ("SR004", email("Thank you for your patience.", closing=SIGNATURE), False),
+    # issue 17: closings the house does not use
+    ("SR004", email("Body.", closing="Warmly,\nSam Lee"), True),
+    ("SR004", email("Body.", closing="With care,\nSam Lee"), True),
+    ("SR004", email("Body.", closing="Your Acme Support Team,"), True),
+    ("SR004", email("Body.", closing="    Thank you,\n    Sam Lee"), True),
+    ("SR004", email("Body.", closing=SIGNATURE + "\n\n-- \nAcme Ltd | +44 20 7946 0000"), False),
+    (
+        "SR004",
+        email(
+            "Body.",
+            closing=SIGNATURE + "\n\nThis email is confidential and intended only for the "
+            "named recipient. Please be advised that email is not secure.",
+        ),
+        False,
+    ),
     # SR008 paragraph-too-long
     ("SR008", email("One. Two. Three. Four. Five."), True),
     ("SR008", email(" ".join(["word"] * 71) + "."), True),
@@ -257,8 +314,15 @@ WHOLE_CASES = [
             "If the issue is resolved, please confirm so we can close the case. If anything "
             "still needs attention, please reply with the current status."
         ),
-        False,
+        True,  # issue 17: two conditional steps are found (as a suggestion, see below)
     ),
+    ("SR010", email("Please reply with the log and confirm the kernel version."), True),
+    ("SR010", email("Could you send the sosreport, the nfsstat output and the time?"), True),
+    ("SR010", email("For security, please change your password and enable MFA."), True),
+    ("SR010", email("We recommend that you rotate the logs and remove old kernels."), True),
+    ("SR010", email("Please generate and upload an sosreport from app01."), False),
+    ("SR010", email("If you have any questions, please let us know."), False),
+    ("SR010", email("To make sure the job runs, we restarted the scheduler."), False),
     (
         "SR010",
         email("To continue, I need the following:\n- The sosreport\n- The output of nfsstat -m"),
@@ -297,6 +361,27 @@ def test_passive_voice_is_off_by_default_and_on_when_enabled():
 )
 def test_quoted_history_is_not_linted(text):
     assert {f.rule for f in lint(text) if f.rule != "SR021"} == set()
+
+
+def test_conditional_alternatives_are_a_suggestion_and_plain_steps_a_warning():
+    alternatives = email(
+        "If the instances are no longer in use, please delete them. If you would like to "
+        "start them, please notify us."
+    )
+    [f] = [f for f in lint(alternatives) if f.rule == "SR010"]
+    assert f.severity == "suggestion"
+    steps = email("Please restart the agent. If the error comes back, send us the log.")
+    [g] = [f for f in lint(steps) if f.rule == "SR010"]
+    assert g.severity == "warning"
+    assert g.fix is not None and g.fix.kind == "hint" and not g.fix.safe
+    assert "- Restart the agent" in (g.fix.replacement or "")
+
+
+def test_a_request_in_a_paragraph_of_over_100_words_is_found():
+    filler = " ".join(["The export includes the projects and the comments of the team."] * 9)
+    text = email(filler + " Take the link below and check the boxes you need.")
+    assert "SR010" in rules(text)
+    assert "SR010" not in rules(email(filler))
 
 
 def test_greeting_at_your_earliest_convenience_severity():

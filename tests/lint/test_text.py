@@ -221,3 +221,33 @@ def test_outline_with_subject_and_footer():
         "Acme",
     ]
     assert t.outline(lines) == t.Outline(2, 2, 6, 7, 9)
+
+
+def test_greeting_under_a_help_desk_preamble():
+    zendesk = [
+        "##- Please type your reply above this line -##",
+        "",
+        "Your request (73310) has been updated.",
+        "----------------------------------------------",
+        "",
+        "Priya Raman (Example Support)",
+        "",
+        "Hi Tom,",
+        "",
+        "Body.",
+    ]
+    assert t.body_start(zendesk) == 2
+    assert t.greeting_index(zendesk, 2) == 7
+    assert t.outline(zendesk).greeting == 7
+    jira = ["Reply above this line.", "", "Lars Holm commented:", "", "Hi Anna,", "", "Body."]
+    assert t.greeting_index(jira, t.body_start(jira)) == 4
+    plain = ["The patch is out.", "", "Hi Anna,"]
+    assert t.greeting_index(plain) == -1
+
+
+def test_rule_line_below_the_closing_starts_the_footer():
+    lines = ["Hi,", "", "Body.", "", "Best,", "Jane", "", "-" * 40, "", "Tom", "", "Help!"]
+    assert t.footer_start(lines) == 7
+    assert t.closing_index(lines) == 4
+    body_rule = ["Hi,", "", "Part one.", "", "-" * 40, "", "Part two.", "", "Best,", "Jane"]
+    assert t.footer_start(body_rule) == len(body_rule)

@@ -35,12 +35,11 @@ class ConflictError(StoreError):
         changed_by: str,
         changed_at: datetime,
     ) -> None:
-        who = changed_by or "another sr-tui"
-        when = changed_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        who = changed_by or "Someone"
+        when = changed_at.astimezone().strftime("%H:%M")
         super().__init__(
-            f"{number} was changed by {who} at {when} (version {actual_version}; "
-            f"yours was based on version {expected_version}). Reload the case and "
-            "apply your change again."
+            f"{who} changed this case ({number}) at {when} — reload to see it. "
+            "Nothing you typed is lost; your change was not saved."
         )
         self.number = number
         self.expected_version = expected_version

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
 
-from sr_tui.core.cases.errors import DuplicateCaseError, StoreError
+from sr_tui.core.cases.errors import ConflictError, DuplicateCaseError, StoreError
 from sr_tui.core.cases.model import (
     Case,
     CaseSummary,
@@ -17,6 +17,7 @@ from sr_tui.core.cases.model import (
     CloseReason,
     Entry,
     EntryKind,
+    FieldValues,
     Stage,
     Status,
 )
@@ -41,6 +42,9 @@ class CaseKeeper:
         self.author = author
         #: Problems met opening the store, for the UI to show once.
         self.problems: list[str] = []
+        #: Each case's (version, values) as this keeper last saved or read them in `sync`:
+        #: what tells a colleague's save from ours (optimistic locking of the values).
+        self._seen: dict[str, tuple[int, FieldValues]] = {}
 
     # -- the store -------------------------------------------------------------------------
 
@@ -89,16 +93,83 @@ class CaseKeeper:
             except DuplicateCaseError:  # another process made it a moment ago
                 case = store.get_case(typed)
                 assert case is not None
+            else:
+                self._saw(case)
             return replace(draft, number=case.number)
         if typed and case.number != typed and store.get_case(typed) is None:
+            old = case.number
             case = store.renumber_case(case.number, typed, case.version)
+            if old in self._seen:
+                self._seen[case.number] = self._seen.pop(old)
+        self._check_theirs(case, draft)
         wanted = replace(case, values=dict(draft.values), **fields)
         if wanted != case:
             case = store.update_case(wanted, case.version)
+        self._saw(case)
         return replace(draft, number=case.number) if draft.number != case.number else draft
+
+    def _saw(self, case: Case) -> None:
+        self._seen[case.number] = (case.version, dict(case.values))
+
+    def _check_theirs(self, case: Case, draft: Draft) -> None:
+        """A `ConflictError` if someone else saved other values on the case since this
+        keeper last saw it and the draft differs from them: nothing is written (the
+        draft keeps everything typed) until `merge` takes their values in."""
+        seen = self._seen.get(case.number)
+        if seen is None or case.values == seen[1] or case.values == draft.values:
+            return
+        raise ConflictError(case.number, seen[0], case.version, case.updated_by, case.updated_at)
+
+    def merge(self, draft: Draft) -> Draft:
+        """The draft with what others saved on its case taken in (the "reload" after a
+        conflict): their values for the fields the draft left as they were, the draft's
+        own for the fields it changed, so nothing typed is lost. Show it; the next `sync`
+        writes it. Without a record of what this keeper saw, the draft's values win."""
+        case = self.get(draft.number)
+        if case is None:
+            return draft
+        _, seen = self._seen.get(case.number, (case.version, case.values))
+        merged = dict(case.values)
+        for key in set(draft.values) | set(seen):
+            if draft.values.get(key) != seen.get(key):  # changed in this draft
+                if key in draft.values:
+                    merged[key] = draft.values[key]
+                else:
+                    merged.pop(key, None)
+        self._saw(case)
+        return replace(draft, values=merged)
 
     def get(self, number: str) -> Case | None:
         return self.store.get_case(number) if number else None
+
+    # -- the team ------------------------------------------------------------------------
+
+    def assign(
+        self,
+        number: str,
+        assignee: str,
+        *,
+        by: str | None = None,
+        at: datetime | None = None,
+        notes: str = "",
+    ) -> Case:
+        """Hand the case to `assignee` ("" unassigns it), as this engineer unless `by`
+        says otherwise; the timeline says who handed it to whom."""
+        return self.store.assign(
+            number,
+            assignee,
+            by=self.author if by is None else by,
+            at=at or self.clock.now(),
+            notes=notes,
+        )
+
+    def my_cases(self, **filters: object) -> list[CaseSummary]:
+        """The cases assigned to this engineer (`list_cases` filters apply)."""
+        return self.store.list_cases(assignee=self.author, **filters)  # type: ignore[arg-type]
+
+    def team_cases(self, **filters: object) -> list[CaseSummary]:
+        """Every case of the team, whoever has it."""
+        return self.store.list_cases(**filters)  # type: ignore[arg-type]
 
     def recent(self, limit: int = 10, exclude: str = "") -> list[CaseSummary]:
         """The cases worked on last, newest activity first (not `exclude`)."""
@@ -188,5 +259,8 @@ class CaseKeeper:
         )
 
     def update(self, case: Case) -> Case:
-        """Save the record's fields as edited (optimistic: a newer save is a conflict)."""
-        return self.store.update_case(case, case.version)
+        """Save the record's fields as edited (optimistic: a newer save is a conflict; the
+        caller keeps `case`, with what was typed, to merge and save again)."""
+        saved = self.store.update_case(case, case.version)
+        self._saw(saved)
+        return saved

@@ -20,8 +20,9 @@ _ALLOWED = {"date", "seq"}
 
 
 def normalize_number(text: str) -> str:
-    """Collapse runs of whitespace (any kind, full-width too) to one space; trim the ends."""
-    return " ".join(text.split())
+    """Collapse runs of whitespace (any kind, full-width too) to one space; trim the ends;
+    drop control characters (a number is shown in headers, lists and terminals)."""
+    return " ".join("".join(ch for ch in text if ch.isspace() or ch.isprintable()).split())
 
 
 def check_format(fmt: str) -> str:

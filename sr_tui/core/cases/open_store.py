@@ -25,6 +25,14 @@ def open_case_store(
     """(store, problems to show). Raises `StoreError` when no store can be opened."""
     directory = data_dir if data_dir is not None else locations.data_dir()
     url = database_url(settings)
+    if not url and directory.exists() and not directory.is_dir():
+        from sr_tui.core.cases.errors import StoreError
+
+        raise StoreError(
+            f"{directory} is a file, not a folder, so the case store cannot live there. "
+            "Move that file away, or start sr-tui with SR_TUI_DATA set to a folder you can "
+            "write to."
+        )
     problems: list[str] = []
     if url:
         from sr_tui.core.cases.postgres_store import open_postgres_store

@@ -73,17 +73,24 @@ def put_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
 
 
 def list_query(
-    statuses: Collection[str] | None, text: str, limit: int | None, offset: int
+    statuses: Collection[str] | None,
+    text: str,
+    limit: int | None,
+    offset: int,
+    assignee: str | None = None,
 ) -> tuple[str, list[object]]:
     """The case list's SQL: newest activity first (ties by number, so every backend gives
     one order), by the `cases_by_activity` or `cases_by_status` index; `text` as an
-    escaped substring of the text columns."""
+    escaped substring of the text columns; `assignee` exact."""
     where: list[str] = []
     params: list[object] = []
     if statuses is not None:
         wanted = sorted(set(statuses))
         where.append(f"status IN ({', '.join('?' * len(wanted))})")
         params += wanted
+    if assignee is not None:
+        where.append("assignee = ?")
+        params.append(assignee)
     if text:
         pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         where.append("(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in CASE_TEXT_COLUMNS) + ")")

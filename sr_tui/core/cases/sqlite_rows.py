@@ -95,6 +95,10 @@ SELECT_ENTRIES = (
     "FROM entries e JOIN cases c ON c.id = e.case_id "
     "WHERE e.case_id = ? ORDER BY e.at, e.seq"
 )
+SELECT_ENTRY = (
+    "SELECT e.id, c.number, e.at, e.kind, e.stage, e.author, e.action, e.notes, e.data "
+    "FROM entries e JOIN cases c ON c.id = e.case_id WHERE e.id = ?"
+)
 
 
 def case_params(case: Case) -> tuple[Any, ...]:

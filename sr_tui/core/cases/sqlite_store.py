@@ -33,7 +33,7 @@ from sr_tui.core.cases.model import (
     Stage,
     Status,
 )
-from sr_tui.core.cases.moves import check_status, status_entry
+from sr_tui.core.cases.moves import check_status, stage_for_status, status_entry
 from sr_tui.core.cases.numbering import (
     DEFAULT_FORMAT,
     check_format,
@@ -59,6 +59,7 @@ from sr_tui.core.cases.sqlite_rows import (
     LOAD_CASE,
     SELECT_CASE,
     SELECT_ENTRIES,
+    SELECT_ENTRY,
     UPDATE_CASE,
     case_params,
     entry_params,
@@ -67,6 +68,7 @@ from sr_tui.core.cases.sqlite_rows import (
     row_to_summary,
 )
 from sr_tui.core.cases.store import ImportResult, Record
+from sr_tui.core.cases.team import assignment_entry, normalize_name
 from sr_tui.core.clock import Clock
 
 __all__ = ["SqliteCaseStore", "open_sqlite_store"]
@@ -203,6 +205,36 @@ class SqliteCaseStore:
             proposed = replace(current, status=status, close_reason=reason)
             return self._save(conn, key, current, proposed, at=at, stage=stage, notes=notes)
 
+    def assign(
+        self,
+        number: str,
+        assignee: str,
+        *,
+        by: str | None = None,
+        at: datetime | None = None,
+        notes: str = "",
+        expected_version: int | None = None,
+    ) -> Case:
+        assignee = normalize_name(assignee)
+        with self._db.write() as conn:
+            key, current = self._load(conn, normalize_number(number))
+            self._check_version(current, expected_version)
+            if current.assignee == assignee:
+                return current
+            when = self.clock.now() if at is None else at
+            stored = self._save(conn, key, current, replace(current, assignee=assignee), at=when)
+            entry = assignment_entry(
+                stored.number,
+                current.assignee,
+                assignee,
+                at=when,
+                by=self.actor if by is None else by,
+                stage=stage_for_status(stored.status),
+                notes=notes,
+            )
+            conn.execute(INSERT_ENTRY, entry_params(entry, key))
+        return stored
+
     def _save(
         self,
         conn: sqlite3.Connection,
@@ -253,17 +285,27 @@ class SqliteCaseStore:
         text: str = "",
         limit: int | None = 200,
         offset: int = 0,
+        assignee: str | None = None,
     ) -> list[CaseSummary]:
         wanted = None if statuses is None else {str(Status(s)) for s in statuses}
         if wanted is not None and not wanted:
             return []
-        sql, params = list_query(wanted, normalize_number(text), limit, offset)
+        person = None if assignee is None else normalize_name(assignee)
+        sql, params = list_query(wanted, normalize_number(text), limit, offset, person)
         with self._db.read() as conn:
             rows = conn.execute(sql, params).fetchall()
         try:
             return [row_to_summary(row) for row in rows]
         except (ValueError, TypeError, KeyError) as exc:
             raise StoreError(f"{self.path}: the case list cannot be read ({exc})") from exc
+
+    def last_change(self) -> str:
+        """A cheap stamp that changes with every write to the file, by this connection
+        (`total_changes`) or another process (`PRAGMA data_version`): caches of computed
+        views (the due queue) key on it. O(1): no table is read."""
+        with self._db.read() as conn:
+            version = conn.execute("PRAGMA data_version").fetchone()[0]
+            return f"{version}|{conn.total_changes}"
 
     def counts(self) -> dict[Status, int]:
         with self._db.read() as conn:
@@ -300,6 +342,14 @@ class SqliteCaseStore:
             raise StoreError(
                 f"{self.path}: an entry of {case_number} cannot be read ({exc})"
             ) from exc
+
+    def get_entry(self, entry_id: str) -> Entry | None:
+        with self._db.read() as conn:
+            row = conn.execute(SELECT_ENTRY, (entry_id,)).fetchone()
+        try:
+            return None if row is None else row_to_entry(row)
+        except (ValueError, TypeError, KeyError) as exc:
+            raise StoreError(f"{self.path}: entry {entry_id} cannot be read ({exc})") from exc
 
     def delete_note(self, entry_id: str) -> None:
         with self._db.write() as conn:

@@ -1,7 +1,7 @@
 """The `CaseStore` protocol: everything the workspace asks of a case store.
 
-SQLite (`sqlite_store.py`) implements it today; a PostgreSQL backend will implement the
-same methods, and `tests/cases` runs one suite against each. Rules every backend keeps:
+SQLite (`sqlite_store.py`) and PostgreSQL (`postgres_store.py`, a team's shared database)
+implement it, and `tests/cases` runs one suite against each. Rules every backend keeps:
 
 - every write is one transaction; a failure leaves the store as it was;
 - case numbers given to any method are normalised (`numbering.normalize_number`);
@@ -82,10 +82,30 @@ class CaseStore(Protocol):
         text: str = "",
         limit: int | None = 200,
         offset: int = 0,
+        assignee: str | None = None,
     ) -> list[CaseSummary]:
         """Case summaries (open one with `get_case`), newest activity first (equal times:
         the higher number first); `text` matches number, title, requester, company,
-        contact and keywords (substring, ASCII case-insensitive)."""
+        contact and keywords (substring, ASCII case-insensitive). `assignee` keeps the
+        cases assigned to that person (whitespace-normalised, exact: "my cases"); ""
+        the unassigned ones; None (the team) all."""
+        ...
+
+    def assign(
+        self,
+        number: str,
+        assignee: str,
+        *,
+        by: str | None = None,
+        at: datetime | None = None,
+        notes: str = "",
+        expected_version: int | None = None,
+    ) -> Case:
+        """Hand a case to `assignee` ("" unassigns it), as `by` (default: the store's
+        actor) at `at` (default: now): the record's assignee changes (a save: the version
+        goes up) and a note entry says so in the same transaction ("assigned to Bob
+        Chen", notes "from Ann Lee; <notes>"; see `team.py`). No-op if it is theirs
+        already."""
         ...
 
     def counts(self) -> dict[Status, int]:
@@ -98,6 +118,10 @@ class CaseStore(Protocol):
 
     def entries(self, case_number: str) -> list[Entry]:
         """A case's timeline, oldest first (in the order written, for equal times)."""
+        ...
+
+    def get_entry(self, entry_id: str) -> Entry | None:
+        """One entry by its id (with the number of the case it is on), or None."""
         ...
 
     def delete_note(self, entry_id: str) -> None:

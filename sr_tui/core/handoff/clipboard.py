@@ -189,9 +189,12 @@ def copy_text(
         reason, tool = attempt.reason, attempt.tool
     try:
         path: Path | None = write_clipboard_file(text, file)
-    except OSError as exc:
+    except OSError as exc:  # a full disk, a read-only data dir: WriteError names the file
+        from sr_tui.core.atomic import WriteError
+
         path = None
-        reason = f"{reason}; the clipboard file could not be written: {exc.strerror or exc}"
+        detail = str(exc) if isinstance(exc, WriteError) else (exc.strerror or str(exc))
+        reason = f"{reason}; the clipboard file could not be written ({detail})"
     if terminal is not None:
         terminal(text)
         return CopyOutcome("terminal", path, reason, tool=tool)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from sr_tui.core import locations
 from sr_tui.core.clock import SystemClock
+from sr_tui.core.handoff import headers
 from sr_tui.core.handoff.html import html_body
 from sr_tui.core.handoff.recipients import HandoffError, recipients
 from sr_tui.core.templates.flow import as_layout, flow
@@ -31,6 +32,10 @@ if TYPE_CHECKING:  # the email package is imported when a draft is built, not by
 
 #: A domain that is never resolved (make_msgid's default asks DNS for this host's name).
 MESSAGE_ID_DOMAIN = "sr-tui.invalid"
+
+
+#: The headers of every draft, and nothing else (`headers.check_headers` makes sure).
+TOP_HEADERS = ("Subject", "Date", "Message-ID", "X-Unsent", "MIME-Version", "Content-Type")
 
 
 def build_eml(
@@ -45,8 +50,9 @@ def build_eml(
     Message-ID, `X-Unsent: 1`; a plain part in `layout` (an as-written email is flowed for
     the default) and an HTML alternative built from the flowed body.
 
-    `date` (default: now) and `message_id` (default: a fresh one) make the output
-    reproducible.
+    To and Subject are encoded here (`headers.py`), never parsed by the `email` package,
+    so no value can add a header. `date` (default: now) and `message_id` (default: a fresh
+    one) make the output reproducible.
     """
     from email.message import EmailMessage
     from email.policy import SMTP
@@ -57,10 +63,12 @@ def build_eml(
     msg = EmailMessage(policy=SMTP)
     to = recipients(values)
     if to:
-        msg["To"] = to
-    msg["Subject"] = email.subject
+        msg["To"] = headers.to_header(to)
+    msg["Subject"] = headers.subject_header(email.subject)
     msg["Date"] = format_datetime(date if date is not None else SystemClock().now())
-    msg["Message-ID"] = message_id or make_msgid(domain=MESSAGE_ID_DOMAIN)
+    msg["Message-ID"] = headers.message_id_header(
+        message_id or make_msgid(domain=MESSAGE_ID_DOMAIN)
+    )
     msg["X-Unsent"] = "1"
     text = plain.body if plain.body.endswith("\n") else plain.body + "\n"
     msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
@@ -81,11 +89,14 @@ def eml_bytes(
     date: datetime | None = None,
     message_id: str | None = None,
 ) -> bytes:
-    """The .eml file's bytes (CRLF line ends)."""
+    """The .eml file's bytes (CRLF line ends). Raises HandoffError, never writes a
+    header that sr-tui did not put there."""
     from email.policy import SMTP
 
     msg = build_eml(email, values, layout=layout, date=date, message_id=message_id)
-    return msg.as_bytes(policy=SMTP)
+    data = msg.as_bytes(policy=SMTP)
+    headers.check_headers(data, (*(("To",) if "To" in msg else ()), *TOP_HEADERS))
+    return data
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9]+")
@@ -152,25 +163,18 @@ def export_eml(
 ) -> Path:
     """Write the draft into `directory` (made if missing) under `eml_filename`, adding
     `-2`, `-3`, ... rather than overwrite an existing file; return the path."""
+    from sr_tui.core.atomic import create_new, make_folder
+
     data = eml_bytes(email, values, layout=layout, date=date, message_id=message_id)
     folder = Path(directory).expanduser()
-    folder.mkdir(parents=True, exist_ok=True)
     stem = eml_filename(email, values).removesuffix(".eml")
+    make_folder(folder, folder / f"{stem}.eml")
     for n in range(1, 10_000):
         path = folder / (f"{stem}.eml" if n == 1 else f"{stem}-{n}.eml")
         try:  # O_EXCL: never replaces a file, even one made a moment ago by someone else
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0))
+            return create_new(path, data).resolve()
         except FileExistsError:
             continue
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-        except BaseException:
-            path.unlink(missing_ok=True)
-            raise
-        return path.resolve()
     raise HandoffError(f"{folder} already holds too many drafts named {stem}*.eml")
 
 
@@ -183,7 +187,9 @@ def write_eml(
     date: datetime | None = None,
     message_id: str | None = None,
 ) -> Path:
-    """Write the draft to exactly `path` (the user named it), replacing it atomically."""
+    """Write the draft to exactly `path` (the user named it), replacing it atomically:
+    through a symlink to the file it points to, keeping its mode; a FIFO, a device or a
+    directory there is refused (`RefusedFile`), never replaced."""
     from sr_tui.core.atomic import atomic_write_bytes
 
     data = eml_bytes(email, values, layout=layout, date=date, message_id=message_id)

@@ -45,6 +45,8 @@ class MailtoOutcome:
     too_long: bool = False
     #: Why it was not opened ("" when it was).
     reason: str = ""
+    #: The handler was started but had not answered in time: not known to have worked.
+    pending: bool = False
 
 
 def mailto_too_long(length: int, limit: int = MAILTO_LIMIT) -> str:
@@ -64,7 +66,8 @@ def open_in_mail_client(
 ) -> MailtoOutcome:
     """Open `email` in the mail client through a mailto: link, unless the link is longer
     than `limit` (then `too_long`, with the reason suggesting the .eml). `opener` defaults
-    to `system_opener`; one that returns False counts as a failure (as webbrowser.open)."""
+    to `system_opener`; one that returns False counts as a failure (as webbrowser.open),
+    one that returns `opener.StillStarting` as not known to have worked (`pending`)."""
     url = mailto_url(email, values, layout=layout)
     if len(url) > limit:
         return MailtoOutcome(
@@ -78,6 +81,8 @@ def open_in_mail_client(
         return MailtoOutcome(
             url, opened=False, reason=reason or "the mail client could not be opened"
         )
+    if isinstance(result, opener_module.StillStarting):
+        return MailtoOutcome(url, opened=False, reason=result.reason, pending=True)
     if result is False:
         return MailtoOutcome(
             url, opened=False, reason="the system found no mail client for mailto: links"

@@ -9,6 +9,26 @@ from collections.abc import Callable
 
 Opener = Callable[[str], object]
 
+#: How long the handler may take to answer before we stop waiting (it is left running).
+OPEN_TIMEOUT = 5.0
+
+
+class StillStarting:
+    """What `system_opener` returns when the handler had not answered after the timeout:
+    it may still be starting the mail client (it is left running), or it hangs. Not a
+    success; `reason` says so."""
+
+    def __init__(self, program: str, timeout: float) -> None:
+        self.program = program
+        self.reason = (
+            f"{program} had not answered after {timeout:g} s; the mail client may still be "
+            "starting (it was left running). If no message window opens, export an .eml "
+            "draft instead"
+        )
+
+    def __bool__(self) -> bool:  # never mistaken for a success
+        return False
+
 
 def _is_wsl() -> bool:
     from sr_tui.core.handoff.clipboard import windows_like
@@ -16,10 +36,12 @@ def _is_wsl() -> bool:
     return sys.platform != "win32" and windows_like()
 
 
-def system_opener(url: str) -> None:
+def system_opener(url: str, timeout: float = OPEN_TIMEOUT) -> StillStarting | None:
     """Open `url` with the system's handler (the default mail client for mailto:), quietly.
 
-    Raises OSError with a reason when there is no handler or it fails. Not
+    Returns None when the handler finished successfully, `StillStarting` when it had not
+    finished after `timeout` seconds (left running: killing it could kill the mail client
+    it is starting). Raises OSError with a reason when there is no handler or it fails. Not
     `webbrowser.open` on Linux: without xdg-open it falls back to terminal browsers, which
     would take over the app's screen.
     """
@@ -39,9 +61,10 @@ def system_opener(url: str) -> None:
         raise OSError("no program to open mailto: links was found (install xdg-utils)")
     from sr_tui.core.handoff.quiet import run_quiet
 
-    result = run_quiet(args, timeout=5, kill_on_timeout=False)
-    if result.timed_out:  # still starting the mail client: let it be
-        return
+    result = run_quiet(args, timeout=timeout, kill_on_timeout=False)
+    if result.timed_out:  # still starting the mail client, or hung: say so, let it be
+        return StillStarting(args[0], timeout)
     if check_status and result.status != 0:
         detail = f": {result.error}" if result.error else ""
         raise OSError(f"{args[0]} failed (exit status {result.status}){detail}")
+    return None

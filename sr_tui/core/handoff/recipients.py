@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from sr_tui.core.errors import SrTuiError
+from sr_tui.core.safe_text import controls_in, escape_controls, has_controls
 from sr_tui.core.templates.model import Field
 
 if TYPE_CHECKING:
@@ -35,8 +36,39 @@ class HandoffError(SrTuiError, ValueError):
     """An email cannot be handed off as asked; the message says why."""
 
 
+_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]"
+_DOT_ATOM = re.compile(rf"{_ATEXT}+(?:\.{_ATEXT}+)*")
+_LABEL = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+
+
+def _not_an_address(shown: str) -> HandoffError:
+    return HandoffError(f"customer_email: '{escape_controls(shown)}' is not an email address")
+
+
+def checked_addr_spec(addr: str) -> str:
+    """`local@domain` as a header may carry it: an ASCII dot-atom local part and a
+    domain of at least two ASCII labels (an international domain becomes punycode).
+    Raises HandoffError for anything else."""
+    local, at, domain = addr.rpartition("@")
+    try:
+        ascii_domain = domain if domain.isascii() else domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        ascii_domain = ""
+    labels = ascii_domain.split(".")
+    if (
+        not at
+        or not _DOT_ATOM.fullmatch(local)
+        or len(labels) < 2
+        or not all(_LABEL.fullmatch(label) for label in labels)
+    ):
+        raise _not_an_address(addr)
+    return f"{local}@{ascii_domain}"
+
+
 def recipients(values: Mapping[str, object] | None) -> list[Address]:
-    """The addresses in the `customer_email` value (commas or semicolons between them)."""
+    """The addresses in the `customer_email` value (commas or semicolons between them),
+    each with a checked ASCII addr-spec. Line breaks or control characters anywhere in
+    the value are refused (HandoffError)."""
     from email.headerregistry import Address
     from email.utils import getaddresses
 
@@ -45,18 +77,23 @@ def recipients(values: Mapping[str, object] | None) -> list[Address]:
         raw = ",".join(str(v) for v in raw)
     if not isinstance(raw, str) or not raw.strip():
         return []
-    if "\n" in raw or "\r" in raw:
+    if len(raw.strip().splitlines()) > 1:
         raise HandoffError("customer_email must be on one line")
+    if has_controls(raw):
+        raise HandoffError(
+            f"customer_email holds control characters ({', '.join(controls_in(raw))})"
+        )
     out: list[Address] = []
     for name, addr in getaddresses([raw.replace(";", ",")]):
         if not addr and not name:
             continue
-        local, at, domain = addr.rpartition("@")
-        if not at or not local or "." not in domain or re.search(r"[\s<>(),;:\"\[\]]", addr):
-            shown = addr or name
-            raise HandoffError(f"customer_email: '{shown}' is not an email address")
+        spec = checked_addr_spec(addr) if addr else ""
+        if not spec:
+            raise _not_an_address(name)
         try:
-            out.append(Address(display_name=name, addr_spec=addr))
+            out.append(Address(display_name=name, addr_spec=spec))
         except Exception:  # the email package's parser: ValueError or HeaderParseError
-            raise HandoffError(f"customer_email: '{addr}' is not an email address") from None
+            raise _not_an_address(addr) from None
+    if not out:
+        raise _not_an_address(raw.strip())
     return out

@@ -14,13 +14,15 @@ from bisect import bisect_right
 from collections.abc import Callable
 
 from sr_tui.core.lint.doc import MASK, Doc, Placeholder
+from sr_tui.core.lint.lazy import LazyRe
+from sr_tui.core.lint.wordlists import STATUS_WORDS
 
 #: Placeholder patterns, each starting with the character it looks for (fast scans).
 _PH_BRACKET = re.compile(r"\[([^\[\]\n]{1,200}(?:\n[^\[\]\n]{0,200})?)\](?!\()")
 _PH_BRACE = re.compile(r"\{\{[^{}\n]{1,80}\}\}|\{[A-Za-z_][\w .\-]{0,40}\}")
 _PH_ANGLE = re.compile(r"<([A-Za-z][A-Za-z0-9 _.\-]{0,40})>")
 #: A run of x's is tried once (the look-behind), so a long run stays linear.
-_PH_XXX = re.compile(r"(?<![Xx])[Xx]{3,}+(?![\w/])")
+_PH_XXX = re.compile(r"[Xx](?<![Xx]{2})[Xx]{2,}+(?![\w/])")
 _PH_TODO = re.compile(r"(?:TODO|FIXME|TBD|TBC)(?!\w)")
 _PH_UNDERSCORE = re.compile(r"_{3,}+")
 _CODE_BRACKET = re.compile(r"[A-Za-z][\w ./\-]*")
@@ -31,11 +33,20 @@ _HTML_TAGS = frozenset(
 #: Bracketed text that is a reference, not a blank to fill: a ticket tag
 #: "[helpdesk.example.org #12345]", "[Ticket #123]", "[JIRA-1234]", "[#12345]",
 #: "[Case: 00123456]", a mail-system tag "[EXTERNAL]", a footnote "[1]".
-_TICKET_TAG = re.compile(
+_TICKET_TAG = LazyRe(
     r"[^\[\]\n]*#[ \t]*\d{2,}[^\[\]\n]*|[A-Z][A-Z0-9]{1,9}-\d{1,9}|[\w.\-]+\.[a-z]{2,}[ \t].*\d"
     r"|(?i:(?:ticket|case|sr|incident|request|req|ref|reference|issue|inc|chg|ritm|task|"
-    r"problem|change|order)\b[ \t:#\-]*[A-Z]{0,4}[\-]?\d{3,}.*)|\d{1,3}|\d{4,}",
+    r"problem|change|order)\b[ \t:#\-]*[A-Z]{0,4}[\-]?\d{3,}.*)|\d{1,3}|\d{4,}"
+    r"|(?=[A-Z0-9\-]*\d)[A-Z0-9]{2,}(?:-[A-Z0-9]{2,})+",
 )
+#: Words of a placeholder's name: "[Customer Name]", "[SR Number]", "[Issue Summary]".
+_PLACEHOLDER_WORDS = LazyRe(
+    r"(?i)\b(?:your|customer|name|number|date|time|timeframe|eta|link|url|item|product|"
+    r"version|id|x+|insert|placeholder|subject|title|issue|summary|sr|case|ticket|bug|"
+    r"company|team|value|details?|here|tbd|todo|amount|address|email|phone|first|last)\b"
+)
+#: What a mail client writes in brackets for an image, an attachment or a link.
+_EMBED = LazyRe(r"[ \t]*(?i:image|cid|mailto|https?|attachment|inline image|logo|icon|file)\s*:")
 _MAIL_TAGS = frozenset(
     "external ext spam secure encrypt encrypted caution warning suspicious phish "
     "bulk marketing list".split()
@@ -91,7 +102,16 @@ def _reference(doc: Doc, text: str, start: int, end: int, inner: str) -> bool:
     """True when `[inner]` is a ticket tag or a mail-system tag, not a blank to fill."""
     if _TICKET_TAG.fullmatch(inner.strip()):
         return True
-    return inner.strip().lower() in _MAIL_TAGS and doc.in_subject(start)
+    if inner.strip() in STATUS_WORDS:
+        return True  # "[RESOLVED]", "[UPDATE]": a status tag
+    if _EMBED.match(inner):
+        return True  # "[image: Acme logo]", "[cid:image001.png@01D9]", "[https://...]"
+    if not doc.in_subject(start):
+        return False
+    if inner.strip().lower() in _MAIL_TAGS:
+        return True  # "[EXTERNAL]"
+    # a help-desk or list prefix: "[Example Support] Re: ..." (not "[SR Number] Resolved")
+    return start == doc.subject_text_start and not _PLACEHOLDER_WORDS.search(inner)
 
 
 def _line_of(text: str, s: int) -> str:

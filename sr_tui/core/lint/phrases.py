@@ -36,13 +36,19 @@ def tokenize(text: str) -> list[Token]:
     return [(*m.span(), m.group()) for m in TOKEN.finditer(low)]
 
 
+_Entry = tuple[int, tuple[str, ...], str, str, str, str]
+
+
 class PhraseIndex:
     """Several named phrase lists, searched together."""
 
     def __init__(self, lists: Mapping[str, Iterable[str]]) -> None:
         self.names = tuple(lists)
-        #: first word -> [(n words, later words, phrase core, trailing punctuation, list, key)]
-        self.first: dict[str, list[tuple[int, tuple[str, ...], str, str, str, str]]] = {}
+        #: (first word, second word) -> [(n words, later words, phrase core, trailing
+        #: punctuation, list, key)], longest first; one-word phrases under (word, "").
+        #: Keyed on two words so a common first word ("a", "in") costs one look-up.
+        self.pairs: dict[tuple[str, str], list[_Entry]] = {}
+        self.first: set[str] = set()
         for name, phrases in lists.items():
             for phrase in phrases:
                 key = norm(phrase)
@@ -52,40 +58,43 @@ class PhraseIndex:
                 if not words:
                     continue
                 entry = (len(words), tuple(words[1:]), core, trail, name, key)
-                self.first.setdefault(words[0], []).append(entry)
-        for entries in self.first.values():
+                pair = (words[0], words[1] if len(words) > 1 else "")
+                self.pairs.setdefault(pair, []).append(entry)
+                self.first.add(words[0])
+        for entries in self.pairs.values():
             entries.sort(key=lambda e: -e[0])
 
     def find(self, text: str, tokens: list[Token]) -> dict[str, list[Hit]]:
         """Non-overlapping longest matches per list, in text order."""
         out: dict[str, list[Hit]] = {name: [] for name in self.names}
         free: dict[str, int] = dict.fromkeys(self.names, 0)
-        first = self.first
+        first, pairs = self.first, self.pairs
         n = len(tokens)
         for i, (start, _, word) in enumerate(tokens):
-            entries = first.get(word)
-            if entries is None:
+            if word not in first:
                 continue
+            longer = pairs.get((word, tokens[i + 1][2])) if i + 1 < n else None
+            single = pairs.get((word, ""))
             done: set[str] = set()
-            for size, rest, core, trail, name, key in entries:
-                if name in done or free[name] > i:
+            for entries in (longer, single):
+                if not entries:
                     continue
-                j = i + size - 1
-                if j >= n:
-                    continue
-                stop = tokens[j][1]
-                if size > 1:
-                    if tokens[i + 1][2] != rest[0]:
+                for size, rest, core, trail, name, key in entries:
+                    if name in done or free[name] > i:
                         continue
-                    if any(tokens[i + k][2] != rest[k - 1] for k in range(2, size)):
+                    j = i + size - 1
+                    if j >= n:
                         continue
-                    if norm(text[start:stop]) != core:
+                    stop = tokens[j][1]
+                    if size > 2 and any(tokens[i + k][2] != rest[k - 1] for k in range(2, size)):
+                        continue
+                    if size > 1 and norm(text[start:stop]) != core:
                         continue  # the same words, but not adjacent ("later, on")
-                if trail:
-                    if not text.startswith(trail, stop):
-                        continue
-                    stop += len(trail)
-                out[name].append((start, stop, key))
-                free[name] = j + 1
-                done.add(name)
+                    if trail:
+                        if not text.startswith(trail, stop):
+                            continue
+                        stop += len(trail)
+                    out[name].append((start, stop, key))
+                    free[name] = j + 1
+                    done.add(name)
         return out

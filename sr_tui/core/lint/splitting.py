@@ -8,9 +8,9 @@ import re
 WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 
 #: Sentence-ending punctuation (a whole run of it, at most a few closing quotes or
-#: brackets), then a space or the end. The look-behind makes a run be tried once, not
-#: once per character, so the scan stays linear on "......x".
-_SENT_END = re.compile(r"(?<![.!?。！？])[.!?。！？]++[\"'”’)\]]{0,3}+(?=\s|$)")
+#: brackets), then a space or the end. The look-behind after the first character makes
+#: a run be tried once, not once per character, so the scan stays linear on "......x".
+_SENT_END = re.compile(r"[.!?。！？](?<![.!?。！？]{2})[.!?。！？]*+[\"'”’)\]]{0,3}+(?=\s|$)")
 _ABBREV = frozenset(
     "e.g i.e etc mr mrs ms dr vs approx no nos inc ltd jr st fig a.m p.m u.s cf ca "
     "al dept est min max ref ver vol".split()

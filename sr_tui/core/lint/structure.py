@@ -15,6 +15,7 @@ import re
 
 from sr_tui.core import text as grammar
 from sr_tui.core.lint.doc import Doc, Segment, rstrip_pos, skip_space
+from sr_tui.core.lint.lazy import LazyRe
 from sr_tui.core.lint.splitting import WORD
 
 _FENCE = re.compile(r"[ \t]*(?:```|~~~)")
@@ -25,8 +26,8 @@ _LOGLINE = re.compile(
 )
 #: A gap that aligns table columns: 2+ spaces or a tab between two non-space
 #: characters, the first not ending a sentence.
-_CELL_GAP = re.compile(r"[^\s.!?](?: {2,}+|\t++)(?=\S)")
-_TABLE_RULE = re.compile(r"[ \t]*[+|]?(?:[-=+|: \t]{3,}+)[ \t]*\r?$")
+_CELL_GAP = LazyRe(r"[^\s.!?](?: {2,}+|\t++)(?=\S)")
+_TABLE_RULE = LazyRe(r"[ \t]*[+|]?(?:[-=+|: \t]{3,}+)[ \t]*\r?$")
 
 SUBJECT_OK = re.compile(r"Subject:(?= |$|\r)")
 SUBJECT_ANY = re.compile(
@@ -62,7 +63,9 @@ def _indent(line: str) -> int:
 
 
 def _table_row(line: str) -> bool:
-    return line.count("|") >= 2 or _CELL_GAP.search(line) is not None
+    if line.count("|") >= 2:
+        return True
+    return ("  " in line or "\t" in line) and _CELL_GAP.search(line) is not None
 
 
 def classify(lines: list[str], first: int, stop: int) -> list[str]:
@@ -221,6 +224,15 @@ def parse(doc: Doc, text: str, spans: list[tuple[int, int]], lines: list[str]) -
     if g < foot:
         s, e = spans[g]
         doc.first_body_line = Segment("line", s, rstrip_pos(text, s, e))
+        gi = grammar.greeting_index(lines, g, foot)
+        if gi > g and all(k in ("text", "blank", "code") for k in kinds[g:gi]):
+            # a help-desk preamble above the greeting: not the writer's text
+            for i in range(g, gi):
+                if kinds[i] != "blank":
+                    kinds[i] = "marker"
+                    doc.markers.append(spans[i])
+            g = gi
+        s, e = spans[g]
         if kinds[g] in ("text", "code") and grammar.is_greeting(lines[g]):
             doc.greeting = Segment("greeting", skip_space(text, s, e), rstrip_pos(text, s, e))
             kinds[g] = "greeting"

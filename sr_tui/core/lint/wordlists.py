@@ -33,6 +33,26 @@ TIER_A = (
     "at the earliest possible opportunity",
 )
 
+#: "It is taking a bit longer than expected": how much longer? (Tier B, unless past.)
+LONGER = (
+    "a bit longer",
+    "a little longer",
+    "a little bit longer",
+    "a while longer",
+    "a bit more time",
+    "a little more time",
+    "a little bit more time",
+    "some more time",
+    "a few more days",
+    "a few more hours",
+    "a few more weeks",
+    "a couple more days",
+    "a couple of more days",
+    "longer than expected",
+    "longer than anticipated",
+    "longer than planned",
+)
+
 #: Tier B (warning).
 TIER_B = (
     "in due course",
@@ -127,6 +147,7 @@ TIER_B = (
     "when possible",
     "whenever possible",
     "as and when",
+    *LONGER,
 )
 
 #: Tier C (SR007, suggestion): bounded but imprecise. Clock times, weekdays and
@@ -177,6 +198,11 @@ TIER_B_MESSAGES = {
     "straight away": (
         "'{match}' does not tell the customer when they will hear back: say when, "
         "e.g. 'within 2 business hours'."
+    ),
+    **dict.fromkeys(
+        LONGER,
+        "'{match}' does not say how much longer: give the new date or time, e.g. "
+        "'by 5 pm ET on Friday 14 March'.",
     ),
     "until further notice": (
         "'{match}' leaves the end open: say when you will review it, e.g. "
@@ -232,6 +258,8 @@ TOPIC_SHIFTS = (
 
 # --- SR010: customer actions ----------------------------------------------------------
 
+#: Verbs that start a step when a sentence or clause begins with them ("Restart the
+#: service", "take the link and check the boxes").
 ACTION_VERBS = (
     "sign", "log", "open", "go", "navigate", "click", "tap", "select", "choose", "enter",
     "update", "restart", "reboot", "reinstall", "clear", "remove", "delete", "add",
@@ -241,10 +269,40 @@ ACTION_VERBS = (
     "stop", "start", "mount", "unmount", "apply", "share", "gather", "generate", "create",
     "ensure", "make", "review", "rerun", "configure", "uninstall", "upgrade",
     "downgrade", "back", "save", "close", "follow", "schedule", "monitor", "execute",
-    "change", "move", "rename", "test", "reproduce", "capture", "compress",
+    "change", "move", "rename", "test", "reproduce", "capture", "compress", "take", "tick",
+    "untick", "let", "keep", "use", "fill", "complete", "submit", "access", "turn",
+    "switch", "plug", "unplug", "bring", "include", "remember", "ask", "tell", "print",
+    "scan", "return", "book", "register", "refresh", "reconnect", "repeat", "replace",
+    "rotate", "increase", "reduce", "cancel", "request", "answer", "respond", "email",
+    "pay", "renew", "activate", "deactivate", "pick", "approve", "authorize", "authorise",
+    "grant", "disconnect", "connect", "shut", "boot", "unlock", "lock", "exit", "quit",
+    "launch", "read", "search", "fix", "correct", "list", "describe", "explain", "specify",
+    "notify", "inform", "escalate", "retry", "resend", "resubmit", "restore", "patch",
+    "flush", "purge", "drain", "kill", "terminate", "roll", "drag", "hold", "join",
+    "assign", "export", "import", "archive", "extend", "resize", "attach", "sync",
+    "register", "accept", "agree", "look", "double-check", "avoid", "leave",
+    # what SR015's safe rewrites start from ("revert back" -> "reply", "utilize" -> "use")
+    "revert", "utilize", "utilise", "reach", "touch", "circle", "invite", "mark", "pair",
 )  # fmt: skip
 
-SEQUENCE_WORDS = ("first,", "then", "then,", "next,", "after that,", "after that", "finally,")
+#: After "please": words that are not a step ("please note", "please find attached").
+PLEASE_NOT = frozenset(
+    """note find see be accept allow bear excuse forgive feel rest kindly disregard
+    ignore know expect understand consider bare""".split()
+)
+#: Words a step's verb may be preceded by: "please also", "then just", "now".
+STEP_ADVERBS = frozenset("please kindly also just now then first next finally simply".split())
+#: Sentence openers that make the steps after them alternatives, not a sequence.
+CONDITIONS = frozenset("if unless should otherwise whether".split())
+#: "If possible," and the like soften a step; they do not make it an alternative.
+SOFTENERS = (
+    "if possible", "if you can", "where possible", "when possible", "if convenient",
+    "when convenient", "if you have a moment", "when you have a moment", "when you get a chance",
+    "if you haven't already", "if you have not already", "if not already done",
+    "if you get a chance", "if you are able",
+)  # fmt: skip
+#: Sequencing words that start a step.
+SEQUENCE_WORDS = ("first", "then", "next", "finally", "afterwards")
 
 # --- SR012: hedging -------------------------------------------------------------------
 
@@ -478,6 +536,27 @@ CAPS_WORDS = frozenset(
         "OUT", "WITH", "FROM", "THEM", "THEY", "HERE", "THERE", "SURE", "REQUIRED",
     }
 )  # fmt: skip
+
+#: Status words of status pages and ticket systems: never shouting, never a placeholder
+#: ("[RESOLVED]", "Status: INVESTIGATING").
+STATUS_WORDS = frozenset(
+    {
+        "RESOLVED", "INVESTIGATING", "IDENTIFIED", "MONITORING", "DEGRADED", "OPERATIONAL",
+        "OUTAGE", "COMPLETED", "COMPLETE", "SCHEDULED", "ONGOING", "PENDING", "CLOSED", "OPEN",
+        "CANCELLED", "CANCELED", "POSTPONED", "ACTIVE", "INACTIVE", "ENABLED", "DISABLED",
+        "ONLINE", "OFFLINE", "PASSED", "FAILED", "SUCCESS", "ERROR", "WARN", "INFO", "DONE",
+        "READY", "RUNNING", "STOPPED", "UPDATE", "UPDATED", "FINAL", "DRAFT", "NEW", "FIXED",
+        "MAINTENANCE", "NOTICE", "PLANNED", "UNPLANNED", "PARTIAL", "MAJOR", "MINOR",
+        "RESTORED", "MITIGATED", "DELAYED", "IMPACTED", "UNAFFECTED", "AFFECTED", "NONE",
+        "HIGH", "MEDIUM", "LOW", "CRITICAL", "YES", "NO", "N/A", "UP", "DOWN", "WARNING",
+        "IN PROGRESS", "ON HOLD", "ACTION REQUIRED", "NO ACTION REQUIRED", "ALL CLEAR",
+    }
+)  # fmt: skip
+#: Status words that are never shouting, wherever they stand.
+STATUS_ANYWHERE = frozenset(
+    """RESOLVED INVESTIGATING IDENTIFIED MONITORING DEGRADED OPERATIONAL COMPLETED SCHEDULED
+    ONGOING PENDING CANCELLED CANCELED POSTPONED ONLINE OFFLINE MITIGATED RESTORED""".split()
+)
 
 # --- SR020: chatspeak -----------------------------------------------------------------
 

@@ -18,10 +18,19 @@ from sr_tui.core.tomlfile import FileProblem
 
 CATEGORIES_FILE = "categories.toml"
 FIELDS_FILE = "fields.toml"
+#: The move table (`core/cases/next_steps.py`), kept beside the templates; not a template.
+NEXT_STEPS_FILE = "next-steps.toml"
+SHARED_FILES = (CATEGORIES_FILE, FIELDS_FILE, NEXT_STEPS_FILE)
 TEMPLATES_ENV = "SR_TUI_TEMPLATES"
 
 #: A problem in a template file: path, reason, line where known.
 LoadError = FileProblem
+
+
+@dataclass(frozen=True)
+class FolderProblem(FileProblem):
+    """A template folder that is missing (or is not a folder): no file of it was even
+    looked at. The message says where the folder was configured."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +58,14 @@ class Catalog:
 
         found = difflib.get_close_matches(template_id.upper(), list(upper), n=3, cutoff=0.4)
         return [upper[f] for f in found]
+
+    @property
+    def folder_problems(self) -> tuple[FolderProblem, ...]:
+        return tuple(e for e in self.errors if isinstance(e, FolderProblem))
+
+    @property
+    def file_problems(self) -> tuple[LoadError, ...]:
+        return tuple(e for e in self.errors if not isinstance(e, FolderProblem))
 
     def in_category(self, category_id: str) -> tuple[Template, ...]:
         return tuple(t for t in self.templates if t.category == category_id)
@@ -80,12 +97,36 @@ def template_dirs(settings=None) -> list[Path]:
     return [Path(d).expanduser() for d in configured] + user_dirs_from_env()
 
 
+def template_dir_origins(settings=None, config_path: Path | None = None) -> dict[Path, str]:
+    """Where each of `template_dirs(settings)` was configured, in words, for messages."""
+    setting = f"template_dirs in {config_path}" if config_path else "the template_dirs setting"
+    origins: dict[Path, str] = {}
+    for d in user_dirs_from_env():
+        origins[d] = f"{TEMPLATES_ENV}={os.environ.get(TEMPLATES_ENV, '')}"
+    for d in settings.template_dirs if settings is not None else ():
+        origins[Path(d).expanduser()] = setting
+    return origins
+
+
+def load_user_catalog(settings, config_path: Path | None = None) -> Catalog:
+    """The built-ins plus the user's folders (`template_dirs`): what the app and every
+    command load. A folder that does not exist is a `FolderProblem` naming where it was
+    configured (the settings file, or `SR_TUI_TEMPLATES`)."""
+    return load_catalog(
+        template_dirs(settings), origins=template_dir_origins(settings, config_path)
+    )
+
+
 def load_catalog(
-    user_dirs: Sequence[Path] | None = None, *, include_builtin: bool = True
+    user_dirs: Sequence[Path] | None = None,
+    *,
+    include_builtin: bool = True,
+    origins: dict[Path, str] | None = None,
 ) -> Catalog:
     """Load the built-in library, then each user directory (later ones win).
 
-    `user_dirs` defaults to the `SR_TUI_TEMPLATES` path list.
+    `user_dirs` defaults to the `SR_TUI_TEMPLATES` path list; `origins` says where each
+    was configured, for the message when one is missing.
     """
     dirs: list[Path] = [builtin_dir()] if include_builtin else []
     dirs += list(user_dirs) if user_dirs is not None else user_dirs_from_env()
@@ -93,7 +134,7 @@ def load_catalog(
 
     loader = Loader(ParseCache.load())
     for d in dirs:
-        loader.load_shared(d)
+        loader.load_shared(d, (origins or {}).get(d))
     for d in dirs:
         loader.load_templates(d)
     loader.parse_cache.save()
@@ -101,6 +142,4 @@ def load_catalog(
 
 
 def template_files(directory: Path) -> Iterable[Path]:
-    return (
-        p for p in sorted(directory.glob("*.toml")) if p.name not in (CATEGORIES_FILE, FIELDS_FILE)
-    )
+    return (p for p in sorted(directory.glob("*.toml")) if p.name not in SHARED_FILES)

@@ -4,7 +4,8 @@ Parsing the 62 subjects and bodies of the library with Jinja2 is most of the tim
 `sr-tui render` and the app take to load templates. The result depends only on the
 text, so it is cached by a hash of the text: an edited template simply misses. Only
 texts that parsed cleanly are cached; a broken one is parsed (and reported) every time.
-The cache is disposable: a missing, unreadable or corrupt file is an empty cache.
+The cache is disposable: a missing, unreadable or corrupt file (or a FIFO, a device, a
+file nested too deeply) is an empty cache.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from pathlib import Path
 
 from sr_tui.core import locations
 
-VERSION = 1
+VERSION = 2  # 2: the sandbox's globals are not variables
+#: A cache larger than this is ignored (3,000 templates make about 1 MB).
+MAX_BYTES = 16 * 1024 * 1024
 
 
 class ParseCache:
@@ -29,14 +32,16 @@ class ParseCache:
 
     @classmethod
     def load(cls) -> ParseCache:
+        from sr_tui.core.files import read_limited
+
         path = locations.cache_dir() / "template-variables.json"
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(read_limited(path, MAX_BYTES))
             entries = data["entries"] if data.get("version") == VERSION else {}
             if not isinstance(entries, dict):
                 entries = {}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            entries = {}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            entries = {}  # a FIFO, a device, absurd nesting: only costs time
         return cls(path, entries)
 
     @staticmethod
@@ -76,7 +81,8 @@ def jinja_environment():
 
 def used_variables(ast) -> set[str]:
     """The context variables a template reads: names loaded but never assigned in it
-    (loop targets, `set`). A plain walk of the syntax tree, several times cheaper than
+    (loop targets, `set`) and not one of the sandbox's globals (`range`, `namespace`
+    ...). A plain walk of the syntax tree, several times cheaper than
     `jinja2.meta.find_undeclared_variables`, which runs the code generator; the
     catalog does this for every file at every start."""
     from jinja2 import nodes
@@ -85,4 +91,4 @@ def used_variables(ast) -> set[str]:
     stored = {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
     if any(True for _ in ast.find_all(nodes.For)):
         stored.add("loop")
-    return loaded - stored
+    return loaded - stored - set(jinja_environment().globals)

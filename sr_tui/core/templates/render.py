@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from jinja2 import StrictUndefined, TemplateError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
 
 from sr_tui.core.errors import SrTuiError
+from sr_tui.core.templates import sandbox
 from sr_tui.core.templates.flow import flow
 from sr_tui.core.templates.model import (
     MAX_TEMPLATE_CHARS,
@@ -25,6 +25,7 @@ from sr_tui.core.templates.model import (
     Template,
     Values,
 )
+from sr_tui.core.templates.sandbox import DEFAULT_LIMITS, LimitedEnvironment, Limits, RenderLimit
 
 MAX_VALUE_CHARS = 100_000
 
@@ -38,9 +39,10 @@ class RenderError(SrTuiError, ValueError):
     """A template could not be rendered with the given values; the message says why."""
 
 
-def make_environment() -> SandboxedEnvironment:
-    """The one Jinja2 environment every template is parsed and rendered with."""
-    return SandboxedEnvironment(
+def make_environment() -> LimitedEnvironment:
+    """The one Jinja2 environment every template is parsed and rendered with: the
+    sandbox with limits on time, size and loop steps (`sandbox.py`)."""
+    return LimitedEnvironment(
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -54,7 +56,48 @@ _ENV = make_environment()
 
 @lru_cache(maxsize=256)
 def _compile(source: str):
-    return _ENV.from_string(source)
+    return _ENV.from_string(_ENV.parse_limited(source))
+
+
+def _template_line(exc: BaseException) -> int | None:
+    """The template line an exception was raised at (Jinja rewrites tracebacks so that
+    frames of the template name it `<template>`)."""
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "it nests too deeply (a macro or loop() that calls itself without end?)"
+    if isinstance(exc, MemoryError):
+        return "it ran out of memory"
+    if isinstance(exc, SrTuiError | TemplateError):
+        return str(exc) or type(exc).__name__
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+def _render_part(template: Template, part: str, source: str, context: dict, limits: Limits) -> str:
+    """One part (subject or body) rendered under `limits`; every failure a RenderError
+    naming the template, the part and the line."""
+    token = sandbox.start(limits)
+    try:
+        # Every printed value is checked and counted as it is made (`sandbox._sized`), so
+        # the whole text is bounded before it is joined; this is the last word on it.
+        text = _compile(source).render(context)
+        if len(text) > limits.max_chars:
+            raise RenderLimit(f"the {part} would be longer than {limits.max_chars:,} characters")
+        return text
+    except Exception as exc:  # whatever a template can raise, the user gets a sentence
+        line = _template_line(exc) if not isinstance(exc, TemplateSyntaxError) else exc.lineno
+        where = f"{part} line {line}" if line else part
+        raise RenderError(f"template {template.id}: {where}: {_reason(exc)}") from None
+    finally:
+        sandbox.stop(token)
 
 
 def normalize_value(value: object) -> str:
@@ -86,10 +129,13 @@ class _Marker:
         length = 0
         last = 0
         for m in _MARKED.finditer(marked):
+            index = int(m.group(1))
+            if index >= len(self.owners):  # marker characters in the template's own text
+                continue
             plain = _MARKER_CHARS.sub("", marked[last : m.start()])
             out.append(plain)
             length += len(plain)
-            field_id, filled, item = self.owners[int(m.group(1))]
+            field_id, filled, item = self.owners[index]
             text = m.group(2)
             spans.append(Span(field_id, offset + length, offset + length + len(text), filled, item))
             out.append(text)
@@ -139,12 +185,18 @@ def _check_size(field_id: str, text: str) -> None:
 
 
 def render(
-    template: Template, values: Values | None = None, layout: Layout = "as-written"
+    template: Template,
+    values: Values | None = None,
+    layout: Layout = "as-written",
+    *,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Email:
     """Render `template` with `values` (field id -> text, or list of text for list fields).
 
     Unfilled fields show their placeholder (the seed's bracket text); values for fields
     the template does not use are ignored, so one case's values serve every template.
+    Every failure, a template that loops for ever or grows without bounds included
+    (`limits`), is a RenderError with a message; nothing else is raised.
     """
     values = values or {}
     for source in (template.subject, template.body):
@@ -154,17 +206,15 @@ def render(
             )
     marker = _Marker()
     context = _context(template, values, marker)
+    subject_marked = _render_part(template, "subject", template.subject, context, limits)
+    body_marked = _render_part(template, "body", template.body, context, limits)
     try:
-        subject_marked = _compile(template.subject).render(context)
-        body_marked = _compile(template.body).render(context)
-    except TemplateError as exc:
-        raise RenderError(f"template {template.id}: {exc}") from exc
-    # A subject is one line: line breaks inside it become spaces (same length, same offsets).
-    subject, subject_spans = marker.unwrap(subject_marked, len(SUBJECT_PREFIX))
-    subject = subject.replace("\n", " ")
-    body_offset = len(SUBJECT_PREFIX) + len(subject) + 2
-    body, body_spans = marker.unwrap(body_marked, body_offset)
-    email = Email(template.id, subject, body, tuple(subject_spans + body_spans))
-    if layout == "flowed":
-        return flow(email)
-    return email
+        # A subject is one line: line breaks in it become spaces (same length, same offsets).
+        subject, subject_spans = marker.unwrap(subject_marked, len(SUBJECT_PREFIX))
+        subject = subject.replace("\n", " ")
+        body_offset = len(SUBJECT_PREFIX) + len(subject) + 2
+        body, body_spans = marker.unwrap(body_marked, body_offset)
+        email = Email(template.id, subject, body, tuple(subject_spans + body_spans))
+        return flow(email) if layout == "flowed" else email
+    except Exception as exc:
+        raise RenderError(f"template {template.id}: {_reason(exc)}") from None

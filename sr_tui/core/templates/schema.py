@@ -7,10 +7,14 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from sr_tui.core.files import exists
+from sr_tui.core.safe_text import controls_in
 from sr_tui.core.templates.catalog import (
     CATEGORIES_FILE,
     FIELDS_FILE,
+    SHARED_FILES,
     Catalog,
+    FolderProblem,
     LoadError,
 )
 from sr_tui.core.templates.model import FIELD_KINDS, MAX_TEMPLATE_CHARS, Category, Field, Template
@@ -71,40 +75,62 @@ class Loader:
             self.errors.append(problem)
         return data, text
 
-    def load_shared(self, directory: Path) -> None:
+    def load_shared(self, directory: Path, origin: str | None = None) -> None:
         if not directory.is_dir():
-            self.errors.append(LoadError(directory, "template directory does not exist"))
+            what = "is not a folder" if exists(directory) else "does not exist"
+            where = f" (set in {origin})" if origin else ""
+            self.errors.append(FolderProblem(directory, f"template folder {what}{where}"))
             return
-        path = directory / CATEGORIES_FILE
-        if path.is_file():
-            data, text = self._read(path)
-            for cid, table in (data or {}).items():
-                if not isinstance(table, dict) or not isinstance(table.get("title"), str):
-                    self.errors.append(
-                        LoadError(
-                            path, f"category '{cid}' needs a title", _line_of(text, f"[{cid}]")
-                        )
-                    )
-                    continue
-                self.categories[cid] = Category(
-                    cid, table["title"], str(table.get("title_zh", table["title"]))
-                )
-        path = directory / FIELDS_FILE
-        if path.is_file():
-            data, text = self._read(path)
-            for fid, table in (data or {}).items():
-                made = self._field(path, text, fid, table, base=None)
-                if made:
-                    self.fields[fid] = made
+        for name, load in ((CATEGORIES_FILE, self._categories), (FIELDS_FILE, self._fields)):
+            path = directory / name
+            if exists(path):  # a FIFO or a directory by that name is reported, not skipped
+                self._guarded(path, load)
+
+    def _guarded(self, path: Path, load) -> object:
+        """`load(path)`, with anything unexpected it raises a problem of that file: one
+        broken file never stops the others from loading."""
+        try:
+            return load(path)
+        except RecursionError:
+            self.errors.append(LoadError(path, "cannot load: nested too deeply"))
+        except Exception as exc:
+            self.errors.append(LoadError(path, f"cannot load: {type(exc).__name__}: {exc}"))
+        return None
+
+    def _categories(self, path: Path) -> None:
+        data, text = self._read(path)
+        for cid, table in (data or {}).items():
+            line = _line_of(text, f"[{cid}]")
+            if not isinstance(table, dict) or not isinstance(table.get("title"), str):
+                self.errors.append(LoadError(path, f"category '{cid}' needs a title", line))
+                continue
+            title_zh = table.get("title_zh", table["title"])
+            problem = (
+                _text_problem("the id", cid)
+                or _text_problem("title", table["title"])
+                or _text_problem("title_zh", title_zh)
+                or (None if isinstance(title_zh, str) else "title_zh must be a string")
+            )
+            if problem:
+                self.errors.append(LoadError(path, f"category '{cid}': {problem}", line))
+                continue
+            self.categories[cid] = Category(cid, table["title"], title_zh)
+
+    def _fields(self, path: Path) -> None:
+        data, text = self._read(path)
+        for fid, table in (data or {}).items():
+            made = self._field(path, text, fid, table, base=None)
+            if made:
+                self.fields[fid] = made
 
     def load_templates(self, directory: Path) -> None:
         if not directory.is_dir():
             return
         seen: dict[str, Path] = {}
         for path in sorted(directory.glob("*.toml")):
-            if path.name in (CATEGORIES_FILE, FIELDS_FILE):
+            if path.name in SHARED_FILES:
                 continue
-            template = self._template(path)
+            template = self._guarded(path, self._template)
             if template is None:
                 continue
             if template.id in seen:
@@ -149,6 +175,11 @@ class Loader:
         if kind == "list":
             if isinstance(placeholder, str):
                 placeholder = (placeholder,)
+            if not isinstance(placeholder, list | tuple) or not all(
+                isinstance(p, str) for p in placeholder
+            ):
+                bad("placeholder of a list field must be a string or a list of strings")
+                return None
             placeholder = tuple(placeholder)
         elif not isinstance(placeholder, str):
             bad('placeholder must be a string (a list only for kind = "list")')
@@ -158,6 +189,27 @@ class Loader:
             if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
                 bad(f"{key} must be a list of strings")
                 return None
+        for key in ("label_zh", "help", "help_zh"):
+            if key in table and not isinstance(table[key], str):
+                bad(f"{key} must be a string")
+                return None
+        if "optional" in table and not isinstance(table["optional"], bool):
+            bad("optional must be true or false")
+            return None
+        example = table.get("example", base.example if base else "")
+        if not isinstance(example, str) and not (
+            isinstance(example, list | tuple) and all(isinstance(e, str) for e in example)
+        ):
+            bad("example must be a string or a list of strings")
+            return None
+        texts = [("label", label), ("placeholder", placeholder)]
+        extra = ("label_zh", "help", "help_zh", "suggestions", "choices", "example")
+        texts += [(k, table[k]) for k in extra if k in table]
+        for key, value in texts:
+            problem = _text_problem(key, value)
+            if problem:
+                bad(problem)
+                return None
         if kind == "choice" and not table.get("choices", base.choices if base else ()):
             bad('kind = "choice" needs choices')
             return None
@@ -165,9 +217,8 @@ class Loader:
         if source not in ("case", "settings"):
             bad('source must be "case" or "settings"')
             return None
-        example = table.get("example", base.example if base else "")
         if isinstance(example, list):
-            example = tuple(str(e) for e in example)
+            example = tuple(example)
         return Field(
             id=fid,
             label=label,
@@ -209,6 +260,12 @@ class Loader:
                 isinstance(data[key], list) and all(isinstance(v, str) for v in data[key])
             ):
                 bad(f"'{key}' must be a list of strings", _key_line(text, key))
+        if len(self.errors) > errors_before:
+            return None
+        for key in ("category", "title", *TEMPLATE_OPTIONAL[:5], "keywords"):
+            problem = _text_problem(f"'{key}'", data.get(key, ""))
+            if problem:
+                bad(problem, _key_line(text, key))
         if len(self.errors) > errors_before:
             return None
 
@@ -330,9 +387,22 @@ class Loader:
                 line = start + exc.lineno - (0 if opens_block else 1)
             self.errors.append(LoadError(path, f"Jinja syntax error in {key}: {exc.message}", line))
             return None
+        except RecursionError:
+            self.errors.append(LoadError(path, f"{key} nests too deeply for Jinja to parse"))
+            return None
         used = used_variables(ast)
         self.parse_cache.put(source, used)
         return used
+
+
+def _text_problem(key: str, value: object) -> str | None:
+    """Why a template's text (a title, a label, a list of keywords) cannot be shown as it
+    is: control characters, which a terminal would obey."""
+    values = value if isinstance(value, list | tuple) else [value]
+    found = [c for v in values if isinstance(v, str) for c in controls_in(v)]
+    if found:
+        return f"{key} holds control characters ({', '.join(dict.fromkeys(found))})"
+    return None
 
 
 def _id_key(template_id: str) -> tuple[str, int, str]:

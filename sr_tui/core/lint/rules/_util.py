@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from sr_tui.core.lint.lazy import LazyRe
 from sr_tui.core.lint.phrases import Hit, PhraseIndex, Token, norm, tokenize
 from sr_tui.core.lint.wordlists import (
     CHATSPEAK,
@@ -88,21 +89,6 @@ def next_word(text: str, pos: int) -> str:
     """The word just after `pos` (lower case), or ''."""
     m = _NEXT_WORD.match(text, pos, min(len(text), pos + 40))
     return m.group(1).lower().replace("’", "'") if m else ""
-
-
-class LazyRe:
-    """A regex compiled on first use: keeps rarely needed patterns out of start-up time."""
-
-    __slots__ = ("_args", "_re")
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._args = (pattern, flags)
-        self._re: re.Pattern[str] | None = None
-
-    def __getattr__(self, name: str):
-        if self._re is None:
-            self._re = re.compile(*self._args)
-        return getattr(self._re, name)
 
 
 _NUM = r"(?:\d+(?:[.,]\d+)?|" + "|".join(NUMBER_WORDS) + r"|a couple of|an?)"

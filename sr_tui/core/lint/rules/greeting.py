@@ -50,7 +50,10 @@ def check(ctx) -> None:
                 pos -= 1
             ctx.emit("SR003", pos, pos, msg, Fix("insert", f"\n\n{default}", True))
         else:
-            ctx.emit("SR003", line.start, line.start, msg, Fix("insert", f"{default}\n\n", True))
+            # a greeting further down (below a help-desk preamble) would be a second one
+            safe = not _greeting_below(doc)
+            fix = Fix("insert", f"{default}\n\n", safe)
+            ctx.emit("SR003", line.start, line.start, msg, fix)
         return
     line = doc.text[g.start : g.end]
     if _is_good(line):
@@ -71,6 +74,21 @@ def check(ctx) -> None:
         msg += " Start the email's text on a new line."
         safe = _tail_is_safe(ctx, g.end, tail)
     ctx.emit("SR003", g.start, g.end, msg, Fix("replace", new, safe))
+
+
+_GREETING_LINE = re.compile(r"[ \t]*(?:hi|hello|hey|dear)\b[^\n]{0,40}[,!:][ \t]*\r?$", re.I)
+
+
+def _greeting_below(doc) -> bool:
+    """True when a line of the body (after its first) reads like a greeting."""
+    text = doc.text
+    start = doc.first_body_line.end if doc.first_body_line else 0
+    end = min(doc.body_end, start + 5000)
+    return any(
+        _GREETING_LINE.match(line) and grammar.is_greeting(line)
+        for line in text[start:end].split("\n")
+        if len(line) <= 60
+    )
 
 
 def _tail_is_safe(ctx, line_end: int, tail: str) -> bool:

@@ -2,21 +2,57 @@
 
 Support mail is full of acronyms (NFS, RHEL, NZDT), so a lone capitalised token of up to
 five letters is an acronym unless it is a common English word ("NEVER", "PLEASE").
+Capitals that structure a notice are not shouting either: a section label at the start
+of a line ("IMPACT:", "ACTION REQUIRED:", "UPDATE 14:05 AEDT:"), a heading line, a
+status word ("[RESOLVED]", "Status: INVESTIGATING"), and the cells of an aligned table.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from sr_tui.core.lint.finding import Fix
+from sr_tui.core.lint.lazy import LazyRe
 from sr_tui.core.lint.rules.subject import all_caps
-from sr_tui.core.lint.wordlists import ACRONYMS, CAPS_WORDS
+from sr_tui.core.lint.wordlists import ACRONYMS, CAPS_WORDS, STATUS_ANYWHERE, STATUS_WORDS
 
 MSG = "Avoid ALL CAPS and repeated exclamation marks — they read as shouting."
 #: A run of capitals; the characters around it are checked in code.
 _CAPS = re.compile(r"[A-Z][A-Z'’]*[A-Z]")
-_GAP = re.compile(r"[ \t,:/&\-–—]{1,4}")
-_BANGS = re.compile(r"[!?]*![!?]+|\?+!")
+_GAP = re.compile(r"[ \t,/&\-–—]{1,4}")
+#: A whole run of two or more of ! and ? (one containing "!" is shouting).
+_BANGS = re.compile(r"[!?](?<![!?]{2})[!?]++")
+#: What may stand between a label and its colon: a time, a date, a number.
+_LABEL_TAIL = LazyRe(r"[ \t]*(?:[\d:/.\-–()#]+[ \t]*|[A-Z]{2,5}[ \t]*){0,4}[:：]")
+_DECOR = " \t-*•#[(>0123456789.)"
+
+
+def _line(prose: str, s: int, e: int) -> tuple[str, str]:
+    """(text before s on its line, text after e on its line)."""
+    a = prose.rfind("\n", max(0, s - 200), s) + 1
+    b = prose.find("\n", e, e + 200)
+    return prose[max(a, s - 200) : s], prose[e : b if b >= 0 else min(len(prose), e + 200)]
+
+
+def _structure(prose: str, s: int, e: int, words: str, in_subject: bool = False) -> bool:
+    """True when the capitals at [s, e) structure the text rather than shout."""
+    if words in STATUS_ANYWHERE:
+        return True
+    before, after = _line(prose, s, e)
+    lead = before.strip(_DECOR)
+    if not lead:
+        if _LABEL_TAIL.match(after):
+            return True  # "IMPACT:", "UPDATE 14:05 AEDT:"
+        if not after.strip(" \t:-–—]).\x00") and len(words.split()) <= 5:
+            return True  # a heading line: "MAINTENANCE WINDOW"
+    bracketed = before.rstrip().endswith(("[", "(")) and after.lstrip().startswith(("]", ")"))
+    if bracketed and (words in STATUS_WORDS or in_subject):
+        return True  # "[RESOLVED]", a subject tag "[EXTERNAL]"
+    # "Status: INVESTIGATING", a cell after "|"
+    return words in STATUS_WORDS and (
+        before.rstrip().endswith((":", "：", "|", "-", "–", "—")) or before.endswith("\t")
+    )
 
 
 def check(ctx) -> None:
@@ -26,6 +62,12 @@ def check(ctx) -> None:
     skip_subject = doc.subject is not None and all_caps(
         doc.masked[doc.subject_text_start : doc.subject.end], cfg.acronyms
     )
+    tables = doc.tables
+    table_starts = [a for a, _ in tables]
+
+    def in_table(pos: int) -> bool:
+        i = bisect_right(table_starts, pos) - 1
+        return i >= 0 and tables[i][0] <= pos < tables[i][1]
 
     def ordinary(tok: str) -> bool:
         return tok not in acronyms and (tok in CAPS_WORDS or len(tok) >= 6)
@@ -33,13 +75,22 @@ def check(ctx) -> None:
     run: list[tuple[int, int, str]] = []
 
     def flush() -> None:
-        if len(run) >= 2 and sum(ordinary(w) for _, _, w in run) >= 2:
-            s, e = run[0][0], run[-1][1]
+        if not run:
+            return
+        s, e = run[0][0], run[-1][1]
+        shouted = [(a, b, w) for a, b, w in run if len(w) >= 3 and ordinary(w)]
+        if not shouted or in_table(s):
+            run.clear()
+            return
+        words = " ".join(w for _, _, w in run)
+        if _structure(prose, s, e, words, doc.in_subject(s)):
+            pass
+        elif len(run) >= 2 and sum(ordinary(w) for _, _, w in run) >= 2:
             _emit(ctx, s, e, doc.text[s:e])
         else:
-            for s, e, w in run:
-                if len(w) >= 3 and ordinary(w):
-                    _emit(ctx, s, e, w)
+            for a, b, w in shouted:
+                if not _structure(prose, a, b, w):
+                    _emit(ctx, a, b, w)
         run.clear()
 
     n = len(prose)
@@ -71,7 +122,7 @@ def _exclamations(ctx, prose: str) -> None:
     g = doc.greeting
     if g is not None:
         prose = prose[: g.start] + doc.masked[g.start : g.end] + prose[g.end :]
-    runs = [m.span() for m in _BANGS.finditer(prose)]
+    runs = [m.span() for m in _BANGS.finditer(prose) if "!" in m.group()]
     for s, e in runs:
         ctx.emit("SR017", s, e, MSG, Fix("replace", "?" if "?" in prose[s:e] else ".", False))
     in_run = {i for s, e in runs for i in range(s, e)}

@@ -16,7 +16,11 @@ GENERIC = frozenset(
     followup request requests your my our the a an re fw fwd ticket tickets case support
     hello hi hey important urgent info information inquiry enquiry query checking in quick
     help regarding about on for of with status new please action required needed attention
-    reminder email message matter concern hello there ok""".split()
+    reminder email message matter concern hello there ok sorry apologies apology apologise
+    apologize delay delays delayed inconvenience just check check-in following touching
+    base gentle friendly still again any news received receipt we we've i i'm have has
+    been is are you thanks thank patience waiting awaiting pending reply response second
+    final notice notification note your reminders touch""".split()
 )
 #: A case or bug reference: "SR 3-1234567", "SR#12345678", "bug 34567890", "case 1234567".
 REF = re.compile(
@@ -48,7 +52,9 @@ def _missing(ctx) -> None:
     else:
         line = doc.first_body_line
         s = line.start if line is not None else 0
-        ctx.emit("SR001", s, s, MSG_MISSING, Fix("insert", "Subject: [Subject]\n\n", True))
+        # no line reads like a subject: the writer has to say what it is (a hint; a
+        # placeholder would only be another error)
+        ctx.emit("SR001", s, s, MSG_MISSING, Fix("hint", "Subject: [Subject]\n\n"))
 
 
 def _unclear(ctx) -> None:
@@ -128,11 +134,13 @@ def _reference(ctx) -> None:
             continue
         e = doc.subject.end
         sep = " — " if subject.strip() else ""
+        # safe only when the longer subject still fits (SR002 would flag it)
+        safe = len(subject) + len(sep) + len(ref) <= ctx.cfg.subject_max_chars
         ctx.emit(
             "SR021",
             e,
             e,
             f"Put {ref} in the subject so the customer can find this thread.",
-            Fix("insert", f"{sep}{ref}", True),
+            Fix("insert", f"{sep}{ref}", safe),
         )
         return

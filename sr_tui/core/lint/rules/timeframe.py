@@ -7,10 +7,12 @@ LINT_RULES.md §3.3 then drop or soften the legitimate uses.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from sr_tui.core.lint.finding import Fix
 from sr_tui.core.lint.rules._util import LazyRe, hits, next_word, norm, prev_word, prev_words
 from sr_tui.core.lint.wordlists import (
+    LONGER,
     MONTHS,
     TIER_A,
     TIER_B,
@@ -47,6 +49,12 @@ _HAS_TZ = re.compile(
     r"[\s,(]*(?:(?:" + _TZ + r")\b|(?:UTC|GMT)\s?[+\-−]\s?\d|(?:your|local|server|customer|"
     r"[A-Z][a-z]+)\s+time\b)"
 )
+#: A date between a clock time and its zone: "14:05 03/03/2024 AEDT", "10:00 on 4 May UTC".
+_DATE_BEFORE_TZ = LazyRe(
+    r"[ \t,]*(?:on[ \t]+)?(?:\(?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\)?,?[ \t]+)?"
+    r"(?:\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]{2,8}\.?"
+    r"(?:[ \t]+\d{4})?|[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:st|nd|rd|th)?(?:,?[ \t]+\d{4})?)"
+)
 #: A clock time; the character before it is checked in code (no lookbehind: faster scan).
 _CLOCK = re.compile(
     r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:[ap]\.m\.|[ap]m)(?!\w)"
@@ -66,7 +74,8 @@ _DATE = LazyRe(
 _WEEKDAY = LazyRe(
     r"\b(?:by|on|until|before|next|this|due)\s+(?:" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE
 )
-_RANGE = re.compile(r"(\d+)\s*(?:-|–|to)\s*(\d+)(?![\d%/]|[.,]\d)")
+#: "24-48": whole digit runs (look-behind, possessive), so a run of digits is linear.
+_RANGE = re.compile(r"(\d(?<!\d{2})\d*+)\s*+(?:-|–|to)\s*+(\d++)(?![%/]|[.,]\d)")
 _RANGE_LEAD = frozenset("within in take takes after about".split())
 _FUTURE = re.compile(r"\b(?:will|shall|['’]ll|expect|expected|going to|plan to|aim to)\b", re.I)
 _REQUEST = re.compile(
@@ -84,6 +93,7 @@ _RANGE_UNITS = _UNIT_WORDS | {"business", "working", "calendar", "h", "d", "w"}
 _LATER_OK_AFTER = frozenset(
     "than that version versions release releases stage steps step kernel kernels".split()
 )
+_LONGER = frozenset(LONGER)
 _FEW = frozenset(
     "a few days|a few weeks|a couple of days|a couple of weeks|several days|several weeks|"
     "several hours".split("|")
@@ -141,7 +151,7 @@ def _guard(doc, prose: str, key: str, s: int, e: int) -> tuple[str, str] | None:
         if nw in ("ago", "now") or pw in _DURATION_VERBS:
             return None
         if (pw == "for" or key == "for a while") and not _FUTURE.search(
-            prose, doc.sentence_at(s)[0], s
+            prose, max(doc.sentence_at(s)[0], s - 300), s
         ):
             return None  # "for some time": a past duration, not a promise
     elif key == "sometime" and next_word(prose, e) in ("last", "ago", "yesterday", "earlier"):
@@ -153,15 +163,40 @@ def _guard(doc, prose: str, key: str, s: int, e: int) -> tuple[str, str] | None:
             return None  # "for a few days", "a few days ago"
     elif key == "in a bit" and next_word(prose, e) == "of":
         return None
+    elif key in _LONGER:
+        a = max(doc.sentence_at(s)[0], s - 160)
+        if _PAST_TENSE.search(prose, a, s) and not _FUTURE.search(prose, a, s):
+            return None  # "the upgrade took a bit longer than expected": past, no promise
     elif key == "at your earliest convenience":
         a, b = doc.sentence_at(s)
-        if _REQUEST.search(prose, a, b):
+        if _REQUEST.search(prose, max(a, s - 300), min(b, e + 300)):
             return MSG_REQUEST, "suggestion"  # a request to the customer, not our promise
     return TIER_B_MESSAGES.get(key, MSG), sev
 
 
+#: A verb in the past: "was", "took", "rose", "failed" (not "scheduled", "planned").
+_PAST_TENSE = LazyRe(
+    r"\b(?:was|were|had|has been|have been|did|took|has taken|have taken|ran|went|came|broke|"
+    r"hung|saw|sent|found|got|made|rose|fell|began|gave|told|left|kept|held|brought|lost|"
+    r"built|stood|wrote|spoke|grew|knew|woke|caught|led|felt|met|(?!(?:schedul|plann|expect|"
+    r"book|confirm|arrang|requir|intend|suppos|reserv|propos|updat|delay|hundr|emb)ed\b)"
+    r"(?![a-z]*eed\b)[a-z]{3,}ed)\b",
+    re.I,
+)
+#: Tier C phrases that can describe when something happened ("a backlog this week").
+_SPANS = frozenset(
+    "this week|this afternoon|this evening|overnight|tonight|in the morning|in the afternoon".split(
+        "|"
+    )
+)
+
+
 def _c_guard(doc, prose: str, key: str, s: int, e: int) -> bool:
     """True when a tier C phrase is made specific by its context."""
+    if key in _SPANS:
+        a = max(doc.sentence_at(s)[0], s - 160)
+        if _PAST_TENSE.search(prose, a, s) and not _FUTURE.search(prose, a, e + 60):
+            return True  # "the depot has had a backlog this week": no promise
     after = prose[e : e + 30]
     if any(c.isdigit() for c in after) and _DATE.search(after):
         return True
@@ -172,6 +207,24 @@ def _c_guard(doc, prose: str, key: str, s: int, e: int) -> bool:
     if key.startswith(("in the", "this ", "tomorrow ")):
         return _clock_in(prose[max(0, s - 15) : s])
     return False
+
+
+_ANY_TZ = LazyRe(r"(?<![A-Za-z])(?:" + _TZ + r")(?![A-Za-z])")
+
+
+def _zone_in_table(doc, prose: str, pos: int) -> bool:
+    """True when `pos` is in a table whose rows name a time zone (a "Time (UTC)" header).
+    Looks at most 40 rows up and down, so a huge table stays linear."""
+    rows, text = doc.tables, doc.text
+    i = bisect_right(rows, (pos, len(prose))) - 1
+    if i < 0 or not rows[i][0] <= pos <= rows[i][1]:
+        return False
+    a = b = i
+    while a > 0 and i - a < 40 and text.count("\n", rows[a - 1][1], rows[a][0]) <= 1:
+        a -= 1
+    while b + 1 < len(rows) and b - i < 40 and text.count("\n", rows[b][1], rows[b + 1][0]) <= 1:
+        b += 1
+    return _ANY_TZ.search(text, rows[a][0], rows[b][1]) is not None
 
 
 def _clock_in(text: str) -> bool:
@@ -190,6 +243,11 @@ def _incomplete(ctx, prose: str) -> None:
             second = _CLOCK.match(prose, tail.end())
             end = second.end() if second else end
         if not _HAS_TZ.match(prose, end, end + 25):
+            date = _DATE_BEFORE_TZ.match(prose, end, end + 40)
+            if date is not None and _HAS_TZ.match(prose, date.end(), date.end() + 25):
+                continue  # "14:05 03/03/2024 AEDT"
+            if _zone_in_table(ctx.doc, prose, s):
+                continue  # a "Time (UTC)" column
             ctx.emit("SR007", s, m.end(), MSG_TZ.format(match=m.group()), C_HINT)
     for s, e, w in hits(ctx.doc, "misc"):
         if w in ("noon", "midday", "midnight") and prev_word(prose, s) in ("by", "at", "before"):

@@ -15,6 +15,11 @@ _CLEARLY_BEFORE = frozenset(
 )
 _EXPECTATION = frozenset("received got gotten been seen access an a".split())
 _REMOVABLE = frozenset({"simply", "obviously", "just"})
+#: "just reply and I'll reopen it": "just" here means "all you need to do", an offer.
+_JUST_OFFER = frozenset(
+    "reply respond answer let ask call contact email message write ring drop say tell get "
+    "reach give text".split()
+)
 
 
 def check(ctx) -> None:
@@ -28,7 +33,10 @@ def check(ctx) -> None:
     for s, e, w in hits(doc, "misc"):
         if w == "just":
             # "just restart it" (not "we just released 2.4": "just" = recently / only)
-            if next_word(prose, e) in _VERBS and prev_word(prose, s) not in _JUST_SUBJECTS:
+            nxt = next_word(prose, e)
+            if nxt in _JUST_OFFER:
+                continue
+            if nxt in _VERBS and prev_word(prose, s) not in _JUST_SUBJECTS:
                 found.append((s, e, w))
         elif w == "clearly":
             # "clearly shows" (not "clearly labelled" or "track each issue clearly")

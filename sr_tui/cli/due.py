@@ -1,0 +1,51 @@
+"""`sr-tui due [--today|--week] [--json]`: what is due across the open cases (CASES.md §6):
+overdue, due today, due this week, each with the case, what to write and why."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import timedelta
+
+from sr_tui.cli.common import ExitStatus
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("due", help="what is due: overdue, today, this week")
+    span = p.add_mutually_exclusive_group()
+    span.add_argument("--today", action="store_true", help="only overdue and due today")
+    span.add_argument("--week", action="store_true", help="overdue, today and this week (default)")
+    p.add_argument("--json", action="store_true", help="rows as JSON")
+    p.set_defaults(func=cmd_due)
+
+
+def left_text(left: timedelta) -> str:
+    """'3h 20m left' / '1h 05m over' in business time."""
+    minutes = int(abs(left) / timedelta(minutes=1))
+    hours, mins = divmod(minutes, 60)
+    amount = f"{hours}h {mins:02d}m" if hours else f"{mins}m"
+    return f"{amount} {'over' if left < timedelta(0) else 'left'}"
+
+
+def cmd_due(args) -> int:
+    from sr_tui.cli.case import workspace
+
+    ws = workspace()
+    rows = ws.due_rows("today" if args.today else "week")
+    for problem in ws.due_problems:
+        print(f"sr-tui: warning: {problem}", file=sys.stderr)
+    if args.json:
+        print(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
+        return ExitStatus.OK
+    if not rows:
+        print("Nothing is due.")
+        return ExitStatus.OK
+    tz = ws.calendar.tz
+    for r in rows:
+        i = r.item
+        when = i.due.astimezone(tz).strftime("%a %d %b %H:%M")
+        print(
+            f"{r.bucket:<8} {i.case_number:<16} {(i.template_id or 'call'):<5} {when}  "
+            f"{left_text(r.left):<14} {i.reason}"
+        )
+    return ExitStatus.OK

@@ -1,0 +1,182 @@
+"""The PostgreSQL schema, as an ordered list of migrations with a version table.
+
+The migrations mirror the SQLite ones (`migrations.py`) version for version, so "schema
+version 2" means the same tables on either backend; only the types are PostgreSQL's own:
+`timestamptz` for times, `jsonb` for the JSON columns, `boolean`, identity keys, and the
+case number in the "C" collation (the case list orders by it, byte for byte, as SQLite
+does). A migration, once released, is history: never edit one, add the next.
+
+`schema_version` holds one row per migration applied (when, by which database role). Each
+migration runs in one transaction with its row, under a transaction-scoped advisory lock,
+so two engineers starting a newer sr-tui at once do not both run it, and a failure leaves
+the schema as it was. Backups are the database's business (`pg_dump`), not sr-tui's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sr_tui.core.cases.migrations import Migration
+
+VERSION_TABLE = "schema_version"
+
+#: Our tables: a schema holding one of them without `schema_version` is not ours.
+TABLES = ("meta", "counters", "cases", "entries")
+
+CREATE_VERSION_TABLE = f"""CREATE TABLE {VERSION_TABLE} (
+    version integer PRIMARY KEY,
+    description text NOT NULL,
+    applied_at timestamptz NOT NULL DEFAULT now(),
+    applied_by text NOT NULL DEFAULT current_user
+)"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "cases, their entries, number counters and meta",
+        (
+            """CREATE TABLE meta (
+                key text PRIMARY KEY,
+                value text NOT NULL
+            )""",
+            """CREATE TABLE counters (
+                name text PRIMARY KEY,
+                value bigint NOT NULL
+            )""",
+            """CREATE TABLE cases (
+                id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                number text COLLATE "C" NOT NULL UNIQUE,
+                title text NOT NULL DEFAULT '',
+                requester text NOT NULL DEFAULT '',
+                company text NOT NULL DEFAULT '',
+                contact text NOT NULL DEFAULT '',
+                submitted_at timestamptz NOT NULL,
+                accepted_at timestamptz,
+                urgency text NOT NULL,
+                urgency_reason text NOT NULL DEFAULT '',
+                scenario text NOT NULL,
+                area text NOT NULL DEFAULT '',
+                priority text NOT NULL,
+                description text NOT NULL DEFAULT '',
+                attachments jsonb NOT NULL DEFAULT '[]',
+                assignee text NOT NULL DEFAULT '',
+                status text NOT NULL,
+                close_reason text,
+                keywords jsonb NOT NULL DEFAULT '[]',
+                resolution text NOT NULL DEFAULT '',
+                root_cause text NOT NULL DEFAULT '',
+                knowledge boolean NOT NULL DEFAULT false,
+                field_values jsonb NOT NULL DEFAULT '{}',
+                created_at timestamptz NOT NULL,
+                updated_at timestamptz NOT NULL,
+                updated_by text NOT NULL DEFAULT '',
+                version integer NOT NULL DEFAULT 1
+            )""",
+            "CREATE INDEX cases_by_status ON cases (status, updated_at)",
+            "CREATE INDEX cases_by_update ON cases (updated_at)",
+            """CREATE TABLE entries (
+                seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                id text NOT NULL UNIQUE,
+                case_id bigint NOT NULL REFERENCES cases (id),
+                at timestamptz NOT NULL,
+                kind text NOT NULL,
+                stage text NOT NULL,
+                author text NOT NULL DEFAULT '',
+                action text NOT NULL DEFAULT '',
+                notes text NOT NULL DEFAULT '',
+                data jsonb NOT NULL DEFAULT '{}'
+            )""",
+            "CREATE INDEX entries_by_case ON entries (case_id, at, seq)",
+        ),
+    ),
+    Migration(
+        2,
+        "order the case list by last activity (the latest entry or save), not last save",
+        (
+            "ALTER TABLE cases ADD COLUMN last_activity_at timestamptz",
+            """UPDATE cases SET last_activity_at = greatest(
+                updated_at,
+                (SELECT max(at) FROM entries WHERE entries.case_id = cases.id)
+            )""",
+            "ALTER TABLE cases ALTER COLUMN last_activity_at SET NOT NULL",
+            "DROP INDEX cases_by_status",
+            "DROP INDEX cases_by_update",
+            "CREATE INDEX cases_by_activity ON cases (last_activity_at, number)",
+            "CREATE INDEX cases_by_status ON cases (status, last_activity_at, number)",
+        ),
+    ),
+)
+
+LATEST = MIGRATIONS[-1].version
+
+#: One advisory lock per schema: migrations of one schema never run side by side.
+_LOCK = "SELECT pg_advisory_xact_lock(hashtext('sr-tui schema ' || current_schema()))"
+
+
+def _exists(conn: Any, table: str) -> bool:
+    """Whether the connection's current schema (not just any on the search path) has it.
+    A query of the catalog, not `to_regclass`: that reads the session's catalog cache,
+    which an advisory lock does not refresh, so it could miss a table another process
+    created while this one waited for the lock."""
+    found = conn.execute(
+        "SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
+        " ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relname = %s",
+        (table,),
+    ).fetchone()
+    return found is not None
+
+
+def schema_version(conn: Any) -> int:
+    """The last migration applied in the connection's schema; 0 for none."""
+    if not _exists(conn, VERSION_TABLE):
+        return 0
+    row = conn.execute(f"SELECT coalesce(max(version), 0) FROM {VERSION_TABLE}").fetchone()
+    return int(row[0])
+
+
+def foreign_tables(conn: Any) -> list[str]:
+    """Tables named like ours in a schema that has no version table: someone else's."""
+    if schema_version(conn):
+        return []
+    return [t for t in TABLES if _exists(conn, t)]
+
+
+def current_schema(conn: Any) -> str:
+    return str(conn.execute("SELECT current_schema()").fetchone()[0])
+
+
+def apply(conn: Any, migration: Migration) -> bool:
+    """Run one migration in its own transaction, unless another process has (the version
+    is read again under the lock). `conn` is in autocommit mode. True if it ran here."""
+    with conn.transaction():
+        conn.execute(_LOCK)
+        current = schema_version(conn)
+        if current >= migration.version:
+            return False
+        if current != migration.version - 1:
+            raise ValueError(f"schema version {current} cannot go to {migration.version}")
+        if current == 0:
+            conn.execute(CREATE_VERSION_TABLE)
+        for statement in migration.statements:
+            conn.execute(statement)
+        conn.execute(
+            f"INSERT INTO {VERSION_TABLE} (version, description) VALUES (%s, %s)",
+            (migration.version, migration.description),
+        )
+    return True
+
+
+def migrate(conn: Any, up_to: int = LATEST) -> list[int]:
+    """Apply the migrations after the current version, in order; the versions applied.
+    One process at a time runs the whole list (a session lock around the transactions),
+    so a second one starting meanwhile waits and finds nothing left to do."""
+    key = "hashtext('sr-tui schema ' || current_schema())"
+    conn.execute(f"SELECT pg_advisory_lock({key})")
+    try:
+        done = []
+        for migration in MIGRATIONS:
+            if schema_version(conn) < migration.version <= up_to and apply(conn, migration):
+                done.append(migration.version)
+        return done
+    finally:
+        conn.execute(f"SELECT pg_advisory_unlock({key})")

@@ -1,0 +1,215 @@
+"""What is due (CASES.md §6): across the open cases, the next moves (`next_steps`) and the
+clocks still running (`sla`), as rows: overdue, due today, due this week.
+
+Reading every open case and its timeline is the slow part (10,000 cases: most of a
+second); `DueQueue` keeps the per-case results and computes them again only when the
+store's `last_change()` stamp moves or the day changes, so sorting them for the screen
+costs milliseconds. Call `rows` off the UI thread the first time.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from typing import Literal
+
+from sr_tui.core.cases.calendar import BusinessCalendar
+from sr_tui.core.cases.model import Case, Entry, FieldValues, Status
+from sr_tui.core.cases.next_steps import Step, suggest, when_text
+from sr_tui.core.cases.sla import SlaPolicy, clocks_for
+
+Bucket = Literal["overdue", "today", "week", "later"]
+Badge = Literal["breached", "near", "fine"]
+Horizon = Literal["today", "week", "all"]
+_ZERO = timedelta(0)
+
+CLOCK_WHAT = {
+    "urgent_contact": "phone the customer (urgent: first contact)",
+    "acknowledge": "acknowledge the case",
+    "complete": "check the information is complete",
+    "diagnosis": "not located: hold a technical review",
+    "promise": "keep the promised update",
+}
+
+
+@dataclass(frozen=True)
+class Due:
+    """One thing due on one case (before it is placed against now)."""
+
+    case_number: str
+    customer: str
+    title: str
+    template_id: str | None  # None: a phone call
+    reason: str
+    due: datetime
+    length: timedelta  # the clock's whole time (business), for the "near" badge
+    values: FieldValues = field(default_factory=dict)
+    kind: str = "step"  # "step" or an SLA clock kind
+
+
+@dataclass(frozen=True)
+class DueRow:
+    item: Due
+    bucket: Bucket
+    left: timedelta  # business time from now; negative when overdue
+    badge: Badge
+
+    @property
+    def overdue(self) -> bool:
+        return self.bucket == "overdue"
+
+    def to_json(self) -> dict:
+        i = self.item
+        return {
+            "case": i.case_number,
+            "customer": i.customer,
+            "title": i.title,
+            "template": i.template_id,
+            "reason": i.reason,
+            "due": i.due.isoformat(),
+            "overdue": self.overdue,
+            "bucket": self.bucket,
+            "badge": self.badge,
+            "left_minutes": int(self.left / timedelta(minutes=1)),
+            "values": i.values,
+        }
+
+
+def customer_of(case: Case) -> str:
+    name = case.values.get("customer_name")
+    named = name if isinstance(name, str) else ""
+    return case.company or case.requester or named
+
+
+def due_for_case(
+    case: Case,
+    entries: Sequence[Entry],
+    steps: Sequence[Step],
+    policy: SlaPolicy,
+    calendar: BusinessCalendar,
+    now: datetime,
+) -> list[Due]:
+    """What is due on one open case: its next moves, and its open clocks not answered by
+    one of them (one row per template, the earliest)."""
+    if not case.is_open:
+        return []
+    customer = customer_of(case)
+    out: dict[str | None, Due] = {}
+    for s in suggest(case, entries, steps, policy, calendar, now):
+        length = calendar.between(s.started, s.due) if s.started else _ZERO
+        item = Due(
+            case.number, customer, case.title, s.template_id, s.reason, s.due, length, s.values
+        )
+        if s.template_id not in out or s.due < out[s.template_id].due:
+            out[s.template_id] = item
+    for d in clocks_for(case, entries, policy, calendar, now, open_only=True):
+        if not d.open or d.paused or d.kind == "chase":
+            continue
+        tid = d.template_id
+        what = CLOCK_WHAT.get(d.kind, d.kind)
+        since = when_text(d.started, calendar) if d.started else ""
+        reason = f"{tid or 'call'}: {what}"
+        reason += f" ({d.reason}, {since})" if d.reason and d.kind == "promise" else ""
+        reason += f" (since {since})" if d.kind != "promise" and since else ""
+        item = Due(case.number, customer, case.title, tid, reason, d.due, d.length, {}, d.kind)
+        if tid not in out or d.due < out[tid].due:
+            out[tid] = item
+    return sorted(out.values(), key=lambda i: i.due)
+
+
+def place(item: Due, now: datetime, calendar: BusinessCalendar, policy: SlaPolicy) -> DueRow:
+    """The row of `item` against now: its bucket, business time left and badge."""
+    tz = calendar.tz
+    local_now = now.astimezone(tz)
+    today = local_now.date()
+    due_day = item.due.astimezone(tz).date()
+    if item.due < now:
+        bucket: Bucket = "overdue"
+        left = -calendar.between(item.due, now)
+    else:
+        left = calendar.between(now, item.due)
+        week_end = today + timedelta(days=7 - today.weekday())
+        bucket = "today" if due_day == today else "week" if due_day < week_end else "later"
+    if bucket == "overdue":
+        badge: Badge = "breached"
+    elif item.length > _ZERO and left <= item.length * policy.near_fraction:
+        badge = "near"
+    else:
+        badge = "fine"
+    return DueRow(item, bucket, left, badge)
+
+
+def end_of(horizon: Horizon, now: datetime, calendar: BusinessCalendar) -> datetime | None:
+    """The last instant a row may be due to be listed (None: no limit)."""
+    if horizon == "all":
+        return None
+    today = now.astimezone(calendar.tz).date()
+    last = today if horizon == "today" else today + timedelta(days=6 - today.weekday())
+    return datetime.combine(last + timedelta(days=1), time(0), tzinfo=calendar.tz)
+
+
+class DueQueue:
+    """The due list of a store, cached on the store's `last_change()` and the date."""
+
+    def __init__(
+        self, store, steps: Sequence[Step], policy: SlaPolicy, calendar: BusinessCalendar
+    ) -> None:
+        self.store = store
+        self.steps = list(steps)
+        self.policy = policy
+        self.calendar = calendar
+        self._lock = threading.Lock()
+        self._key: object = None
+        self._items: list[Due] = []
+        self._rows: dict[object, list[DueRow]] = {}
+
+    def _stamp(self) -> object:
+        stamp = getattr(self.store, "last_change", None)
+        return stamp() if callable(stamp) else None
+
+    def items(self, now: datetime) -> list[Due]:
+        """Everything due on the open cases, earliest first (cached)."""
+        with self._lock:
+            stamp = self._stamp()
+            key = (stamp, now.astimezone(self.calendar.tz).date())
+            if stamp is None or key != self._key:
+                self._items = self._compute(now)
+                self._key = key
+                self._rows = {}
+            return self._items
+
+    @property
+    def cached(self) -> bool:
+        return self._key is not None and self._key[0] == self._stamp()  # type: ignore[index]
+
+    def _compute(self, now: datetime) -> list[Due]:
+        open_statuses = [s for s in Status if s is not Status.CLOSED]
+        out: list[Due] = []
+        for summary in self.store.list_cases(statuses=open_statuses, limit=None):
+            case = self.store.get_case(summary.number)
+            if case is None:
+                continue
+            entries = self.store.entries(case.number)
+            out += due_for_case(case, entries, self.steps, self.policy, self.calendar, now)
+        out.sort(key=lambda i: (i.due, i.case_number))
+        return out
+
+    def rows(self, now: datetime, horizon: Horizon = "week") -> list[DueRow]:
+        """Overdue first (longest overdue first), then due today, then this week."""
+        items = self.items(now)
+        minute = (horizon, now.replace(second=0, microsecond=0))
+        with self._lock:
+            cached = self._rows.get(minute)
+        if cached is not None:
+            return cached
+        limit = end_of(horizon, now, self.calendar)
+        rows = []
+        for item in items:
+            if limit is not None and item.due >= limit:
+                break
+            rows.append(place(item, now, self.calendar, self.policy))
+        with self._lock:
+            self._rows = {minute: rows}  # one minute's rows: a refresh within it is free
+        return rows

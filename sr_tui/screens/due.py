@@ -1,0 +1,128 @@
+"""What is due (F9): overdue, due today and this week across the open cases, each row the
+case, the customer, what to write and why, when, the business time left and a badge.
+Enter opens the suggested draft on that case with every known value filled. The rows are
+computed off the UI thread (the queue caches them on the store's last change)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from sr_tui.bindings import TranslatedBindings
+from sr_tui.core.errors import SrTuiError
+from sr_tui.i18n import Language, tr
+
+if TYPE_CHECKING:
+    from datetime import tzinfo
+
+    from sr_tui.core.cases.queue import DueRow
+
+COLUMNS = ("due_col_badge", "due_col_case", "due_col_customer", "due_col_write", "due_col_when")
+COLUMNS += ("due_col_left", "due_col_why")
+#: Fixed widths, so the table never reflows as rows arrive (the reason takes the rest).
+WIDTHS = (9, 14, 10, 5, 16, 13, 80)
+
+
+def left_text(left: timedelta, language: Language) -> str:
+    minutes = int(abs(left) / timedelta(minutes=1))
+    hours, mins = divmod(minutes, 60)
+    amount = f"{hours}h {mins:02d}m" if hours else f"{mins}m"
+    return tr("due_over" if left < timedelta(0) else "due_left", language, amount=amount)
+
+
+class DueScreen(TranslatedBindings, Screen[None]):
+    AUTO_FOCUS = "#due-table"
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="back"),
+        Binding("r", "reload", "Refresh", id="due_refresh"),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"due--breached", "due--near", "due--fine"}
+
+    class SuggestionChosen(Message):
+        """Open `template_id` on case `number` with `values` filled."""
+
+        def __init__(self, number: str, template_id: str, values: dict) -> None:
+            super().__init__()
+            self.number = number
+            self.template_id = template_id
+            self.values = values
+
+    def __init__(self, load: Callable[[], list[DueRow]], tz: tzinfo, language: Language) -> None:
+        super().__init__()
+        self._load_rows = load
+        self.tz = tz
+        self.language: Language = language
+        self.rows: list[DueRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(tr("due_loading", self.language), id="due-summary")
+        yield DataTable(id="due-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = tr("due_title", self.language)
+        table = self.query_one(DataTable)
+        for key, width in zip(COLUMNS, WIDTHS, strict=True):
+            table.add_column(tr(key, self.language), key=key, width=width)
+        table.focus()
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, group="due")
+    def _load(self) -> None:
+        try:
+            rows = self._load_rows()
+        except SrTuiError as exc:
+            self.app.call_from_thread(self.notify, exc.user_message, severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._show, rows)
+
+    def _show(self, rows: list[DueRow]) -> None:
+        self.rows = rows
+        table = self.query_one(DataTable)
+        table.clear()
+        lang = self.language
+        for i, row in enumerate(rows):
+            item = row.item
+            style = self.get_component_rich_style(f"due--{row.badge}")
+            badge = Text(tr(f"due_badge_{row.badge}", lang), style=style)
+            when = item.due.astimezone(self.tz).strftime("%a %d %b %H:%M")
+            table.add_row(
+                badge,
+                Text(item.case_number),
+                Text(item.customer or item.title),
+                Text(item.template_id or tr("due_call", lang)),
+                Text(when),
+                Text(left_text(row.left, lang), style=style),
+                Text(item.reason),
+                key=str(i),
+            )
+        counts = {b: sum(r.bucket == b for r in rows) for b in ("overdue", "today", "week")}
+        text = tr("due_summary", lang, **counts) if rows else tr("due_none", lang)
+        self.query_one("#due-summary", Static).update(text)
+
+    @on(DataTable.RowSelected)
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        if event.row_key.value is None:
+            return
+        row = self.rows[int(event.row_key.value)]
+        if row.item.template_id is None:
+            self.notify(tr("due_phone", self.language, case=row.item.case_number), markup=False)
+            return
+        item = row.item
+        self.post_message(self.SuggestionChosen(item.case_number, item.template_id, item.values))
+
+    def action_back(self) -> None:
+        self.dismiss()
