@@ -16,6 +16,7 @@ import os
 import sys
 import tempfile
 from collections.abc import Awaitable, Callable
+from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = (120, 36)
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 Scene = Callable[["Pilot"], Awaitable[None]]
 
@@ -166,6 +168,38 @@ async def scene_case(pilot: Pilot) -> None:
     await pilot.press("down", "down", "enter")  # show the B1 email as sent
 
 
+async def scene_search(pilot: Pilot) -> None:
+    await pilot.press("ctrl+g")
+    await pilot.pause()
+    await pilot.press(*"sosreport status:open")
+
+
+async def scene_review(pilot: Pilot) -> None:
+    from sr_tui.core.cases.review import wall_time
+    from sr_tui.screens.review import ReviewScreen
+
+    # Wall time: the picture does not depend on a calendar file on this machine.
+    business = (wall_time, UTC, "wall")
+    pilot.app.push_screen(ReviewScreen(pilot.app.workspace, pilot.app.language, business=business))
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def scene_close_case(pilot: Pilot) -> None:
+    from sr_tui.core.cases.similar import similar_cases
+    from sr_tui.screens.close_case import CloseCaseScreen
+
+    app = pilot.app
+    case = app.workspace.cases.get("SR 3-41234641")
+    store = app.workspace.cases.store
+    app.push_screen(CloseCaseScreen(case, app.language, lambda: similar_cases(store, case)))
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+#: Scenes that need the demo case store (scripts/demo_cases.py) and its fixed clock.
+CASE_SCENES = {"search", "review", "review-chinese", "close-case"}
+
 #: name -> (language, scene)
 SCENES: dict[str, tuple[str, Scene]] = {
     "main": ("en", scene_main),
@@ -178,6 +212,10 @@ SCENES: dict[str, tuple[str, Scene]] = {
     "settings": ("en", scene_settings),
     "cases": ("en", scene_cases),
     "case": ("en", scene_case),
+    "search": ("en", scene_search),
+    "review": ("en", scene_review),
+    "review-chinese": ("zh", scene_review),
+    "close-case": ("en", scene_close_case),
 }
 
 
@@ -189,12 +227,20 @@ async def shoot(name: str, language: str, scene: Scene, out: Path) -> Path:
     from sr_tui.core.templates.catalog import load_catalog
 
     copied: list[str] = []
+    clock = FixedClock(datetime(2026, 12, 2, 10, 5, tzinfo=UTC))
+    if name in CASE_SCENES:
+        from demo_cases import NOW, fill
+
+        from sr_tui.core import locations
+
+        fill(locations.data_dir() / "cases.db")
+        clock = FixedClock(NOW)
     app = make_app(
         load_catalog([]),
         language=language,
         system_clipboard=copied.append,
         osc52=False,
-        clock=FixedClock(datetime(2026, 12, 2, 10, 5, tzinfo=UTC)),
+        clock=clock,
     )
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()

@@ -49,6 +49,9 @@ class SrTuiApp(App[None]):
         Binding("f7", "cases", "Cases", id="cases", tooltip="Every case, newest first"),
         Binding("f8", "this_case", "This case", id="this_case", tooltip="Record and timeline"),
         Binding("f9", "due", "Due", id="due", tooltip="What is due: overdue, today, this week"),
+        # Free on every screen (Textual's inputs leave ctrl+g and ctrl+r alone).
+        Binding("ctrl+g", "search_cases", "Search cases", id="search_cases", show=False),
+        Binding("ctrl+r", "review", "Monthly review", id="review", show=False),
         # Textual's own palette binding has no id, so its "palette" could not be translated.
         Binding(
             "ctrl+p",
@@ -391,6 +394,30 @@ class SrTuiApp(App[None]):
 
         preferred = self.store.preferred_templates()
         self.push_screen(PickerScreen(self.index, self.language, preferred=preferred), chosen)
+
+    def action_search_cases(self) -> None:
+        from sr_tui.screens.search import SearchScreen
+
+        if isinstance(self.screen, SearchScreen):
+            return
+        self._back_to_compose()
+        self.push_screen(SearchScreen(self.workspace, self.language))
+
+    def on_search_screen_case_chosen(self, message) -> None:
+        """A search hit was chosen: back to the compose screen with that case open."""
+        self._back_to_compose()
+        self.action_reopen_case(message.number)
+
+    def action_review(self) -> None:
+        from sr_tui.screens.review import ReviewScreen
+
+        if isinstance(self.screen, ReviewScreen):
+            return
+        self._back_to_compose()
+        self.push_screen(ReviewScreen(self.workspace, self.language))
+
+    def on_review_screen_copy_markdown(self, message) -> None:
+        self.handoffs.copy(message.text, "what_review")
 
     def action_help(self) -> None:
         from sr_tui.screens.help import HelpScreen

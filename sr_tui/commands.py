@@ -15,7 +15,7 @@ from sr_tui.widgets.plain_text import no_markup
 
 class SrTuiCommands(Provider):
     """Open any template or a recent case, new case, copy email/subject/body, export
-    .eml, mail client, settings, language, lint panel."""
+    .eml, mail client, settings, language, lint panel, case search, monthly review."""
 
     def _commands(self) -> list[tuple[str, object, str]]:
         app = self.app
@@ -57,6 +57,8 @@ class SrTuiCommands(Provider):
             (tr("cmd_lint", lang), app.action_toggle_lint, tr("cmd_lint_help", lang)),
             (tr("cases", lang), app.action_cases, tr("cmd_cases_help", lang)),
             (tr("this_case", lang), app.action_this_case, tr("cmd_this_case_help", lang)),
+            (tr("cmd_search", lang), app.action_search_cases, tr("cmd_search_help", lang)),
+            (tr("cmd_review", lang), app.action_review, tr("cmd_review_help", lang)),
         ]
         for case in app.recent_cases():
             what = f"{case.number} {case.title}".strip()

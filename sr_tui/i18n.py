@@ -306,6 +306,83 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Not checked: the email cannot be rendered ({reason}).",
         "未检查:邮件无法生成({reason})。",
     ),
+    # search, similar cases, closing, the knowledge base and the monthly review
+    "search_cases": ("Search cases", "搜索工单"),
+    "review": ("Monthly review", "月度复盘"),
+    "prev_month": ("Previous month", "上个月"),
+    "next_month": ("Next month", "下个月"),
+    "copy_markdown": ("Copy Markdown", "复制 Markdown"),
+    "close_case_confirm": ("Close case", "关闭工单"),
+    "cmd_search": ("Search cases", "搜索工单"),
+    "cmd_search_help": (
+        "Titles, descriptions, emails, notes, resolutions and keywords (ctrl+g)",
+        "搜索主题、描述、邮件、备注、解决方案和关键词 (ctrl+g)",
+    ),
+    "cmd_review": ("Monthly review", "月度复盘"),
+    "cmd_review_help": (
+        "A month's figures, SLA, frequent problems; Markdown for the meeting notes (ctrl+r)",
+        "月度统计、时效、高频问题;可复制 Markdown 用于会议纪要 (ctrl+r)",
+    ),
+    "search_title": ("Search cases", "搜索工单"),
+    "search_placeholder": (
+        'Words of any length, "a phrase", -exclude, status:open area:network since:2026-11-01',
+        '任意长度的关键词、"短语"、-排除词、状态:未关闭 领域:网络环境 自:2026-11-01',
+    ),
+    "search_empty": (
+        "Type to search titles, descriptions, emails, notes, resolutions and keywords.",
+        "输入内容即可搜索主题、描述、邮件、备注、解决方案和关键词。",
+    ),
+    "search_count": ("{n} cases", "{n} 个工单"),
+    "search_one": ("1 case", "1 个工单"),
+    "search_count_more": (
+        "The first {n} cases: add words or filters to narrow it down.",
+        "显示前 {n} 个工单:可增加关键词或筛选条件缩小范围。",
+    ),
+    "search_none": ("No case matches.", "没有匹配的工单。"),
+    "search_store_problem": (
+        "The case store cannot be searched: {problem}",
+        "无法搜索工单库:{problem}",
+    ),
+    "search_help": (
+        "Enter opens the case · ↑↓ move · Esc back · filters: status: area: urgency: since: until: kb:",
+        "回车打开工单 · ↑↓ 移动 · Esc 返回 · 筛选:状态: 领域: 紧急: 自: 至: 知识库:",
+    ),
+    "similar_title": ("Similar resolved cases", "相似的已解决工单"),
+    "similar_none": ("No similar resolved case.", "没有相似的已解决工单。"),
+    "similar_loading": ("Looking for similar cases…", "正在查找相似工单…"),
+    "similar_help": ("Enter reuses its resolution", "回车复用其解决方案"),
+    "close_title": ("Close {case}: keywords and resolution", "关闭工单 {case}:关键词与解决方案"),
+    "close_keywords": ("Keywords (comma-separated)", "关键词(以逗号分隔)"),
+    "close_keywords_help": (
+        "Tags for search and the handbook, e.g. OA login, permissions",
+        "便于检索和编入手册的标签,如“OA登录”“权限配置”",
+    ),
+    "close_suggested": ("Suggested: {keywords} (ctrl+t adds them)", "建议:{keywords}(ctrl+t 添加)"),
+    "close_resolution": ("Resolution", "解决方案"),
+    "close_root_cause": ("Root cause", "根本原因"),
+    "close_knowledge": ("Add to knowledge base", "录入知识库"),
+    "close_help": (
+        "Enter on a similar case uses its resolution · ctrl+s closes the case · Esc cancels",
+        "在相似工单上按回车采用其解决方案 · ctrl+s 关闭工单 · Esc 取消",
+    ),
+    "close_needs_resolution": (
+        "Write the resolution first, or use one from a similar case.",
+        "请先填写解决方案,或采用相似工单的方案。",
+    ),
+    "add_suggested": ("Add suggested keywords", "添加建议关键词"),
+    "review_title": ("Monthly review {month}", "{month} 月度复盘"),
+    "review_loading": ("Counting the month…", "正在统计…"),
+    "review_problem": ("The review cannot be made: {problem}", "无法生成复盘:{problem}"),
+    "review_per_day": ("Opened (top) and closed per day", "每日新建(上)与关闭"),
+    "review_counts": (
+        "Opened {opened} · Closed {closed} · Reopened {reopened} · last month opened {previous}",
+        "新建 {opened} · 关闭 {closed} · 重新打开 {reopened} · 上月新建 {previous}",
+    ),
+    "review_footer": (
+        "← → change month · ctrl+y copies the Markdown for the meeting notes · Esc back",
+        "← → 切换月份 · ctrl+y 复制 Markdown 用于会议纪要 · Esc 返回",
+    ),
+    "what_review": ("The review (Markdown)", "复盘(Markdown)"),
 }
 
 

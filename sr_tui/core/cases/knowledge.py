@@ -38,12 +38,6 @@ class Problem:
         """The cases' keywords, the most used first."""
         return tuple(k for k, _ in keyword_counts(self.cases))
 
-    @property
-    def key(self) -> str:
-        """A name for the problem that stays while cases join it: its most used keyword,
-        else its title, case-folded."""
-        return (self.keywords[0] if self.keywords else self.title).casefold()
-
     def _distinct(self, name: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(t for c in self.cases if (t := getattr(c, name).strip())))
 
@@ -80,16 +74,31 @@ def _trigrams(text: str) -> set[str]:
     return {folded[i : i + 3] for i in range(len(folded) - 2)} or ({folded} if folded else set())
 
 
-def _alike(a: set[str], b: set[str]) -> bool:
-    return bool(a and b) and len(a & b) / len(a | b) >= TITLE_LIKENESS
-
-
 def _marks(case: Case) -> list[str]:
     """What makes two cases one problem when they share it: a keyword, a root cause."""
     marks = [f"k:{k.strip().casefold()}" for k in case.keywords if k.strip()]
     if case.root_cause.strip():
         marks.append(f"r:{' '.join(case.root_cause.casefold().split())}")
     return marks
+
+
+def _alike_titles(titles: Sequence[set[str]]) -> list[tuple[int, int]]:
+    """Pairs (i, j) of alike titles, i < j, each distinct title compared once (titles
+    repeat: the same problem, typed the same way) and only with titles whose sizes
+    allow the likeness (|A ∩ B| / |A ∪ B| >= t needs min/max size >= t)."""
+    distinct: dict[frozenset[str], list[int]] = {}
+    for i, grams in enumerate(titles):
+        if grams:
+            distinct.setdefault(frozenset(grams), []).append(i)
+    pairs = [(ids[0], j) for ids in distinct.values() for j in ids[1:]]
+    keys = sorted(distinct, key=len)
+    for x, a in enumerate(keys):
+        for b in keys[x + 1 :]:
+            if len(a) < TITLE_LIKENESS * len(b):
+                break
+            if len(a & b) >= TITLE_LIKENESS * len(a | b):
+                pairs.append((distinct[a][0], distinct[b][0]))
+    return pairs
 
 
 def _components(members: Sequence[Case]) -> list[list[Case]]:
@@ -102,17 +111,20 @@ def _components(members: Sequence[Case]) -> list[list[Case]]:
             i = parent[i]
         return i
 
+    def join(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
     owner: dict[str, int] = {}
-    titles = [_trigrams(c.title) for c in members]
     for i, case in enumerate(members):
         for mark in _marks(case):
             if mark in owner:
-                parent[find(i)] = find(owner[mark])
+                join(owner[mark], i)
             else:
                 owner[mark] = i
-        for j in range(i):
-            if find(i) != find(j) and _alike(titles[i], titles[j]):
-                parent[find(i)] = find(j)
+    for i, j in _alike_titles([_trigrams(c.title) for c in members]):
+        join(i, j)
     groups: dict[int, list[Case]] = {}
     for i, case in enumerate(members):
         groups.setdefault(find(i), []).append(case)

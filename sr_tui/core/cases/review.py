@@ -28,7 +28,7 @@ import io
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any, Literal
 
@@ -233,7 +233,6 @@ class MonthlyReview:
     templates_used: dict[str, int]
     opened_per_day: tuple[int, ...]
     closed_per_day: tuple[int, ...]
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def month_bounds(year: int, month: int, tz: tzinfo) -> tuple[datetime, datetime]:

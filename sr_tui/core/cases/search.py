@@ -47,7 +47,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, tzinfo
 from typing import Any, Literal
 
@@ -141,7 +141,7 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
 ITEM_SEPARATOR = "\x1e"
 
 #: The most cases a backend ranks by relevance when more match (see the module docstring).
-RANK_WINDOW = 200
+RANK_WINDOW = 100
 
 #: A snippet's length in characters, ellipses included.
 SNIPPET_WIDTH = 96
@@ -258,9 +258,6 @@ class SearchQuery:
         """Nothing to look for: no term and no filter (finds nothing)."""
         return not self.terms and not self.has_filters
 
-    def with_terms(self, *terms: Term) -> SearchQuery:
-        return replace(self, terms=terms)
-
 
 # -- parsing -----------------------------------------------------------------------------
 
@@ -315,9 +312,15 @@ def _key(text: str) -> str:
 
 
 def normalize_area(area: str) -> str:
-    """An area as filters compare it: case-folded, spaces and hyphens as underscores
-    ("Data security" -> data_security)."""
-    return re.sub(r"[\s\-]+", "_", unicodedata.normalize("NFKC", area).strip().casefold())
+    """An area as every backend compares it: trimmed, ASCII letters in lower case, each
+    space and hyphen an underscore ("Data security" -> data_security); SQL's
+    `replace(replace(lower(trim(area)), ' ', '_'), '-', '_')`."""
+    return area.strip().translate(_AREA_FOLD)
+
+
+_AREA_FOLD = str.maketrans(
+    {**{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}, " ": "_", "-": "_"}
+)
 
 
 def _enum_values(enum: Iterable[Any], labels: Mapping[str, Mapping[str, str]]) -> dict[str, Any]:
@@ -747,11 +750,15 @@ class Candidate:
     folded: dict[str, str] = field(default_factory=dict)
     score: float = 0.0
 
-    def counted(self, query: SearchQuery) -> Candidate:
-        needles = [fold(t.text) for t in query.positive]
-        self.folded = {f: fold(self.texts.get(f) or "") for f in query.fields}
-        low = [self.folded[f] for f in query.fields]
-        self.counts = [[text.count(n) if n in text else 0 for text in low] for n in needles]
+    def counted(self, query: SearchQuery, needles: Sequence[str] | None = None) -> Candidate:
+        """Fill `counts` and `lengths` from `texts`; `needles` are the query's positive
+        terms `fold`ed, if the caller has them (once for all candidates)."""
+        if needles is None:
+            needles = [fold(t.text) for t in query.positive]
+        folded = {f: fold(t) for f in query.fields if (t := self.texts.get(f))}
+        low = [folded.get(f, "") for f in query.fields]
+        self.folded = folded
+        self.counts = [[text.count(n) if text else 0 for text in low] for n in needles]
         self.lengths = [len(text) for text in low]
         return self
 

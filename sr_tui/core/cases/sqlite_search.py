@@ -12,9 +12,10 @@ reads Chinese text about 2.5x faster.
 The index only finds; `search.rank` ranks (BM25F with the fields weighted), as on every
 backend. FTS5's own bm25() was measured and left: it counts each phrase's documents over
 the whole index for its IDF, 50 ms for a phrase in every case of 10,000. A broad term
-matches thousands of cases, so the newest `RANK_WINDOW` (by case id for indexed terms,
-by activity for short ones) that pass the filters are ranked. Filter-only queries list
-the cases newest activity first, by the case-list indexes.
+matches thousands of cases, so the newest `RANK_WINDOW` (by case id) that pass the
+filters are ranked; short terms are looked for tier by tier (number, title and
+keywords; the rest of the record; the timeline), so a common one never reads an email.
+Filter-only queries list the cases newest activity first, by the case-list indexes.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from sr_tui.core.cases.search import (
     SearchHit,
     SearchQuery,
     Term,
+    fold,
     hits,
     rank,
 )
@@ -277,6 +279,7 @@ def search(conn: sqlite3.Connection, query: SearchQuery, limit: int) -> list[Sea
     texts = _texts(conn, query, ids) if positive else {}
     candidates = [Candidate(key, *stamps[key], texts.get(key, {})) for key in ids if key in stamps]
     if positive:
-        candidates = [c.counted(query) for c in candidates]
+        needles = [fold(t.text) for t in positive]
+        candidates = [c.counted(query, needles) for c in candidates]
     ranked = rank(query, candidates)[:limit]
     return hits(query, ranked, _summaries(conn, [c.key for c in ranked]))
