@@ -125,15 +125,18 @@ _V3 = Migration(
         "CREATE EXTENSION IF NOT EXISTS pg_trgm",
         # As SQLite's search_text: one row per case, the record's fields and, one column
         # each, the subjects and bodies of its emails and the action and notes of its
-        # entries, pieces joined by char 30; `all_text` is all of them, one field after
-        # another, for the index (a phrase never spans two pieces or two fields).
+        # entries, pieces joined by char 30; `folded` is all of them in lower case, one
+        # field after another, for the index and for LIKE (a phrase never spans two
+        # pieces or two fields). Kept uncompressed: every search reads it, and LIKE on
+        # lower-cased text is several times cheaper than ILIKE, undecompressed cheaper still.
         f"""CREATE TABLE search_text (
             case_id bigint PRIMARY KEY REFERENCES cases (id) ON DELETE CASCADE,
             {", ".join(f"{f} text NOT NULL DEFAULT ''" for f in _v3_FIELDS)},
-            all_text text GENERATED ALWAYS AS (
-                {f" || {_SEP} || ".join(_v3_FIELDS)}
+            folded text GENERATED ALWAYS AS (
+                lower({f" || {_SEP} || ".join(_v3_FIELDS)})
             ) STORED
         )""",
+        "ALTER TABLE search_text ALTER COLUMN folded SET STORAGE EXTERNAL",
         """DO $$
         DECLARE home text;
         BEGIN
@@ -141,7 +144,7 @@ _V3 = Migration(
                 JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm';
             EXECUTE format(
                 'CREATE INDEX search_text_trigrams ON search_text '
-                'USING gin (all_text %I.gin_trgm_ops)', home);
+                'USING gin (folded %I.gin_trgm_ops)', home);
         END $$""",
         f"""CREATE FUNCTION sr_tui_keywords(words jsonb) RETURNS text
             LANGUAGE sql IMMUTABLE AS $$

@@ -1,19 +1,24 @@
 """`PostgresCaseStore.search`: a `SearchQuery` as SQL on the search table of migration 3.
 
-`search_text` holds each case's searchable text (one row per case, kept by triggers),
-and `all_text`, every field of it one after another, carries a pg_trgm GIN index. Every
-term is an `ILIKE` substring of the text: terms of three or more characters are found
-through the trigram index, shorter ones (most Chinese words: 宕机, 连接) are the same
-`ILIKE`, which the index cannot narrow, read on the rows the other conditions leave. A
-term may be in one field and the next in another; a phrase is its characters together,
-never across two fields or two pieces of one (char 30 sits between them).
+`search_text` holds each case's searchable text (one row per case, kept by triggers);
+`folded`, every field of it one after another in lower case, carries a pg_trgm GIN
+index. A term is a case-insensitive substring: `lower(text) LIKE lower('%term%')`.
+Terms of three or more characters can be found through the trigram index; shorter ones
+(most Chinese words: 宕机, 连接) cannot, and are read on the rows the rest leaves. A term
+may be in one field and the next in another; a phrase is its characters together, never
+across two fields or two pieces of one (char 30 sits between them).
 
 The SQL only finds; `search.rank` ranks (BM25F, the fields weighted), as on SQLite, so a
-query gives the same order on both. As SQLite's, a broad query hands `rank` only a
-window of `RANK_WINDOW` cases: the newest by case id for indexed terms; for short terms
-alone those with the terms in the number, title or keywords first, then in the rest of
-the record, then anywhere (SQLite's tiers), newest first within each. Filter-only
-queries list the cases newest activity first.
+query gives the same order on both. As SQLite's, a query hands `rank` a window of at
+most `RANK_WINDOW` cases: the newest by case id; for short terms alone, those with the
+terms in the number, title or keywords first, then in the rest of the record, then
+anywhere (SQLite's tiers), newest first within each. Filter-only queries list the cases
+newest activity first.
+
+Finding the window: the newest `2 x window` rows are read first, lazily, so a broad term
+(in every email) stops after a window's worth; only when they hold too few does the
+query go through the trigram index over every case. The trigram index is lossy (each
+row it gives is checked against the text), which is why a broad term is not asked of it.
 """
 
 from __future__ import annotations
@@ -43,26 +48,25 @@ _TIERS = (
     ("notes", "email_subject", "email_body"),
 )
 
-_SOURCE = "cases c JOIN search_text s ON s.case_id = c.id"
+#: The newest rows read first, as a multiple of the window.
+_NEWEST = 2
 
 
 def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _text(query: SearchQuery) -> str:
-    """The query's fields as one text: the indexed column when it asks for all of them."""
-    if tuple(query.fields) == FIELDS:
-        return "s.all_text"
-    return "(" + " || E'\\x1e' || ".join(f"s.{f}" for f in query.fields) + ")"
+def _text(query: SearchQuery, fields: Sequence[str] | None = None) -> str:
+    """The fields (default: the query's) as one lower-cased text: the indexed column
+    when that is all of them."""
+    fields = tuple(query.fields if fields is None else fields)
+    if fields == FIELDS:
+        return "s.folded"
+    return "lower(" + " || E'\\x1e' || ".join(f"s.{f}" for f in fields) + ")"
 
 
-def _in(fields: Sequence[str], term: Term) -> tuple[str, list[Any]]:
-    """SQL true when `term` is in one of `fields`."""
-    if not fields:
-        return "false", []
-    pattern = _like(term.text)
-    return "(" + " OR ".join(f"s.{f} ILIKE %s" for f in fields) + ")", [pattern] * len(fields)
+def _has(text: str, term: Term) -> tuple[str, list[Any]]:
+    return f"{text} LIKE lower(%s)", [_like(term.text)]
 
 
 def _filters(query: SearchQuery, where: list[str], params: list[Any]) -> None:
@@ -90,20 +94,25 @@ def _filters(query: SearchQuery, where: list[str], params: list[Any]) -> None:
 
 
 def _where(
-    query: SearchQuery, positive: Sequence[Term], exclude: Sequence[int]
+    query: SearchQuery,
+    positive: Sequence[Term],
+    exclude: Sequence[int],
+    fields: Sequence[str] | None = None,
 ) -> tuple[str, list[Any]]:
-    """The positive terms (all, or one for mode "any"), none of the negative ones, the
-    filters, and not the cases in `exclude`."""
-    text = _text(query)
+    """The positive terms (all, or one for mode "any") in `fields`, none of the negative
+    ones in the query's fields, the filters, and not the cases in `exclude`."""
     where: list[str] = []
     params: list[Any] = []
     if positive:
+        text = _text(query, fields)
+        parts = [_has(text, t) for t in positive]
         joiner = " AND " if query.mode == "all" else " OR "
-        where.append("(" + joiner.join(f"{text} ILIKE %s" for _ in positive) + ")")
-        params += [_like(t.text) for t in positive]
+        where.append("(" + joiner.join(c for c, _ in parts) + ")")
+        params += [p for _, ps in parts for p in ps]
     for term in query.negative:
-        where.append(f"NOT ({text} ILIKE %s)")
-        params.append(_like(term.text))
+        clause, ps = _has(_text(query), term)
+        where.append(f"NOT ({clause})")
+        params += ps
     if exclude:
         where.append("NOT (c.id = ANY(%s))")
         params.append(list(exclude))
@@ -111,43 +120,41 @@ def _where(
     return " AND ".join(where) if where else "true", params
 
 
-def _tier(query: SearchQuery, short: Sequence[Term]) -> tuple[str, list[Any]]:
-    """The tier a case's short terms put it in (0 first), as SQLite's `_tiered` fills
-    its window: one term (or mode "any"), the first tier with a term in its fields; all
-    of several, the first tier by which every term has turned up."""
-    alone = len(short) == 1 or query.mode == "any"
-    branches, params = [], []
-    seen: list[str] = []
-    for n, tier in enumerate(_TIERS[:-1]):
-        fields = [f for f in tier if f in query.fields]
-        seen += fields
-        looked = fields if alone else seen
-        parts = [_in(looked, t) for t in short]
-        joiner = " OR " if alone else " AND "
-        branches.append(f"WHEN {joiner.join(c for c, _ in parts)} THEN {n}")
-        params += [p for _, ps in parts for p in ps]
-    return f"CASE {' '.join(branches)} ELSE {len(_TIERS) - 1} END", params
-
-
-def _find(
-    conn: Any,
-    query: SearchQuery,
-    positive: Sequence[Term],
-    window: int,
-    exclude: Sequence[int] = (),
-) -> list[int]:
-    """The ids of the window's cases for these positive terms (see the module)."""
-    clause, params = _where(query, positive, exclude)
-    if not positive:
-        order, order_params = "c.last_activity_at DESC, c.number DESC", []
-    elif any(not t.short for t in positive):
-        order, order_params = "c.id DESC", []
-    else:
-        tier, order_params = _tier(query, positive)
-        order = f"{tier}, c.id DESC"
-    sql = f"SELECT c.id FROM {_SOURCE} WHERE {clause} ORDER BY {order} LIMIT %s"
-    rows = conn.execute(sql, [*params, *order_params, window]).fetchall()
+def _newest(conn: Any, clause: str, params: list[Any], n: int) -> list[int]:
+    """The ids of the newest `n` cases (by id) meeting `clause` (see the module)."""
+    if n <= 0:
+        return []
+    first = (
+        "SELECT c.id FROM (SELECT * FROM search_text ORDER BY case_id DESC LIMIT %s) s "
+        f"JOIN cases c ON c.id = s.case_id WHERE {clause} ORDER BY c.id DESC LIMIT %s"
+    )
+    rows = conn.execute(first, [_NEWEST * n, *params, n]).fetchall()
+    if len(rows) < n:
+        every = (
+            "SELECT c.id FROM cases c JOIN search_text s ON s.case_id = c.id "
+            f"WHERE {clause} ORDER BY c.id DESC LIMIT %s"
+        )
+        rows = conn.execute(every, [*params, n]).fetchall()
     return [int(row[0]) for row in rows]
+
+
+def _tiered(conn: Any, query: SearchQuery, short: Sequence[Term], window: int) -> list[int]:
+    """Short terms, tier by tier, as SQLite's `_tiered`: one term (or mode "any"), each
+    tier in its own fields; all of several, in the fields of the tiers so far; each tier
+    only while the window has room, without the cases found before."""
+    alone = len(short) == 1 or query.mode == "any"
+    ids: list[int] = []
+    fields: list[str] = []
+    for tier in _TIERS:
+        added = [f for f in tier if f in query.fields]
+        if not added:
+            continue
+        fields = added if alone else [*fields, *added]
+        clause, params = _where(query, short, ids, fields)
+        ids += _newest(conn, clause, params, window - len(ids))
+        if len(ids) >= window:
+            break
+    return ids
 
 
 def search(conn: Any, query: SearchQuery, limit: int) -> list[SearchHit]:
@@ -159,35 +166,43 @@ def search(conn: Any, query: SearchQuery, limit: int) -> list[SearchHit]:
     short = [t for t in positive if t.short]
     window = max(RANK_WINDOW, limit)
     if not positive:  # filters (and exclusions) alone: the newest activity first
-        ids = _find(conn, query, positive, limit)
-    elif query.mode == "all" or not (indexed and short):
-        ids = _find(conn, query, positive, window)
+        clause, params = _where(query, (), ())
+        sql = (
+            "SELECT c.id FROM cases c JOIN search_text s ON s.case_id = c.id "
+            f"WHERE {clause} ORDER BY c.last_activity_at DESC, c.number DESC LIMIT %s"
+        )
+        ids = [int(r[0]) for r in conn.execute(sql, [*params, limit]).fetchall()]
+    elif indexed and (query.mode == "all" or not short):
+        ids = _newest(conn, *_where(query, positive, ()), window)
+    elif not indexed:
+        ids = _tiered(conn, query, short, window)
     else:  # any, of indexed and short terms: each kind finds its own
-        ids = _find(conn, query, indexed, window)
-        ids += _find(conn, query, short, window, exclude=ids)
+        ids = _newest(conn, *_where(query, indexed, ()), window)
+        seen = set(ids)
+        ids += [i for i in _tiered(conn, query, short, window) if i not in seen]
     if not ids:
         return []
-    stamps: dict[int, tuple[Any, str]] = {}
-    texts: dict[int, dict[str, str]] = {}
-    columns = ", ".join(f"s.{f}" for f in query.fields) if positive else ""
+    columns = "".join(f", s.{f}" for f in query.fields) if positive else ""
     rows = conn.execute(
-        f"SELECT c.id, c.last_activity_at, c.number{', ' + columns if columns else ''} "
-        f"FROM {_SOURCE} WHERE c.id = ANY(%s)",
+        f"SELECT c.id, c.last_activity_at, c.number{columns} "
+        "FROM cases c JOIN search_text s ON s.case_id = c.id WHERE c.id = ANY(%s)",
         (ids,),
     ).fetchall()
-    for row in rows:
-        stamps[int(row[0])] = (row[1], row[2])
-        if positive:
-            texts[int(row[0])] = dict(zip(query.fields, row[3:], strict=True))
-    candidates = [Candidate(key, *stamps[key], texts.get(key, {})) for key in ids if key in stamps]
+    found = {int(row[0]): row for row in rows}
+    candidates = []
+    for key in ids:
+        row = found.get(key)
+        if row is not None:
+            texts = dict(zip(query.fields, row[3:], strict=True)) if positive else {}
+            candidates.append(Candidate(key, row[1], row[2], texts))
     if positive:
         candidates = [c.counted(query) for c in candidates]
     ranked = rank(query, candidates)[:limit]
-    chosen = [c.key for c in ranked]
     summaries = {
         int(row[0]): row_to_summary(row[1:])
         for row in conn.execute(
-            f"SELECT id, {', '.join(SUMMARY_COLUMNS)} FROM cases WHERE id = ANY(%s)", (chosen,)
+            f"SELECT id, {', '.join(SUMMARY_COLUMNS)} FROM cases WHERE id = ANY(%s)",
+            ([c.key for c in ranked],),
         ).fetchall()
     }
     return hits(query, ranked, summaries)
