@@ -69,11 +69,19 @@ def admin():
     return psycopg.connect(require(), autocommit=True)
 
 
+_prepared: list[bool] = []
+
+
 def schema_url(location: Path | str) -> str:
-    """The URL of the schema that stands for `location` (made now if it is new)."""
+    """The URL of the schema that stands for `location` (made now if it is new). The
+    pg_trgm extension goes in `public` once (on the search path of every test schema),
+    so dropping a test's schema never takes it along."""
     name = schema_name(location)
     if name not in _created:
         with admin() as conn:
+            if not _prepared:
+                conn.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public")
+                _prepared.append(True)
             conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{name}"')
         _created.add(name)
     return with_options(require(), f"-c search_path={name},public")

@@ -23,14 +23,6 @@ from sr_tui.core.cases.search import FIELDS, SearchQuery, parse_query
 
 from .helpers import T0
 
-
-@pytest.fixture(params=["sqlite"])
-def backend(request) -> str:
-    """Search runs on the SQLite store only: the PostgreSQL search is not written yet
-    (the PostgreSQL store has no `search`), so these tests do not run on it."""
-    return request.param
-
-
 TZ = T0.tzinfo
 
 

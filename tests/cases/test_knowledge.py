@@ -21,13 +21,6 @@ from sr_tui.core.cases.similar import (
 from .helpers import T0
 
 
-@pytest.fixture(params=["sqlite"])
-def backend(request) -> str:
-    """Search runs on the SQLite store only: the PostgreSQL search is not written yet
-    (the PostgreSQL store has no `search`), so these tests do not run on it."""
-    return request.param
-
-
 def make(store, number, *, days=0, status=Status.CLOSED, **fields) -> Case:
     now = T0 - timedelta(days=days)
     store.create_case(Case.new(number, now=now, **fields))

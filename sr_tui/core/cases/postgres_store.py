@@ -79,6 +79,7 @@ from sr_tui.core.cases.postgres_rows import (
     row_to_entry,
     row_to_summary,
 )
+from sr_tui.core.cases.search import SearchHit, SearchQuery
 from sr_tui.core.cases.store import ImportResult, Record
 from sr_tui.core.cases.team import assignment_entry, normalize_name
 from sr_tui.core.clock import Clock
@@ -488,6 +489,19 @@ class PostgresCaseStore:
             conn.execute("DELETE FROM entries WHERE id = %s", (entry_id,))
 
         self._server.write(work)
+
+    # -- search ----------------------------------------------------------------------------
+
+    def search(self, query: SearchQuery, limit: int = 50) -> list[SearchHit]:
+        """See `CaseStore.search`; the SQL is in `postgres_search` (pg_trgm + ILIKE)."""
+        from sr_tui.core.cases.postgres_search import search
+
+        try:
+            return self._server.read(lambda conn: search(conn, query, limit))
+        except (ValueError, TypeError, KeyError) as exc:
+            raise StoreError(
+                f"The team database {self.shown_url}: search results cannot be read ({exc})"
+            ) from exc
 
     # -- import and meta -------------------------------------------------------------------
 
