@@ -144,3 +144,101 @@ def test_unknown_template_is_an_sr_tui_error(workspace):
 def test_reopen_of_a_missing_case_says_so(workspace):
     with pytest.raises(SrTuiError, match="no longer"):
         workspace.reopen(3)
+
+
+# -- your own words and the email finished in place ---------------------------------------
+
+
+def test_your_own_words_go_after_the_opening_paragraph_and_are_linted(workspace):
+    workspace.open_template("B1")
+    workspace.set_value("sr_number", "SR 3-7")
+    workspace.set_value("details", "The logs end at 09:14.\n\nWe will know more soon.")
+    body = workspace.email().body
+    assert (
+        "- [Item 3]\n\nThe logs end at 09:14.\n\nWe will know more soon.\n\nOnce received" in body
+    )
+    [soon] = [f for f in workspace.findings() if f.rule == "SR006"]
+    assert soon.field == "details" and soon.match == "soon"
+    # Empty, it is nothing at all: the template's text as the seed has it.
+    workspace.set_value("details", "")
+    assert "- [Item 3]\n\nOnce received" in workspace.email().body
+
+
+def test_an_edited_email_is_what_goes_out_and_is_judged(workspace, clipboard):
+    workspace.open_template("B2")
+    workspace.set_value("sr_number", "SR 3-7")
+    rendered = workspace.outgoing_text()
+    assert workspace.readiness().ready
+    edited = rendered.replace("let me know.", "let me know. I am off on Friday, back [Date].")
+    assert workspace.set_edited_text(edited) is True
+    assert workspace.outgoing_text() == edited
+    assert workspace.outgoing().subject == "Follow-Up — Information Still Needed for SR 3-7"
+    # Readiness judges the edited text: the placeholder typed into it is unfilled.
+    assert workspace.readiness().unfilled == ("[Date]",)
+    assert any(f.rule == "SR005" and f.match == "[Date]" for f in workspace.findings())
+    workspace.copy("all")
+    assert clipboard.copies == [edited]
+    # Setting the same text again changes nothing; the template's own text is no edit.
+    assert workspace.set_edited_text(edited) is False
+    assert workspace.set_edited_text(rendered) is True and workspace.edited_text is None
+
+
+def test_a_changed_value_throws_the_edit_away_and_the_ui_can_ask_first(workspace):
+    workspace.open_template("B2")
+    workspace.set_value("sr_number", "SR 3-7")
+    workspace.set_edited_text(workspace.outgoing_text() + "\nP.S. Thanks.")
+    assert not workspace.edit_at_stake("sr_number", "SR 3-7")  # an echo: no change
+    assert workspace.edit_at_stake("sr_number", "SR 3-8")
+    # Opening another template keeps the edit for the template it was made on.
+    workspace.open_template("A3")
+    assert workspace.edited_text is None
+    workspace.open_template("B2")
+    assert workspace.edited_text.endswith("P.S. Thanks.")
+    workspace.set_value("sr_number", "SR 3-8")
+    assert workspace.edited_text is None and workspace.case.edited_text is None
+    assert "SR 3-8" in workspace.outgoing_text()
+
+
+def test_the_edit_is_saved_with_the_draft_and_restored(workspace, catalog):
+    workspace.open_template("B2")
+    workspace.set_value("sr_number", "SR 3-7")
+    edited = workspace.outgoing_text() + "\nP.S. Thanks."
+    workspace.set_edited_text(edited)
+    workspace.save()
+    again = Workspace(catalog, workspace.loaded_settings, workspace.store, FixedClock(NOON))
+    again.restore()
+    assert again.edited_text == edited
+    assert again.case.values == {"sr_number": "SR 3-7"}
+    # Put aside and reopened, it comes back with the case.
+    again.new_case()
+    assert again.edited_text is None
+    again.reopen(0)
+    assert again.edited_text == edited
+
+
+def test_a_draft_of_the_old_format_keeps_no_echoed_signature(workspace, catalog):
+    """Drafts written before format 2 hold the signature the form echoed from settings:
+    kept, it would hide every later name change in the settings (bug: "a name changed in
+    F4 never reaches the open case, even after a restart")."""
+    import json
+
+    workspace.store.current_path.parent.mkdir(parents=True, exist_ok=True)
+    workspace.store.current_path.write_text(
+        json.dumps(
+            {
+                "template_id": "A3",
+                "values": {"sr_number": "SR 1", "your_name": "Old Name", "your_team": "Linux"},
+                "saved_at": NOON.isoformat(),
+            }
+        ),
+        encoding="utf-8",
+    )
+    workspace.restore()
+    assert workspace.case.values == {"sr_number": "SR 1"}
+    assert workspace.email().body.endswith("Sam Lee\nLinux Support")
+    # In the new format a typed-over name is the user's: it stays.
+    workspace.set_value("your_name", "Bo")
+    workspace.save()
+    again = Workspace(catalog, workspace.loaded_settings, workspace.store, FixedClock(NOON))
+    again.restore()
+    assert again.case.values["your_name"] == "Bo"

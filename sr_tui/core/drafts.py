@@ -1,7 +1,9 @@
 """Crash-safe drafts: the open template and every value, plus recent cases and usage.
 
 Files in the data dir (all JSON, all written atomically):
-- `draft.json`: the case being written now; saved within a second of every change.
+- `draft.json`: the case being written now; saved within a second of every change. It
+  holds the values typed for the case (never the signature from settings) and, when the
+  user finished the email in place, that edited text and the template it was made on.
 - `recent-cases.json`: the cases put aside by "new case", newest first, to reopen.
 - `usage.json`: how often and when each template was opened (the picker's empty query).
 - `state.json`: small flags, such as "the first-run question was asked".
@@ -23,6 +25,9 @@ from sr_tui.core.templates.model import Values
 from sr_tui.core.templates.render import is_filled
 
 MAX_RECENT = 10
+#: The draft format: 2 holds only typed values and may hold an edited email. Files without
+#: a format (written before) also hold the signature the form echoed from settings.
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -30,33 +35,43 @@ class Draft:
     template_id: str | None
     values: Values = field(default_factory=dict)
     saved_at: datetime = field(default_factory=lambda: SystemClock().now())
+    #: The whole email as the user finished it in place, and the template it belongs to.
+    edited_text: str | None = None
+    edited_template: str | None = None
+    #: False for a draft written before format 2 (its signature values are echoes).
+    typed_only: bool = True
 
     @property
     def has_content(self) -> bool:
-        return any(is_filled(v) for v in self.values.values())
+        return any(is_filled(v) for v in self.values.values()) or bool(self.edited_text)
 
     @property
     def sr_number(self) -> str:
         value = self.values.get("sr_number", "")
         return value.strip() if isinstance(value, str) else ""
 
+    def when(self, now: datetime | None = None) -> str:
+        """When it was saved: `10:42`, with the day (`01 Dec 10:42`) if not the day of `now`."""
+        stamp = self.saved_at.astimezone()
+        today = (now or SystemClock().now()).astimezone().date()
+        return stamp.strftime("%H:%M") if stamp.date() == today else stamp.strftime("%d %b %H:%M")
+
     def describe(self, now: datetime | None = None) -> str:
         """`B2 draft for SR 3-1234567 from 10:42` (the day too if not the day of `now`)."""
-        stamp = self.saved_at.astimezone()
-        when = stamp.strftime("%H:%M")
-        today = (now or SystemClock().now()).astimezone().date()
-        if stamp.date() != today:
-            when = stamp.strftime("%d %b %H:%M")
         what = f"{self.template_id} draft" if self.template_id else "draft"
         case = f" for {self.sr_number}" if self.sr_number else ""
-        return f"{what}{case} from {when}"
+        return f"{what}{case} from {self.when(now)}"
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
+            "format": FORMAT,
             "template_id": self.template_id,
             "values": self.values,
             "saved_at": self.saved_at.isoformat(),
         }
+        if self.edited_text is not None:
+            data["edited"] = {"template_id": self.edited_template, "text": self.edited_text}
+        return data
 
     @classmethod
     def from_json(cls, data: Any) -> Draft:
@@ -78,7 +93,15 @@ class Draft:
             saved_at = datetime.fromisoformat(str(data.get("saved_at")))
         except ValueError:
             saved_at = SystemClock().now()
-        return cls(template_id, values, saved_at)
+        edited_text = edited_template = None
+        edited = data.get("edited")
+        if isinstance(edited, dict) and isinstance(edited.get("text"), str):
+            edited_text = edited["text"]
+            edited_template = edited.get("template_id")
+            if not isinstance(edited_template, str):
+                edited_template = template_id
+        typed_only = isinstance(data.get("format"), int) and data["format"] >= FORMAT
+        return cls(template_id, values, saved_at, edited_text, edited_template, typed_only)
 
 
 class DraftStore:
@@ -157,7 +180,11 @@ class DraftStore:
         """Put `draft` at the top of the recent cases (if it holds anything)."""
         if not draft.has_content:
             return
-        recent = [d for d in self.recent() if d.values != draft.values]
+        recent = [
+            d
+            for d in self.recent()
+            if (d.values, d.edited_text) != (draft.values, draft.edited_text)
+        ]
         recent.insert(0, draft)
         self._write(self.recent_path, [d.to_json() for d in recent[:MAX_RECENT]])
 

@@ -30,6 +30,8 @@ _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
 class Settings:
     your_name: str = ""
     your_team: str = ""
+    #: Your address: the From of .eml drafts (optional).
+    your_email: str = ""
     language: Literal["en", "zh"] = "en"
     copy_layout: Literal["flowed", "as-written"] = "flowed"
     template_dirs: tuple[str, ...] = ()
@@ -41,8 +43,13 @@ class Settings:
     keymap: Mapping[str, str] = field(default_factory=dict)
 
     def signature(self) -> dict[str, str]:
-        """The values every email's signature takes from settings (only those set)."""
-        values = {"your_name": self.your_name, "your_team": self.your_team}
+        """The values every email's signature takes from settings (only those set); the
+        address is the sender of an .eml draft."""
+        values = {
+            "your_name": self.your_name,
+            "your_team": self.your_team,
+            "your_email": self.your_email,
+        }
         return {k: v for k, v in values.items() if v.strip()}
 
     def to_table(self) -> dict[str, Any]:
@@ -91,6 +98,15 @@ def _check(key: str, value: Any) -> tuple[Any, str | None]:
             return None, f"'{key}' must be text, got {type(value).__name__}"
         if "\n" in value:
             return None, f"'{key}' must be one line"
+        return value.strip(), None
+    if key == "your_email":
+        if not isinstance(value, str):
+            return None, f"'{key}' must be text, got {type(value).__name__}"
+        from sr_tui.core.handoff.recipients import address_problem
+
+        problem = address_problem(value)
+        if problem:
+            return None, f"'{key}': {problem}"
         return value.strip(), None
     if key == "language":
         if value not in LANGUAGES:
@@ -181,6 +197,9 @@ def parse_setting(key: str, text: str) -> tuple[str, Any]:
             value = tomllib.loads(f"v = {text}")["v"]
         except tomllib.TOMLDecodeError:
             value = text
+        if head == "lint" and rest in _LINT_LISTS and isinstance(value, str):
+            # `config set lint.disable SR013,SR015`: a comma list needs no TOML quoting.
+            value = [part.strip() for part in value.split(",") if part.strip()]
         return head, _nested(rest.split("."), value)
     if head not in KEYS or rest:
         raise ValueError(f"unknown setting '{key}'" + _suggest(key))
@@ -192,6 +211,10 @@ def parse_setting(key: str, text: str) -> tuple[str, Any]:
     if reason:
         raise ValueError(reason)
     return head, value
+
+
+#: `[lint]` keys that hold a list of words or phrases.
+_LINT_LISTS = ("disable", "enable", "accept", "acronyms", "vocab.accept", "vocab.acronyms")
 
 
 def _nested(parts: list[str], value: Any) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """.eml drafts: an RFC 5322 message built with the standard `email` package.
 
-UTF-8 subject, a plain part in the flowed layout and an HTML alternative where paragraphs
+From is the sender's address from the settings (`your_email`), when set. UTF-8 subject,
+a plain part in the flowed layout and an HTML alternative where paragraphs
 are `<p>` and bullets are real `<ul>` lists, both quoted-printable, and `X-Unsent: 1` so
 Outlook and Thunderbird open it as a draft to edit and send. The `To` comes from the
 `customer_email` value when there is one (see `recipients.py`).
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING
 from sr_tui.core import locations
 from sr_tui.core.clock import SystemClock
 from sr_tui.core.handoff.html import html_body
-from sr_tui.core.handoff.recipients import HandoffError, recipients
+from sr_tui.core.handoff.recipients import HandoffError, recipients, sender
 from sr_tui.core.templates.flow import as_layout, flow
 from sr_tui.core.templates.model import Email, Layout
 
@@ -58,6 +59,9 @@ def build_eml(
     to = recipients(values)
     if to:
         msg["To"] = to
+    sender_address = sender(values)
+    if sender_address is not None:
+        msg["From"] = sender_address
     msg["Subject"] = email.subject
     msg["Date"] = format_datetime(date if date is not None else SystemClock().now())
     msg["Message-ID"] = message_id or make_msgid(domain=MESSAGE_ID_DOMAIN)
@@ -159,7 +163,8 @@ def export_eml(
     for n in range(1, 10_000):
         path = folder / (f"{stem}.eml" if n == 1 else f"{stem}-{n}.eml")
         try:  # O_EXCL: never replaces a file, even one made a moment ago by someone else
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0))
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            fd = os.open(path, flags, 0o666)  # a document: rw for all, less the umask
         except FileExistsError:
             continue
         try:
