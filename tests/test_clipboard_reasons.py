@@ -43,7 +43,7 @@ def test_the_reason_reaches_the_outcome(tmp_path):
 
 
 def test_wl_copy_is_told_the_text_type():
-    name, copy, _ = clipboard_tools._tool_for("copy_wl")
+    _name, copy, _ = clipboard_tools._tool_for("copy_wl")
     calls = []
     original = clipboard_tools.run_tool
     try:
@@ -51,8 +51,10 @@ def test_wl_copy_is_told_the_text_type():
         copy("Subject: x\n\nbody")
     finally:
         clipboard_tools.run_tool = original
-    assert calls and "--type" in calls[0] and calls[0][calls[0].index("--type") + 1].startswith(
-        "text/plain"
+    assert (
+        calls
+        and "--type" in calls[0]
+        and calls[0][calls[0].index("--type") + 1].startswith("text/plain")
     )
 
 
