@@ -44,6 +44,8 @@ if TYPE_CHECKING:
     from sr_tui.core.lint import Finding, LintConfig
 
 Part = Literal["all", "subject", "body"]
+#: Joins a field id and a template id in the key of a value typed for one email only.
+EMAIL_SCOPE = "@"
 Handoff = Literal["copy", "eml", "mailto"]
 
 
@@ -197,8 +199,22 @@ class Workspace:
 
     @property
     def values(self) -> Values:
-        """The signature from settings, overridden by anything typed for this case."""
-        return {**self.signature, **self.case.values}
+        """The signature from settings, overridden by anything typed for this case, and
+        the values typed for the open template's email only (`source = "email"`)."""
+        own = f"{EMAIL_SCOPE}{self.case.template_id}"
+        shared = {k: v for k, v in self.case.values.items() if EMAIL_SCOPE not in k}
+        scoped = {k.removesuffix(own): v for k, v in self.case.values.items() if k.endswith(own)}
+        return {**self.signature, **shared, **scoped}
+
+    def _key(self, field_id: str) -> str:
+        """Where the case keeps a field's value: its id, or `id@TEMPLATE` for a field typed
+        for each email (your own words in B1 are not B2's)."""
+        template = self.template
+        try:
+            email_only = template is not None and template.field(field_id).source == "email"
+        except KeyError:
+            email_only = False
+        return f"{field_id}{EMAIL_SCOPE}{template.id}" if email_only else field_id
 
     def typed_over(self, field_id: str) -> bool:
         """True when the case holds its own value for a field that settings also fill."""
@@ -221,12 +237,12 @@ class Workspace:
 
     def would_change(self, field_id: str, value: Value) -> bool:
         """True when `set_value(field_id, value)` would change the case."""
-        values = dict(self.case.values)
+        values = self.case.values
         if field_id in self.signature and (value == self.signature[field_id] or not value):
             return field_id in values
         if field_id not in self.signature and self.values.get(field_id, "") == value:
             return False
-        return values.get(field_id) != value
+        return values.get(self._key(field_id)) != value
 
     def edit_at_stake(self, field_id: str, value: Value) -> bool:
         """True when setting this value would throw away the email the user edited (the UI
@@ -244,7 +260,7 @@ class Workspace:
         if field_id in self.signature and (value == self.signature[field_id] or not value):
             values.pop(field_id, None)
         else:
-            values[field_id] = value
+            values[self._key(field_id)] = value
         self.case = replace(self.case, values=values, edited_text=None, edited_template=None)
         self._invalidate()
         return True

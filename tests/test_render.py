@@ -116,9 +116,7 @@ OWN_WORDS = "The sosreport shows the NFS client retrying an old server address.\
 
 
 @pytest.mark.parametrize("template_id", ALL_IDS)
-def test_your_own_words_are_a_paragraph_of_every_template(
-    catalog, realistic_values, template_id
-):
+def test_your_own_words_are_a_paragraph_of_every_template(catalog, realistic_values, template_id):
     """Every template takes free text where the seed's recommended structure has
     "[Status / action required / next steps.]": a paragraph of its own after the opening
     one (after its list, for a template that opens with "please provide:"), before the

@@ -242,3 +242,23 @@ def test_a_draft_of_the_old_format_keeps_no_echoed_signature(workspace, catalog)
     again = Workspace(catalog, workspace.loaded_settings, workspace.store, FixedClock(NOON))
     again.restore()
     assert again.case.values["your_name"] == "Bo"
+
+
+def test_your_own_words_belong_to_one_email_not_the_whole_case(workspace, catalog):
+    """A sentence written for B1 is not repeated in B2's follow-up; the SR number is."""
+    workspace.open_template("B1")
+    workspace.set_value("sr_number", "SR 3-7")
+    workspace.set_value("details", "The logs end at 09:14.")
+    workspace.open_template("B2")
+    assert workspace.values.get("details") is None
+    assert "The logs end" not in workspace.email().body and "SR 3-7" in workspace.email().body
+    workspace.set_value("details", "Still waiting for the logs.")
+    workspace.open_template("B1")
+    assert workspace.values["details"] == "The logs end at 09:14."
+    # Saved with the case, each with its template.
+    workspace.save()
+    again = Workspace(catalog, workspace.loaded_settings, workspace.store, FixedClock(NOON))
+    again.restore()
+    assert again.values["details"] == "The logs end at 09:14."
+    again.open_template("B2")
+    assert again.values["details"] == "Still waiting for the logs."
