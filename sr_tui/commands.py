@@ -55,7 +55,7 @@ class SrTuiCommands(Provider):
         for n, draft in enumerate(app.store.recent()):
             commands.append(
                 (
-                    tr("cmd_reopen", lang, draft=app.workspace.describe(draft)),
+                    tr("cmd_reopen", lang, draft=app.describe(draft)),
                     partial(app.action_reopen_case, n),
                     tr("cmd_reopen_help", lang),
                 )
