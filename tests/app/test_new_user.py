@@ -26,7 +26,7 @@ from sr_tui.widgets.lint_panel import LintPanel
 from sr_tui.widgets.list_editor import ListEditor
 from sr_tui.widgets.template_tree import TemplateTree
 
-from .helpers import SIZE, open_template, paste, screen_text, set_values, settle
+from .helpers import SIZE, open_template, paste, preview_text, screen_text, set_values, settle
 
 
 async def palette(pilot, query: str) -> list[str]:
@@ -110,7 +110,7 @@ async def test_palette_reopen_brings_back_the_case_put_aside(make):
         assert isinstance(app.screen, ComposeScreen)
         assert app.draft.values == {"sr_number": "SR 3-1"}
         assert form_value(app, "sr_number") == "SR 3-1"
-        assert "Subject: Support Case SR 3-1 Received" in app.draft.query_one("#preview").text
+        assert "Subject: Support Case SR 3-1 Received" in preview_text(app).plain
         # The case that was open is the one put aside now.
         assert [d.sr_number for d in app.store.recent()] == ["SR 3-2"]
 
