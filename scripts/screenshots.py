@@ -118,11 +118,31 @@ async def scene_copied(pilot: Pilot) -> None:
     await fill(pilot, "your_team", "Platform")
     await pilot.press("ctrl+y")
     await pilot.pause()
-    confirm = type(pilot.app.screen).__name__ == "ConfirmCopyScreen"
+    confirm = type(pilot.app.screen).__name__ == "ConfirmScreen"
     if confirm:  # findings left: answer the question the way a user in a hurry would
         await pilot.press("y")
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def scene_edit(pilot: Pilot) -> None:
+    """B1 with your own words, then F3: the email finished in place, linted as typed."""
+    await open_template(pilot, "B1")
+    await fill(pilot, "sr_number", "SR-2024-0815")
+    await fill(pilot, "issue_summary", "the NFS hang on app01")
+    pilot.app.draft.query_one("#f-items").inputs[0].focus()
+    await pilot.pause()
+    await pilot.press(*"An sosreport from app01")
+    pilot.app.draft.query_one("#f-details").load_text(
+        "The sosreport from Monday ends at 09:14 NZDT, before the hang."
+    )
+    await pilot.app.workers.wait_for_complete()
+    await pilot.press("f3")
+    await pilot.pause()
+    editor = pilot.app.draft.query_one("#editor")
+    line = "The sosreport from Monday ends at 09:14 NZDT, before the hang."
+    editor.move_cursor((editor.text.split("\n").index(line), len(line)))
+    await pilot.press(*" I will look at it ASAP.")
 
 
 async def scene_settings(pilot: Pilot) -> None:
@@ -209,6 +229,7 @@ SCENES: dict[str, tuple[str, Scene]] = {
     "help": ("en", scene_help),
     "copy-confirm": ("en", scene_copy_confirm),
     "copied": ("en", scene_copied),
+    "edit": ("en", scene_edit),
     "settings": ("en", scene_settings),
     "cases": ("en", scene_cases),
     "case": ("en", scene_case),

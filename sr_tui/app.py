@@ -7,15 +7,18 @@ the app acts on them: it saves, hands the email off, pushes screens and shows no
 
 from __future__ import annotations
 
-import contextlib
+from collections import deque
+from collections.abc import Iterable
 from dataclasses import replace
+from time import monotonic
 
-from textual import on, work
-from textual.app import App
+from textual import events, on, work
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.worker import Worker, WorkerState
 
+from sr_tui import notices
 from sr_tui.bindings import translate_tree
 from sr_tui.commands import SrTuiCommands
 from sr_tui.core.atomic import WriteError
@@ -23,16 +26,18 @@ from sr_tui.core.clock import Clock
 from sr_tui.core.drafts import DraftStore
 from sr_tui.core.errors import SrTuiError
 from sr_tui.core.safe_text import visible
-from sr_tui.core.settings import LoadedSettings, Settings, load_settings
+from sr_tui.core.settings import LoadedSettings, Settings, load_settings, save_settings
 from sr_tui.core.templates.catalog import Catalog, load_user_catalog
 from sr_tui.core.templates.model import Layout
 from sr_tui.handoffs import Handoffs
-from sr_tui.i18n import LANG_ENV, Language, language_from_env, tr
+from sr_tui.i18n import LANG_ENV, STRINGS, Language, language_from_env, tr
 from sr_tui.screens.compose import ComposeScreen
 from sr_tui.workspace import Workspace
 
 #: The case is saved this long after the last change (well within a second).
 SAVE_DELAY = 0.3
+#: A key still on its way after this long no longer holds the next one back.
+KEY_IN_FLIGHT_LIMIT = 1.0
 DETECT = "detect"
 
 
@@ -74,6 +79,11 @@ class SrTuiApp(App[None]):
         self._save_timer = None
         self._case_store_problem = ""
         self._save_problem = ""
+        #: The key being handled, and the keys that arrived meanwhile (see `on_event`).
+        self._key_in_flight: events.Key | None = None
+        self._key_sent_at = 0.0
+        self._held_keys: deque[events.Key] = deque()
+        self._waiting_since: float | None = None
         self._writer_screen = ComposeScreen(workspace, self.language)
         self.handoffs = Handoffs(self, osc52)
         self._index = None
@@ -109,6 +119,7 @@ class SrTuiApp(App[None]):
     # -- start -----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        self.title = tr("app_title", self.language)
         # The saved case is restored before the first paint: the first frame shows it.
         draft = self.workspace.restore()
         self.push_screen(self._writer_screen)
@@ -128,7 +139,7 @@ class SrTuiApp(App[None]):
             if gone is not None:
                 self._warn(tr("draft_template_gone", self.language, id=visible(gone)), 20)
             elif draft.has_content:
-                description = visible(self.workspace.describe(draft))
+                description = visible(self.describe(draft))
                 self.notify(tr("draft_restored", self.language, draft=description), markup=False)
         if self.ask_for_name:
             self.call_after_refresh(self._ask_for_name)
@@ -149,14 +160,95 @@ class SrTuiApp(App[None]):
         self.call_from_thread(self._show_problems)
 
     def _ask_for_name(self) -> None:
-        if (
-            not self.settings.your_name
-            and not self.workspace.loaded_settings.broken
-            and not self.store.flag("asked_for_name")
-        ):
-            self.action_settings(first_run=True)
-            with contextlib.suppress(OSError):  # asking again next time is the only cost
-                self.store.set_flag("asked_for_name")
+        if not self.settings.your_name and not self.workspace.loaded_settings.broken:
+            # Until a name is saved: Esc (or going straight to work) asks again next start.
+            self.action_first_run()
+
+    def describe(self, draft) -> str:
+        """A saved case in the UI language: `B2 draft for SR 3-1234567 from 10:42`."""
+        return notices.describe_draft(draft, self.workspace.clock.now(), self.language)
+
+    # -- keys, one at a time -------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        """Keys are handled one at a time, in the order they came.
+
+        Textual forwards a key to the focused widget and resolves the bindings when the
+        key comes back up to the app, against the focus *then*. In a burst (a text
+        expander, a fast paste: "F2", Tab, text) the keys after a focus move used to be
+        forwarded, or resolved, against the wrong field. A key that arrives while the one
+        before is still on its way waits until that one is done.
+        """
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._held_keys or not self._ready_for_key():
+                self._held_keys.append(event)
+                self._send_held_keys_soon()
+                return
+            await self._send_key(event)
+            return
+        await super().on_event(event)
+
+    def _ready_for_key(self) -> bool:
+        """No key on its way, and the focused widget mounted (a list item added by the
+        Enter just before is not yet: Tab from it would start from the wrong place)."""
+        if self._key_in_flight is not None:
+            if monotonic() - self._key_sent_at <= KEY_IN_FLIGHT_LIMIT:
+                return False
+            self._key_in_flight = None  # lost on the way: go on
+        focused = self.focused
+        if focused is None or focused.is_mounted:
+            self._waiting_since = None
+            return True
+        if self._waiting_since is None:
+            self._waiting_since = monotonic()
+        return monotonic() - self._waiting_since > KEY_IN_FLIGHT_LIMIT  # never mounted
+
+    def _send_held_keys_soon(self) -> None:
+        if self._key_in_flight is None:  # else `_key_done` sends them
+            self.set_timer(0.01, self._send_held_keys)
+
+    async def _send_key(self, event: events.Key) -> None:
+        self._key_in_flight, self._key_sent_at = event, monotonic()
+        target = self.focused or self.screen
+        await super().on_event(event)  # a priority binding, or forwarded to `target`
+        if not event.is_forwarded or target.check_consume_key(event.key, event.character):
+            # Handled here, or text the field takes itself (it keeps its keys in order):
+            # the next key need not wait, so typing and pasting stay fast.
+            self._key_done(event)
+        elif target is not self.screen:
+            target.call_later(self._follow_key, event, target)
+        # Forwarded to the screen itself: it comes back to the app (`_on_key`).
+
+    def _follow_key(self, event: events.Key, node) -> None:
+        """Runs after `node` handled the key: done if a widget stopped it, else follow it
+        to the parent (the screen passes every key on to the app)."""
+        from textual.screen import Screen
+
+        if self._key_in_flight is not event:
+            return
+        parent = node._parent
+        if event._stop_propagation or parent is None or not node.is_attached:
+            self._key_done(event)
+        elif not isinstance(parent, Screen):
+            parent.call_later(self._follow_key, event, parent)
+
+    def _on_key(self, event: events.Key) -> None:
+        # Textual's App._on_key runs after this one and resolves the key's bindings; the
+        # next key is sent after it (call_later).
+        self._key_done(event)
+
+    def _key_done(self, event: events.Key) -> None:
+        if self._key_in_flight is event:
+            self._key_in_flight = None
+            if self._held_keys:
+                self.call_later(self._send_held_keys)
+
+    async def _send_held_keys(self) -> None:
+        while self._held_keys:
+            if not self._ready_for_key():
+                self._send_held_keys_soon()
+                return
+            await self._send_key(self._held_keys.popleft())
 
     def _warn(self, message: str, timeout: float = 10) -> None:
         self.notify(message, severity="warning", timeout=timeout, markup=False)
@@ -191,6 +283,10 @@ class SrTuiApp(App[None]):
     @on(ComposeScreen.CaseEdited)
     def _case_edited(self, event: ComposeScreen.CaseEdited) -> None:
         self.schedule_save()
+
+    @on(ComposeScreen.Notice)
+    def _screen_notice(self, event: ComposeScreen.Notice) -> None:
+        self.notify(event.message, severity=event.severity, markup=False)  # type: ignore[arg-type]
 
     def schedule_save(self) -> None:
         """Save the case shortly (debounced)."""
@@ -275,21 +371,32 @@ class SrTuiApp(App[None]):
 
     # -- screens ---------------------------------------------------------------------------
 
-    def action_settings(self, first_run: bool = False) -> None:
+    def action_settings(self) -> None:
+        from sr_tui.screens.first_run import FirstRunScreen
         from sr_tui.screens.settings import SettingsScreen
 
-        if isinstance(self.screen, SettingsScreen):
+        if isinstance(self.screen, SettingsScreen | FirstRunScreen):
             return
         loaded = load_settings(self.workspace.loaded_settings.path)
-        self.push_screen(SettingsScreen(loaded, self.language, first_run), self.apply_settings)
+        self.push_screen(SettingsScreen(loaded, self.language), self.apply_settings)
+
+    def action_first_run(self) -> None:
+        """Ask for the name and team that sign every email (the first start)."""
+        from sr_tui.screens.first_run import FirstRunScreen
+
+        loaded = load_settings(self.workspace.loaded_settings.path)
+        self.push_screen(FirstRunScreen(loaded, self.language), self.apply_settings)
 
     def apply_settings(self, settings: Settings | None) -> None:
         if settings is None:
             return
+        before = self.workspace.settings
         self.workspace.apply_settings(settings)
         self._apply_keymap(settings)
         self.run_case_worker(self.draft.show_case(keep_focus=True))
-        if settings.language != self.language:
+        # Only a language chosen in the settings switches the UI: saving a name must not
+        # undo a switch made from the palette or SR_TUI_LANG.
+        if settings.language != before.language and settings.language != self.language:
             self.language = settings.language
         path = self.workspace.loaded_settings.path
         self.notify(tr("settings_saved", self.language, path=path), markup=False)
@@ -383,9 +490,11 @@ class SrTuiApp(App[None]):
 
         if isinstance(self.screen, PickerScreen):
             return
+        from sr_tui.screens.first_run import FirstRunScreen
+
         screen = self.screen
-        if getattr(screen, "first_run", False):
-            # Going straight to work skips the first-run question; it is not asked again.
+        if isinstance(screen, FirstRunScreen):
+            # Going straight to work skips the first-run question (until the next start).
             screen.dismiss(None)
 
         def chosen(template_id: str | None) -> None:
@@ -423,16 +532,50 @@ class SrTuiApp(App[None]):
         from sr_tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen.active_bindings, self.language))
+            self.push_screen(HelpScreen(self.screen, self.language))
 
     def action_toggle_language(self) -> None:
-        self.language = "zh" if self.language == "en" else "en"
+        """Switch the interface language and keep the choice in the settings file."""
+        language: Language = "zh" if self.language == "en" else "en"
+        self.language = language
+        loaded = load_settings(self.workspace.loaded_settings.path)
+        if loaded.broken:  # never write over a file with problems
+            self._warn(tr("language_not_saved", language, path=loaded.path))
+            return
+        settings = replace(loaded.settings, language=language)
+        try:
+            save_settings(settings, loaded.path)
+        except OSError as exc:
+            self._warn(tr("settings_save_failed", language, reason=exc))
+            return
+        self.workspace.apply_settings(replace(self.workspace.settings, language=language))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, its prompt in the UI language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = tr("palette_placeholder", self.language)
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
+    def get_system_commands(self, screen) -> Iterable[SystemCommand]:
+        """Textual's own palette entries, in the UI language."""
+        for command in super().get_system_commands(screen):
+            key = f"sys_{command.title.lower()}"
+            callback = command.callback
+            if key == "sys_keys":
+                callback = self.action_help  # ours: every key of the app, translated
+            if key in STRINGS:
+                title, help_text = tr(key, self.language).split("|", 1)
+                command = SystemCommand(title, help_text, callback, command.discover)
+            yield command
 
     def action_toggle_lint(self) -> None:
         self.draft.toggle_lint()
 
     def watch_language(self, language: Language) -> None:
         self.workspace.language = language
+        self.title = tr("app_title", language)
         translate_tree(self, language)
         for screen in self.screen_stack:
             translate_tree(screen, language)

@@ -22,6 +22,9 @@ class Handoffs:
     def __init__(self, app: SrTuiApp, osc52: bool | None = None) -> None:
         self.app = app
         self.osc52 = osc52
+        #: The copy notice's long advice (why not the system clipboard, what to do) is given
+        #: once a session for each way and reason.
+        self._advice_given: set[tuple[str, str, bool]] = set()
 
     @property
     def workspace(self):
@@ -44,19 +47,22 @@ class Handoffs:
         if readiness.ready:
             self._hand_off(kind, part)
             return
-        from sr_tui.screens.confirm_copy import ConfirmCopyScreen
+        from sr_tui.screens.confirm import send_question
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self._hand_off(kind, part)
 
-        unfilled, errors = list(readiness.unfilled), list(readiness.errors)
-        self.app.push_screen(ConfirmCopyScreen(unfilled, errors, self.language), answered)
+        self.app.push_screen(send_question(readiness, kind, self.language), answered)
 
     def _hand_off(self, kind: str, part: str) -> None:
-        email = self.workspace.email(self.workspace.copy_layout)
+        """Send what the user sees: the email as edited in place, else as rendered."""
+        email = self.workspace.outgoing()
+        if email is None:
+            return
         if kind == "copy":
-            self.copy(email.part(part), WHAT[part], email if part != "subject" else None)
+            text = self.workspace.outgoing_part(part)  # type: ignore[arg-type]
+            self.copy(text, WHAT[part], email if part != "subject" else None)
         elif kind == "eml":
             before = self._status()
             path = self.workspace.export_eml()
@@ -85,7 +91,7 @@ class Handoffs:
         use_osc52 = self.osc52 if self.osc52 is not None else not app.is_headless
         terminal = (lambda t: app.call_from_thread(app.write_osc52, t)) if use_osc52 else None
         outcome = self.workspace.copy_text(text, terminal=terminal)
-        app.call_from_thread(self._show, notices.copy_notice(outcome, what, self.language))
+        app.call_from_thread(self._show_copied, outcome, what)
         if email is not None and outcome.method != "failed":
             app.call_from_thread(self._record, "copy", email)
 
@@ -94,6 +100,15 @@ class Handoffs:
         self.app.call_from_thread(self._show, notices.mail_notice(outcome, self.language))
         if outcome.opened:
             self.app.call_from_thread(self._record, "mailto", email)
+
+    def _show_copied(self, outcome, what: str) -> None:
+        key = (outcome.method, outcome.reason, outcome.under_tmux)
+        notice = notices.copy_notice(
+            outcome, what, self.language, advice=key not in self._advice_given
+        )
+        if notice.advice:
+            self._advice_given.add(key)
+        self._show(notice)
 
     def _show(self, notice: notices.Notice) -> None:
         self.app.notify(

@@ -20,23 +20,36 @@ STRINGS: dict[str, tuple[str, str]] = {
     "copy_subject": ("Copy subject", "复制主题"),
     "copy_body": ("Copy body", "复制正文"),
     "cancel": ("Cancel", "取消"),
-    "confirm": ("Copy anyway", "仍然复制"),
+    "confirm": ("Yes, go ahead", "是,继续"),
     "open": ("Open", "打开"),
-    "add_item": ("Add item", "添加条目"),
-    "remove_item": ("Remove item", "删除条目"),
+    "add_item": ("Add an item after this one", "在此条目后添加条目"),
+    "remove_item": ("Remove an empty item", "删除空条目"),
     "next_suggestion": ("Next suggestion", "下一个建议"),
+    "next_field": ("Next field", "下一个字段"),
+    "edit_email": ("Edit email", "编辑邮件"),
+    "edit_in_preview": ("Edit the email in place", "直接编辑邮件"),
+    "edit_done": ("Back to the preview (the edit is kept)", "返回预览(保留所做的修改)"),
+    "go_to_finding": ("Go to the flagged text", "跳到被标出的文字"),
+    "close_help": ("Close", "关闭"),
+    "first_run_later": ("Later (asked again next start)", "稍后(下次启动时再问)"),
     # panels
+    "app_title": ("sr-tui", "sr-tui 支持邮件"),
     "templates": ("Templates", "模板"),
     "form": ("Case details", "工单信息"),
     "preview": ("Preview", "预览"),
+    "preview_edited": ("Preview · edited by you", "预览 · 已手动修改"),
+    "editor": ("Editing the email · Esc: done", "正在编辑邮件 · Esc:完成"),
     "lint": ("Lint", "检查"),
     "lint_clean": ("No findings: ready to send.", "没有问题:可以发送。"),
+    "lint_no_template": ("No template open.", "尚未打开模板。"),
     "no_template": (
         "Choose a template on the left, or press ctrl+f.",
         "在左侧选择模板,或按 ctrl+f。",
     ),
     "optional": ("optional", "可选"),
     "from_settings": ("from settings", "来自设置"),
+    "typed_for_case": ("typed for this case", "仅用于此工单"),
+    "this_email_only": ("this email only", "仅此邮件"),
     "item_placeholder": ("Item {n}", "条目 {n}"),
     "add_item_button": ("+ Add item", "+ 添加条目"),
     # picker
@@ -50,9 +63,31 @@ STRINGS: dict[str, tuple[str, str]] = {
     "confirm_title": ("This email is not ready to send", "这封邮件还不能发送"),
     "confirm_unfilled": ("Unfilled: {fields}", "未填写:{fields}"),
     "confirm_errors": ("{n} error finding(s):", "{n} 个错误:"),
-    "confirm_question": (
+    "confirm_question_copy": (
         "Copy it anyway? y / Enter = copy, n / Esc = cancel",
         "仍然复制吗?y / Enter 复制,n / Esc 取消",
+    ),
+    "confirm_question_eml": (
+        "Export the .eml draft anyway? y / Enter = export, n / Esc = cancel",
+        "仍然导出 .eml 草稿吗?y / Enter 导出,n / Esc 取消",
+    ),
+    "confirm_question_mailto": (
+        "Open it in the mail client anyway? y / Enter = open, n / Esc = cancel",
+        "仍然在邮件客户端中打开吗?y / Enter 打开,n / Esc 取消",
+    ),
+    "discard_title": ("Throw away your edit of the email?", "放弃你对邮件的修改吗?"),
+    "discard_text": (
+        "You finished this email by hand. Changing a value builds it again from the "
+        "template, without your edit.",
+        "这封邮件你已手动修改过。更改字段会按模板重新生成邮件,你的修改将丢失。",
+    ),
+    "discard_question": (
+        "y / Enter = change the value and throw the edit away, n / Esc = keep the edit",
+        "y / Enter 更改字段并放弃修改,n / Esc 保留修改",
+    ),
+    "paste_joined": (
+        "{n} pasted lines were joined with spaces: {field} is one line.",
+        "粘贴的 {n} 行已用空格连成一行:{field} 只能是一行。",
     ),
     "copied_system": ("{what} copied to the clipboard.", "{what}已复制到剪贴板。"),
     "copied_unchecked": (
@@ -60,8 +95,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{what}已用 {tool} 复制,但未能确认:{note}",
     ),
     "copied_terminal": (
-        "{what} sent to the terminal clipboard (OSC 52) and saved to {path}.",
-        "{what}已通过终端剪贴板 (OSC 52) 复制,并保存到 {path}。",
+        "{what} copied through the terminal (OSC 52).",
+        "{what}已通过终端 (OSC 52) 复制。",
+    ),
+    "copy_advice_once": (
+        "A terminal does not confirm OSC 52, so every copy is also saved to {path}. "
+        "(Said once per session.)",
+        "终端不会确认 OSC 52 是否成功,所以每次复制的内容也会保存到 {path}。(每次运行只提示一次。)",
     ),
     "copied_file": (
         "{what} saved to {path}: no clipboard is available.",
@@ -150,6 +190,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "[keymap] 中的 '{id}' 不是任何按键绑定;保留其默认按键(F1 列出所有按键)。",
     ),
     "language_switched": ("Language: English", "语言:中文"),
+    "language_not_saved": (
+        "The language is switched for now but not saved: {path} has problems.",
+        "语言已切换,但未保存:{path} 有问题。",
+    ),
     "template_errors": (
         "{n} template file(s) could not be loaded; run `sr-tui templates check`.",
         "{n} 个模板文件无法加载;请运行 `sr-tui templates check`。",
@@ -175,6 +219,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cmd_lint_help": ("Show or hide the house-style findings", "显示或隐藏格式检查结果"),
     "cmd_picker": ("Find template by situation", "按场景查找模板"),
     "cmd_picker_help": ("The scenario picker (ctrl+f)", "场景选择器 (ctrl+f)"),
+    "palette_placeholder": ("Search for commands…", "搜索命令…"),
+    # Textual's own palette entries ("title|help")
+    "sys_theme": ("Theme|Change the colours", "主题|更改配色"),
+    "sys_quit": ("Quit|Quit sr-tui (your case is saved)", "退出|退出 sr-tui(工单已保存)"),
+    "sys_keys": ("Keys|Every key and where it works (F1)", "按键|所有按键及其适用范围 (F1)"),
+    "sys_maximize": ("Maximize|Show the focused pane alone", "最大化|只显示当前面板"),
+    "sys_minimize": ("Minimize|Back to all the panes", "还原|恢复显示所有面板"),
+    "sys_screenshot": (
+        "Screenshot|Save an SVG picture of the screen",
+        "截图|将当前屏幕保存为 SVG 图片",
+    ),
     # help
     "help_title": ("Keys", "按键"),
     "help_key": ("Key", "按键"),
@@ -183,9 +238,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "help_where_app": ("everywhere", "全局"),
     "help_where_screen": ("this screen", "当前界面"),
     "help_where_widget": ("focused field", "当前控件"),
+    "help_where_field": ("in a field", "字段中"),
+    "help_where_item": ("in a list item", "列表条目中"),
+    "help_where_preview": ("in the preview", "预览中"),
+    "help_where_editor": ("editing the email", "编辑邮件时"),
+    "help_where_lint": ("in the lint panel", "检查面板中"),
     "help_footer": (
-        "Tab moves between fields. Values stay when you open another template. Esc closes.",
-        "Tab 在字段间移动。打开其他模板时内容保留。Esc 关闭。",
+        "Tab moves between fields. Values stay when you open another template (your own "
+        "words stay with their email). Esc closes.",
+        "Tab 在字段间移动。打开其他模板时内容保留(你自己的话只属于各自的邮件)。Esc 关闭。",
     ),
     "severity_error": ("error", "错误"),
     "severity_warning": ("warning", "警告"),
@@ -195,9 +256,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "save_settings": ("Save", "保存"),
     "save": ("Save", "保存"),
     "settings_title": ("Settings", "设置"),
-    "settings_welcome": (
-        "Welcome to sr-tui. Your name and team go in the signature of every email; you are asked once.",
-        "欢迎使用 sr-tui。你的姓名和团队会出现在每封邮件的签名中;只询问这一次。",
+    "first_run_title": ("Welcome to sr-tui", "欢迎使用 sr-tui"),
+    "first_run_text": (
+        "Your name and team sign every email. Everything else can wait (F4: settings).",
+        "你的姓名和团队会出现在每封邮件的签名中。其他设置稍后再说(F4:设置)。",
+    ),
+    "first_run_need_name": (
+        "Type your name (it signs every email), or Esc to skip for now.",
+        "请输入你的姓名(用于每封邮件的签名),或按 Esc 暂时跳过。",
+    ),
+    "one_line_invalid": ("One line, at most 200 characters.", "只能一行,最多 200 个字符。"),
+    "address_invalid": (
+        "One email address, e.g. sam.lee@example.com.",
+        "请输入一个邮箱地址,如 sam.lee@example.com。",
     ),
     "settings_broken": (
         "The settings file has problems; sr-tui is using defaults for them:\n{problems}",
@@ -226,6 +297,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "setting_your_team_help": (
         'Without the word Support, which the signature adds: Linux gives "Linux Support".',
         '不含 Support 一词(签名会自动添加):Linux 显示为 "Linux Support"。',
+    ),
+    "setting_your_email": ("Your email address", "你的邮箱地址"),
+    "setting_your_email_help": (
+        "Optional: the From of .eml drafts, e.g. sam.lee@example.com.",
+        "可选:.eml 草稿的发件人,如 sam.lee@example.com。",
     ),
     "setting_language": ("Language", "语言"),
     "setting_language_help": (
@@ -269,6 +345,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cmd_mail_help": ("A mailto: link for short emails (F6)", "适合短邮件的 mailto: 链接 (F6)"),
     # drafts
     "draft_restored": ("Restored your {draft}.", "已恢复你的{draft}。"),
+    "draft_for_sr": ("{id} draft for {sr} from {when}", "{when} 的 {id} 草稿(工单 {sr})"),
+    "draft_plain": ("{id} draft from {when}", "{when} 的 {id} 草稿"),
     "draft_problem": ("Draft: {problem}", "草稿:{problem}"),
     "cmd_reopen": ("Reopen case: {draft}", "重新打开工单:{draft}"),
     "cmd_reopen_help": (
@@ -361,7 +439,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "close_resolution": ("Resolution", "解决方案"),
     "close_root_cause": ("Root cause", "根本原因"),
     "close_knowledge": ("Add to knowledge base", "录入知识库"),
-    "close_help": (
+    "close_case_help": (
         "Enter on a similar case uses its resolution · ctrl+s closes the case · Esc cancels",
         "在相似工单上按回车采用其解决方案 · ctrl+s 关闭工单 · Esc 取消",
     ),

@@ -31,17 +31,29 @@ def _classes() -> dict[str, tuple[type, ...]]:
     from sr_tui.screens.case import CaseScreen
     from sr_tui.screens.cases import CasesScreen
     from sr_tui.screens.compose import ComposeScreen
-    from sr_tui.screens.confirm_copy import ConfirmCopyScreen
+    from sr_tui.screens.confirm import ConfirmScreen
+    from sr_tui.screens.first_run import FirstRunScreen
     from sr_tui.screens.help import HelpScreen
     from sr_tui.screens.picker import PickerScreen
     from sr_tui.screens.settings import SettingsScreen
+    from sr_tui.widgets.email_editor import EmailEditor
     from sr_tui.widgets.field_form import FieldInput
+    from sr_tui.widgets.lint_panel import LintPanel
     from sr_tui.widgets.list_editor import ItemInput
     from sr_tui.widgets.preview import Preview
 
     return {
-        "compose": (SrTuiApp, ComposeScreen, FieldInput, ItemInput, Preview),
-        "confirm": (SrTuiApp, ConfirmCopyScreen),
+        "compose": (
+            SrTuiApp,
+            ComposeScreen,
+            EmailEditor,
+            FieldInput,
+            ItemInput,
+            LintPanel,
+            Preview,
+        ),
+        "confirm": (SrTuiApp, ConfirmScreen),
+        "first_run": (SrTuiApp, FirstRunScreen),
         "help": (SrTuiApp, HelpScreen),
         "picker": (SrTuiApp, PickerScreen),
         "settings": (SrTuiApp, SettingsScreen),

@@ -11,6 +11,9 @@ from typing import TYPE_CHECKING, Literal
 from sr_tui.i18n import Language, tr
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
+    from sr_tui.core.drafts import Draft
     from sr_tui.core.handoff.clipboard import CopyOutcome
     from sr_tui.core.handoff.mailto import MailtoOutcome
 
@@ -22,9 +25,15 @@ class Notice:
     message: str
     severity: Severity = "information"
     timeout: float = 5
+    #: The notice carries the long advice (given once a session).
+    advice: bool = False
 
 
-def copy_notice(outcome: CopyOutcome, what_key: str, language: Language) -> Notice:
+def copy_notice(
+    outcome: CopyOutcome, what_key: str, language: Language, *, advice: bool = True
+) -> Notice:
+    """What a copy did, in one line; with `advice` (the first time in a session), also why
+    it did not reach the system clipboard and what to do about it."""
     what = tr(what_key, language)
     if outcome.method == "system" and outcome.note:
         # Copied, but the clipboard could not be read back: not a plain success.
@@ -37,13 +46,24 @@ def copy_notice(outcome: CopyOutcome, what_key: str, language: Language) -> Noti
     key = "copied_terminal" if outcome.method == "terminal" else "copied_file"
     if outcome.file is None:  # the clipboard file could not be written either
         key = "copied_terminal_only"
-    lines = [
-        tr(key, language, what=what, path=outcome.file),
-        tr("copy_reason", language, reason=outcome.reason),
-    ]
+    message = tr(key, language, what=what, path=outcome.file)
+    if not advice:
+        return Notice(message, "information" if outcome.method == "terminal" else "warning")
+    lines = [message, tr("copy_reason", language, reason=outcome.reason)]
     if outcome.method == "terminal" and outcome.under_tmux:
         lines.append(tr("tmux_hint", language))
-    return Notice("\n".join(lines), "warning", 12)
+    if outcome.method == "terminal" and outcome.file is not None:
+        lines.append(tr("copy_advice_once", language, path=outcome.file))
+    return Notice("\n".join(lines), "warning", 12, advice=True)
+
+
+def describe_draft(draft: Draft, now: datetime | None, language: Language) -> str:
+    """A saved case for a notice or the palette: `B2 draft for SR 3-1234567 from 10:42`."""
+    when = draft.when(now)
+    what = draft.template_id or ""
+    if draft.sr_number:
+        return tr("draft_for_sr", language, id=what, sr=draft.sr_number, when=when).strip()
+    return tr("draft_plain", language, id=what, when=when).strip()
 
 
 def mail_notice(outcome: MailtoOutcome, language: Language) -> Notice:

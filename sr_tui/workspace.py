@@ -1,10 +1,15 @@
 """The Workspace: the one service the app and the CLI share (no Textual here, ever).
 
 It owns the open case: the template open, the values typed for the case, the signature
-merged from settings, and the extra fields every template accepts (`customer_email`). It
-renders and lints the case's email, says whether it is ready to send (one rule for copy,
-.eml and mailto), autosaves it, puts it aside and brings it back, and performs the
-handoffs, so each one can write the case's timeline.
+merged from settings, the extra fields every template accepts (`customer_email`), and the
+email as the user finished it in place, if they did. It renders and lints the case's
+email, says whether it is ready to send (one rule for copy, .eml and mailto), autosaves
+it, puts it aside and brings it back, and performs the handoffs, so each one can write the
+case's timeline.
+
+What goes out is what the user sees: the outgoing email (`outgoing()`) is the edited text
+when there is one, else the template rendered in the copy layout; the preview shows it,
+the findings and readiness judge it, and copy, .eml and mailto send it.
 
 The UI shows what the Workspace says and tells it what the user did; it never keeps a
 second copy of the values.
@@ -22,7 +27,15 @@ from sr_tui.core.drafts import Draft, DraftStore
 from sr_tui.core.errors import SrTuiError
 from sr_tui.core.settings import LoadedSettings, Settings
 from sr_tui.core.templates.catalog import Catalog
-from sr_tui.core.templates.model import Email, Field, Layout, Template, Value, Values
+from sr_tui.core.templates.model import (
+    SUBJECT_PREFIX,
+    Email,
+    Field,
+    Layout,
+    Template,
+    Value,
+    Values,
+)
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -39,6 +52,8 @@ if TYPE_CHECKING:
     from sr_tui.core.lint import Finding, LintConfig
 
 Part = Literal["all", "subject", "body"]
+#: Joins a field id and a template id in the key of a value typed for one email only.
+EMAIL_SCOPE = "@"
 Handoff = Literal["copy", "eml", "mailto"]
 
 
@@ -64,6 +79,19 @@ def with_extra_fields(template: Template) -> Template:
     at = names.index("customer_name") + 1 if "customer_name" in names else 0
     fields[at:at] = extra
     return replace(template, fields=tuple(fields))
+
+
+def email_from_text(template_id: str, text: str, layout: Layout) -> Email:
+    """An email the user edited as text (`Subject: ...`, a blank line, the body) as an
+    `Email`; without a `Subject:` first line, the subject is empty and all is body."""
+    first, _, rest = text.partition("\n")
+    label = SUBJECT_PREFIX.rstrip()
+    if first[: len(label)].casefold() == label.casefold():
+        subject = first[len(label) :].strip()
+        body = rest[1:] if rest.startswith("\n") else rest
+    else:
+        subject, body = "", text
+    return Email(template_id, subject, body.rstrip("\n"), (), layout)
 
 
 @dataclass(frozen=True)
@@ -111,6 +139,7 @@ class Workspace:
         self.draft = Draft(None, {}, self.clock.now())
         self._lint_config: LintConfig | None = None
         self._email: Email | None = None
+        self._rendered: Email | None = None
         self._findings: tuple[Finding, ...] | None = None
         #: Template ids opened since the last save, for the picker's "recent" list.
         self._opened: list[str] = []
@@ -155,6 +184,11 @@ class Workspace:
         if self._cases is not None:
             self._cases.author = settings.your_name
         self._calendar = self._policy = self._steps = self._due = None
+        # A signature typed equal to the new settings follows the settings from now on.
+        signature = self.signature
+        values = {k: v for k, v in self.draft.values.items() if signature.get(k) != v}
+        if values != self.draft.values:
+            self.draft = replace(self.draft, values=values)
         self._invalidate()
 
     # -- the case ------------------------------------------------------------------------
@@ -177,12 +211,33 @@ class Workspace:
 
     @property
     def values(self) -> Values:
-        """The signature from settings, overridden by anything typed for this case."""
-        return {**self.signature, **self.draft.values}
+        """The signature from settings, overridden by anything typed for this case, and
+        the values typed for the open template's email only (`source = "email"`)."""
+        own = f"{EMAIL_SCOPE}{self.draft.template_id}"
+        shared = {k: v for k, v in self.draft.values.items() if EMAIL_SCOPE not in k}
+        scoped = {k.removesuffix(own): v for k, v in self.draft.values.items() if k.endswith(own)}
+        return {**self.signature, **shared, **scoped}
+
+    def _key(self, field_id: str) -> str:
+        """Where the case keeps a field's value: its id, or `id@TEMPLATE` for a field typed
+        for each email (your own words in B1 are not B2's)."""
+        template = self.template
+        try:
+            email_only = template is not None and template.field(field_id).source == "email"
+        except KeyError:
+            email_only = False
+        return f"{field_id}{EMAIL_SCOPE}{template.id}" if email_only else field_id
 
     def typed_over(self, field_id: str) -> bool:
         """True when the case holds its own value for a field that settings also fill."""
         return field_id in self.draft.values and field_id in self.signature
+
+    def is_signature_field(self, field_id: str) -> bool:
+        template = self.template
+        try:
+            return template is not None and template.field(field_id).source == "settings"
+        except KeyError:
+            return False
 
     def open_template(self, template_id: str) -> Template:
         """Open a template on this case; the values typed so far are kept."""
@@ -192,22 +247,70 @@ class Workspace:
         self._invalidate()
         return template
 
+    def would_change(self, field_id: str, value: Value) -> bool:
+        """True when `set_value(field_id, value)` would change the case."""
+        values = self.draft.values
+        if field_id in self.signature and (value == self.signature[field_id] or not value):
+            return field_id in values
+        if field_id not in self.signature and self.values.get(field_id, "") == value:
+            return False
+        return values.get(self._key(field_id)) != value
+
+    def edit_at_stake(self, field_id: str, value: Value) -> bool:
+        """True when setting this value would throw away the email the user edited (the UI
+        asks first)."""
+        return self.draft.edited_text is not None and self.would_change(field_id, value)
+
     def set_value(self, field_id: str, value: Value) -> bool:
         """Record what the user typed; False when nothing changed (an editor echoing the
         value it was given). A signature field set back to the settings value, or emptied,
-        follows the settings again."""
-        if self.values.get(field_id, "") == value and field_id not in self.signature:
+        follows the settings again. A change throws away the edited email (the email is
+        the template's again): ask first (`edit_at_stake`)."""
+        if not self.would_change(field_id, value):
             return False
         values = dict(self.draft.values)
         if field_id in self.signature and (value == self.signature[field_id] or not value):
-            changed = values.pop(field_id, None) is not None
-            self.draft = replace(self.draft, values=values)
-            self._invalidate()
-            return changed
-        if values.get(field_id) == value:
+            values.pop(field_id, None)
+        else:
+            values[self._key(field_id)] = value
+        self.draft = replace(self.draft, values=values, edited_text=None, edited_template=None)
+        self._invalidate()
+        return True
+
+    # -- the email finished in place -------------------------------------------------------
+
+    @property
+    def edited_text(self) -> str | None:
+        """The open template's email as the user edited it, or None."""
+        case = self.draft
+        if case.edited_text is None or case.edited_template != case.template_id:
+            return None
+        return case.edited_text
+
+    def set_edited_text(self, text: str | None) -> bool:
+        """Keep the email as the user edited it (None, or the template's own text, drops the
+        edit). False when nothing changed."""
+        template_id = self.draft.template_id
+        if template_id is None:
             return False
-        values[field_id] = value
-        self.draft = replace(self.draft, values=values)
+        if text is not None:
+            rendered = self.rendered()
+            if rendered is not None and text == rendered.text:
+                text = None
+        if text is None and self.edited_text is None:
+            return False
+        if text == self.edited_text:
+            return False
+        edited_template = template_id if text is not None else None
+        self.draft = replace(self.draft, edited_text=text, edited_template=edited_template)
+        self._invalidate()
+        return True
+
+    def discard_edit(self) -> bool:
+        """Forget the edited email (of whichever template); False when there was none."""
+        if self.draft.edited_text is None:
+            return False
+        self.draft = replace(self.draft, edited_text=None, edited_template=None)
         self._invalidate()
         return True
 
@@ -234,7 +337,8 @@ class Workspace:
             raise SrTuiError(f"there is no case {number} in the case store")
         self.save()
         template_id = self._last_template(case.number) or self.draft.template_id
-        self.draft = Draft(template_id, dict(case.values), self.clock.now(), case.number)
+        draft = Draft(template_id, {}, self.clock.now(), case.number)
+        self.draft = draft.with_record_values(case.values)
         self._invalidate()
         self.save()
         return self.draft
@@ -250,9 +354,22 @@ class Workspace:
         draft = self.drafts.load_current()
         if draft is None:
             return None
-        self.draft = draft
+        self.draft = self._typed_only(draft)
         self._invalidate()
         return draft
+
+    def _typed_only(self, draft: Draft) -> Draft:
+        """The draft with only typed values: a signature value equal to the settings
+        follows the settings, and a draft of the old format (which saved the signature the
+        form echoed) keeps no signature at all."""
+        signature = self.signature
+        signature_ids = {"your_name", "your_team"} | set(signature)
+        values = {
+            k: v
+            for k, v in draft.values.items()
+            if not (k in signature_ids and (not draft.typed_only or signature.get(k) == v))
+        }
+        return replace(draft, values=values, typed_only=True)
 
     @property
     def missing_template(self) -> str | None:
@@ -486,10 +603,12 @@ class Workspace:
 
     def _invalidate(self) -> None:
         self._email = None
+        self._rendered = None
         self._findings = None
 
     def email(self, layout: Layout = "as-written") -> Email | None:
-        """The open case's email (None with no template open). Raises RenderError."""
+        """The template's email for the case's values (None with no template open), edit
+        or not. Raises RenderError."""
         template = self.template
         if template is None:
             return None
@@ -501,6 +620,29 @@ class Workspace:
             return self._email
         return render(template, self.values, layout=layout)
 
+    def rendered(self) -> Email | None:
+        """The template's email in the copy layout: what goes out unless the user edited
+        it. Raises RenderError."""
+        if self._rendered is None:
+            self._rendered = self.email(self.copy_layout)
+        return self._rendered
+
+    def outgoing(self) -> Email | None:
+        """The email as it will be sent: the edited text if there is one, else the template
+        rendered in the copy layout (None with no template open). Raises RenderError."""
+        edited = self.edited_text
+        if edited is not None and self.draft.template_id is not None:
+            return email_from_text(self.draft.template_id, edited, self.copy_layout)
+        return self.rendered()
+
+    def outgoing_text(self) -> str | None:
+        """The outgoing email as one text, exactly as shown and linted."""
+        edited = self.edited_text
+        if edited is not None:
+            return edited
+        email = self.rendered()
+        return email.text if email is not None else None
+
     def lint_config(self) -> LintConfig:
         if self._lint_config is None:
             from sr_tui.core.lint import LintConfig
@@ -509,14 +651,19 @@ class Workspace:
         return self._lint_config
 
     def findings(self) -> tuple[Finding, ...]:
+        """The findings on the outgoing email (offsets into `outgoing_text()`); those on
+        the template's email point at the field they came from."""
         if self._findings is None:
-            email = self.email()
-            if email is None:
-                self._findings = ()
-            else:
-                from sr_tui.core.lint import lint_email
+            from sr_tui.core.lint import lint, lint_email
 
-                self._findings = tuple(lint_email(email, self.lint_config()))
+            edited = self.edited_text
+            if edited is not None:
+                self._findings = tuple(lint(edited, self.lint_config()))
+            else:
+                email = self.rendered()
+                self._findings = (
+                    () if email is None else tuple(lint_email(email, self.lint_config()))
+                )
         return self._findings
 
     def label(self, field_id: str) -> str:
@@ -531,13 +678,17 @@ class Workspace:
 
     def readiness(self) -> Readiness:
         """One rule for every way out: no unfilled placeholder, no error finding (the
-        placeholder rule SR005 is the unfilled list itself)."""
-        email = self.email()
+        placeholder rule SR005 is the unfilled list itself). An edited email is judged
+        as edited: the placeholders left in its text are the unfilled ones."""
+        email = self.outgoing()
         if email is None:
             return Readiness()
         unfilled: list[str] = []
-        for span in email.unfilled:
-            label = self.label(span.field)
+        if self.edited_text is not None:
+            names = [self._placeholder_label(f.match) for f in self.findings() if f.rule == "SR005"]
+        else:
+            names = [self.label(span.field) for span in email.unfilled]
+        for label in names:
             if label not in unfilled:
                 unfilled.append(label)
         errors = tuple(
@@ -547,6 +698,15 @@ class Workspace:
         )
         return Readiness(tuple(unfilled), errors)
 
+    def _placeholder_label(self, placeholder: str) -> str:
+        """The label of the field whose placeholder this is (`[Timeframe]` -> Timeframe)."""
+        wanted = " ".join(placeholder.split())
+        template = self.template
+        for f in template.fields if template else ():
+            if any(" ".join(p.split()) == wanted for p in f.placeholder_items()):
+                return self.label(f.id)
+        return wanted
+
     # -- handoffs ------------------------------------------------------------------------
 
     @property
@@ -554,7 +714,7 @@ class Workspace:
         return self.settings.copy_layout
 
     def _outgoing(self) -> Email:
-        email = self.email(self.copy_layout)
+        email = self.outgoing()
         if email is None:
             raise SrTuiError("open a template first")
         return email
@@ -577,14 +737,22 @@ class Workspace:
         terminal: Callable[[str], None] | None = None,
         record: bool = True,
     ) -> CopyOutcome:
-        """Copy the email (or its subject or body) in the copy layout and, when the email
-        or its body was copied, write it on the case's timeline (`record`). Slow (tools,
-        read back): call it off the UI thread."""
+        """Copy the outgoing email (or its subject or body) exactly as shown and, when the
+        email or its body was copied, write it on the case's timeline (`record`). Slow
+        (tools, read back): call it off the UI thread."""
         email = self._outgoing()
-        outcome = self.copy_text(email.part(part), terminal=terminal)
+        outcome = self.copy_text(self.outgoing_part(part), terminal=terminal)
         if record and part != "subject" and outcome.method != "failed":
             self.record_handoff("copy", email)
         return outcome
+
+    def outgoing_part(self, part: Part = "all") -> str:
+        """The text a copy takes: the whole outgoing email exactly as shown, or its subject
+        or body."""
+        email = self._outgoing()
+        if part == "all":
+            return self.outgoing_text() or email.text
+        return email.part(part)
 
     def copy_text(self, text: str, *, terminal: Callable[[str], None] | None = None):
         from sr_tui.core.handoff.clipboard import copy_text

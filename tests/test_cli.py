@@ -32,6 +32,16 @@ def test_list_text_groups_by_category(capsys):
     assert "B2" in out and "A1" in out
 
 
+def test_list_shows_when_to_use_and_fields_as_the_readme_says(capsys):
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    assert "When:     You need more data from the customer before you can continue" in out
+    assert (
+        "Fields:   customer_name, customer_email, sr_number, issue_summary, items, details" in out
+    )
+    assert "Scenario: I need more information from the customer · 需要客户提供更多信息" in out
+
+
 def test_list_json_has_the_contract_keys(capsys):
     code, out, _ = run(capsys, "list", "--json")
     rows = json.loads(out)
@@ -57,6 +67,15 @@ def test_show_lists_fields_with_help(capsys):
     assert code == 0
     assert "current_status" in out and "testing a fix" in out
     assert "进度更新" in out
+
+
+def test_show_has_the_recipient_field_and_the_body(capsys):
+    code, out, _ = run(capsys, "show", "B2")
+    assert code == 0
+    assert "customer_email             Customer email" in out  # --set takes it too
+    assert "Subject:   Follow-Up — Information Still Needed for {{ sr_number }}" in out
+    assert "I am following up on my previous request regarding {{ sr_number }}." in out
+    assert "{{ details }}" in out
 
 
 def test_render_default_is_the_whole_email_as_written(capsys):
@@ -201,7 +220,29 @@ def test_templates_check_lints_user_templates_in_template_mode(capsys, tmp_path)
     )
     code, out, _ = run(capsys, "templates", "check", str(tmp_path))
     assert code == 1
-    assert f"{tmp_path / 'z.toml'}: Z1 email 3:1: error SR003" in out
-    assert "error SR006 'soon'" in out
+    # The line and column in the file (7: "Hey,"; 9: "We will fix {{ sr_number }} soon."),
+    # not in the rendered email.
+    assert f"{tmp_path / 'z.toml'}:7:1: error SR003" in out
+    assert f"{tmp_path / 'z.toml'}:9:29: error SR006 'soon'" in out
+    assert "email 3:1" not in out
     assert "SR005" not in out  # its own [SR Number] placeholder is expected in a template
     assert "1 template file checked, 2 problems" in out
+
+
+def test_lint_on_a_terminal_says_it_reads_standard_input(capsys, monkeypatch):
+    """`sr-tui lint` with no file used to wait in silence when stdin is a terminal."""
+    import io
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    email = "Subject: Update on SR 1\n\nHi,\n\nAll good.\n\nBest regards,\nSam\n"
+    monkeypatch.setattr("sys.stdin", Terminal(email))
+    code, _, err = run(capsys, "lint")
+    assert code == 0
+    assert "reading the email from the terminal" in err and "ctrl+d" in err
+    # Piped, it says nothing extra.
+    monkeypatch.setattr("sys.stdin", io.StringIO(email))
+    code, _, err = run(capsys, "lint")
+    assert code == 0 and err == ""

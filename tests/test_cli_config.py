@@ -46,6 +46,24 @@ def test_set_then_show(capsys, config):
     )
 
 
+def test_set_takes_a_comma_list_for_a_list_of_rules(capsys, config):
+    """`config set lint.disable SR013` used to need TOML: '["SR013"]'."""
+    assert run(capsys, "config", "set", "lint.disable", "SR013")[0] == 0
+    assert config.read_text(encoding="utf-8") == '[lint]\ndisable = ["SR013"]\n'
+    assert run(capsys, "config", "set", "lint.disable", "SR013, weak-intensifier,SR015")[0] == 0
+    assert "SR015" in config.read_text(encoding="utf-8")
+    assert run(capsys, "config", "set", "lint.accept", "as soon as they reply")[0] == 0
+    assert 'accept = ["as soon as they reply"]' in config.read_text(encoding="utf-8")
+    # TOML still works.
+    assert run(capsys, "config", "set", "lint.enable", '["passive-voice"]')[0] == 0
+
+
+def test_set_your_email_is_checked_like_an_address(capsys, config):
+    assert run(capsys, "config", "set", "your_email", "sam.lee@example.com")[0] == 0
+    code, _, err = run(capsys, "config", "set", "your_email", "sam at example")
+    assert code == 2 and "is not an email address" in err
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [

@@ -71,3 +71,22 @@ def test_flags_persist(tmp_path):
     assert not store.flag("asked_for_name")
     store.set_flag("asked_for_name")
     assert DraftStore(tmp_path).flag("asked_for_name")
+
+
+def test_an_edited_email_round_trips_and_old_files_still_load(tmp_path):
+    store = DraftStore(tmp_path)
+    draft = Draft(
+        "B2", {"sr_number": "SR 1"}, edited_text="Subject: x\n\nHi,", edited_template="B2"
+    )
+    store.save_current(draft)
+    loaded = DraftStore(tmp_path).load_current()
+    assert (loaded.edited_text, loaded.edited_template) == ("Subject: x\n\nHi,", "B2")
+    assert loaded.typed_only and loaded.has_content
+    # A file from before (no format, no edit) loads as it always did.
+    (tmp_path / "draft.json").write_text(
+        '{"template_id": "A1", "values": {"sr_number": "SR 2"}, "saved_at": "2026-01-01T10:00:00"}',
+        encoding="utf-8",
+    )
+    old = DraftStore(tmp_path).load_current()
+    assert old.values == {"sr_number": "SR 2"} and old.edited_text is None
+    assert not old.typed_only

@@ -373,3 +373,42 @@ def test_system_opener_runs_xdg_open_quietly(monkeypatch, tmp_path, capfd):
     tool.unlink()
     with pytest.raises(OSError, match="install xdg-utils"):
         opener.system_opener("mailto:?subject=x")
+
+
+# -- file mode, code spans, From (what a new user hit) --------------------------------------
+
+
+def test_an_exported_draft_is_a_document_not_a_program(catalog, case, tmp_path):
+    """0644 under the usual umask 022 (it was 0755: os.open's default mode is 0777)."""
+    old = os.umask(0o022)
+    try:
+        path = export_eml(render(catalog.get("B2"), case), tmp_path, case, date=DATE)
+    finally:
+        os.umask(old)
+    assert path.stat().st_mode & 0o777 == 0o644
+
+
+def test_code_spans_are_monospace_in_the_html_part():
+    page = html_body("Please send the output of `nfsstat -m` and `ls -l <dir>`.\n")
+    assert "<code>nfsstat -m</code>" in page and "`" not in page
+    assert "<code>ls -l &lt;dir&gt;</code>" in page
+    # A lone backtick is text.
+    assert "it`s" in html_body("it`s fine\n")
+
+
+def test_your_email_is_the_from_of_the_draft(catalog, case):
+    values = {**case, "your_email": "sam.lee@example.com", "your_name": "Sam Lee"}
+    msg = parse(eml_bytes(render(catalog.get("B2"), values), values, date=DATE))
+    assert msg["From"] == "Sam Lee <sam.lee@example.com>"
+    assert msg["To"] == CUSTOMER
+    # Not set: no From (Outlook fills in the account's own).
+    assert parse(eml_bytes(render(catalog.get("B2"), case), case, date=DATE))["From"] is None
+
+
+@pytest.mark.parametrize("bad", ["sam", "sam@", "Sam <sam@example.com>", "a@b.com, c@d.com"])
+def test_a_bad_your_email_is_refused(catalog, case, bad):
+    from sr_tui.core.handoff.recipients import address_problem
+
+    assert address_problem(bad)
+    with pytest.raises(HandoffError, match="your_email"):
+        build_eml(render(catalog.get("B2"), case), {**case, "your_email": bad})

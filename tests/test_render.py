@@ -108,3 +108,40 @@ def test_a_subject_stays_on_one_line(catalog):
 def test_an_oversized_value_is_a_clear_error(catalog):
     with pytest.raises(RenderError, match=r"issue_summary.*limit"):
         render(catalog.get("A1"), {"issue_summary": "x" * (MAX_VALUE_CHARS + 1)})
+
+
+# -- your own words --------------------------------------------------------------------------
+
+OWN_WORDS = "The sosreport shows the NFS client retrying an old server address.\nA fix is ready."
+
+
+@pytest.mark.parametrize("template_id", ALL_IDS)
+def test_your_own_words_are_a_paragraph_of_every_template(catalog, realistic_values, template_id):
+    """Every template takes free text where the seed's recommended structure has
+    "[Status / action required / next steps.]": a paragraph of its own after the opening
+    one (after its list, for a template that opens with "please provide:"), before the
+    closing. Empty, it leaves nothing, not even a blank line (fidelity: see above)."""
+    template = catalog.get(template_id)
+    assert "details" in template.field_ids
+    plain = render(template, realistic_values).body
+    email = render(template, {**realistic_values, "details": OWN_WORDS})
+    body = email.body
+    assert f"\n\n{OWN_WORDS}\n\n" in body
+    assert body.replace(f"{OWN_WORDS}\n\n", "", 1) == plain
+    before, after = body.split(OWN_WORDS)
+    assert before.count("\n\n") >= 2, before  # the greeting, then at least one paragraph
+    assert "Best regards," in after and "Best regards," not in before
+    [span] = [s for s in email.spans if s.field == "details"]
+    assert email.text[span.start : span.end] == OWN_WORDS and span.filled
+    # Flowed for the mail client, the line break the user typed stays.
+    assert OWN_WORDS in render(template, {"details": OWN_WORDS}, layout="flowed").body
+
+
+def test_your_own_words_are_linted_and_point_at_their_field(catalog, realistic_values):
+    from sr_tui.core.lint import lint_email
+
+    values = {**realistic_values, "details": "We will have an answer soon."}
+    findings = lint_email(render(catalog.get("A1"), values))
+    assert [(f.rule, f.field, f.match) for f in findings if f.rule == "SR006"] == [
+        ("SR006", "details", "soon")
+    ]

@@ -163,6 +163,12 @@ def test_a_failure_mid_write_leaves_the_old_file_intact(tmp_path, monkeypatch):
         ("lint.sentence_max_words", "30", ("lint", {"sentence_max_words": 30})),
         ("lint.severity.SR006", '"warning"', ("lint", {"severity": {"SR006": "warning"}})),
         ("keymap.copy", "ctrl+shift+y", ("keymap", {"copy": "ctrl+shift+y"})),
+        # A list of rules or phrases takes commas; TOML still works.
+        ("lint.disable", "SR013", ("lint", {"disable": ["SR013"]})),
+        ("lint.disable", "SR013, SR015", ("lint", {"disable": ["SR013", "SR015"]})),
+        ("lint.disable", '["SR013"]', ("lint", {"disable": ["SR013"]})),
+        ("lint.acronyms", "OCFS,EXADATA", ("lint", {"acronyms": ["OCFS", "EXADATA"]})),
+        ("your_email", "sam.lee@example.com", ("your_email", "sam.lee@example.com")),
     ],
 )
 def test_parse_setting(key, text, expected):
@@ -176,6 +182,7 @@ def test_parse_setting(key, text, expected):
         ("language", "fr", "must be one of en, zh"),
         ("copy_layout", "wide", "must be one of flowed, as-written"),
         ("your_name.first", "x", "unknown setting"),
+        ("your_email", "Sam Lee", "is not an email address"),
     ],
 )
 def test_parse_setting_errors(key, text, message):
@@ -192,3 +199,14 @@ def test_merged_lint_values_are_validated():
 
 def test_signature_values():
     assert Settings(your_name="Sam", your_team="").signature() == {"your_name": "Sam"}
+
+
+def test_your_email_is_checked_when_read(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('your_name = "Sam"\nyour_email = "sam at example"\n', encoding="utf-8")
+    loaded = load_settings(path)
+    assert loaded.settings.your_email == "" and loaded.settings.your_name == "Sam"
+    assert "is not an email address" in str(loaded.problems[0])
+    assert loaded.problems[0].line == 2
+    good = Settings(your_name="Sam", your_email="sam@example.com")
+    assert good.signature() == {"your_name": "Sam", "your_email": "sam@example.com"}

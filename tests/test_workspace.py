@@ -189,3 +189,139 @@ def test_copying_only_the_subject_is_not_logged(workspace):
     workspace.set_value("sr_number", "SR 6")
     workspace.copy("subject")
     assert workspace.cases.entries("SR 6") == []
+
+
+# -- your own words and the email finished in place ---------------------------------------
+
+
+def test_your_own_words_go_after_the_opening_paragraph_and_are_linted(workspace):
+    workspace.open_template("B1")
+    workspace.set_value("sr_number", "SR 3-7")
+    workspace.set_value("details", "The logs end at 09:14.\n\nWe will know more soon.")
+    body = workspace.email().body
+    assert (
+        "- [Item 3]\n\nThe logs end at 09:14.\n\nWe will know more soon.\n\nOnce received" in body
+    )
+    [soon] = [f for f in workspace.findings() if f.rule == "SR006"]
+    assert soon.field == "details" and soon.match == "soon"
+    # Empty, it is nothing at all: the template's text as the seed has it.
+    workspace.set_value("details", "")
+    assert "- [Item 3]\n\nOnce received" in workspace.email().body
+
+
+def test_an_edited_email_is_what_goes_out_and_is_judged(workspace, clipboard):
+    workspace.open_template("B2")
+    workspace.set_value("sr_number", "SR 3-7")
+    rendered = workspace.outgoing_text()
+    assert workspace.readiness().ready
+    edited = rendered.replace("let me know.", "let me know. I am off on Friday, back [Date].")
+    assert workspace.set_edited_text(edited) is True
+    assert workspace.outgoing_text() == edited
+    assert workspace.outgoing().subject == "Follow-Up — Information Still Needed for SR 3-7"
+    # Readiness judges the edited text: the placeholder typed into it is unfilled.
+    assert workspace.readiness().unfilled == ("[Date]",)
+    assert any(f.rule == "SR005" and f.match == "[Date]" for f in workspace.findings())
+    workspace.copy("all")
+    assert clipboard.copies == [edited]
+    # Setting the same text again changes nothing; the template's own text is no edit.
+    assert workspace.set_edited_text(edited) is False
+    assert workspace.set_edited_text(rendered) is True and workspace.edited_text is None
+
+
+def test_a_changed_value_throws_the_edit_away_and_the_ui_can_ask_first(workspace):
+    workspace.open_template("B2")
+    workspace.set_value("sr_number", "SR 3-7")
+    workspace.set_edited_text(workspace.outgoing_text() + "\nP.S. Thanks.")
+    assert not workspace.edit_at_stake("sr_number", "SR 3-7")  # an echo: no change
+    assert workspace.edit_at_stake("sr_number", "SR 3-8")
+    # Opening another template keeps the edit for the template it was made on.
+    workspace.open_template("A3")
+    assert workspace.edited_text is None
+    workspace.open_template("B2")
+    assert workspace.edited_text.endswith("P.S. Thanks.")
+    workspace.set_value("sr_number", "SR 3-8")
+    assert workspace.edited_text is None and workspace.draft.edited_text is None
+    assert "SR 3-8" in workspace.outgoing_text()
+
+
+def test_the_edit_is_saved_with_the_draft_and_restored(workspace, catalog):
+    workspace.open_template("B2")
+    workspace.set_value("sr_number", "SR 3-7")
+    edited = workspace.outgoing_text() + "\nP.S. Thanks."
+    workspace.set_edited_text(edited)
+    workspace.save()
+    again = Workspace(
+        catalog,
+        workspace.loaded_settings,
+        workspace.cases.store,
+        FixedClock(NOON),
+        drafts=workspace.drafts,
+    )
+    again.restore()
+    assert again.edited_text == edited
+    assert again.draft.values == {"sr_number": "SR 3-7"}
+    # Left for a new case and reopened from the case store, it comes back with the case.
+    left = again.new_case()
+    assert again.edited_text is None
+    again.reopen(left.number)
+    assert again.edited_text == edited
+
+
+def test_a_draft_of_the_old_format_keeps_no_echoed_signature(workspace, catalog):
+    """Drafts written before format 2 hold the signature the form echoed from settings:
+    kept, it would hide every later name change in the settings (bug: "a name changed in
+    F4 never reaches the open case, even after a restart")."""
+    import json
+
+    workspace.drafts.current_path.parent.mkdir(parents=True, exist_ok=True)
+    workspace.drafts.current_path.write_text(
+        json.dumps(
+            {
+                "template_id": "A3",
+                "values": {"sr_number": "SR 1", "your_name": "Old Name", "your_team": "Linux"},
+                "saved_at": NOON.isoformat(),
+            }
+        ),
+        encoding="utf-8",
+    )
+    workspace.restore()
+    assert workspace.draft.values == {"sr_number": "SR 1"}
+    assert workspace.email().body.endswith("Sam Lee\nLinux Support")
+    # In the new format a typed-over name is the user's: it stays.
+    workspace.set_value("your_name", "Bo")
+    workspace.save()
+    again = Workspace(
+        catalog,
+        workspace.loaded_settings,
+        workspace.cases.store,
+        FixedClock(NOON),
+        drafts=workspace.drafts,
+    )
+    again.restore()
+    assert again.draft.values["your_name"] == "Bo"
+
+
+def test_your_own_words_belong_to_one_email_not_the_whole_case(workspace, catalog):
+    """A sentence written for B1 is not repeated in B2's follow-up; the SR number is."""
+    workspace.open_template("B1")
+    workspace.set_value("sr_number", "SR 3-7")
+    workspace.set_value("details", "The logs end at 09:14.")
+    workspace.open_template("B2")
+    assert workspace.values.get("details") is None
+    assert "The logs end" not in workspace.email().body and "SR 3-7" in workspace.email().body
+    workspace.set_value("details", "Still waiting for the logs.")
+    workspace.open_template("B1")
+    assert workspace.values["details"] == "The logs end at 09:14."
+    # Saved with the case, each with its template.
+    workspace.save()
+    again = Workspace(
+        catalog,
+        workspace.loaded_settings,
+        workspace.cases.store,
+        FixedClock(NOON),
+        drafts=workspace.drafts,
+    )
+    again.restore()
+    assert again.values["details"] == "The logs end at 09:14."
+    again.open_template("B2")
+    assert again.values["details"] == "Still waiting for the logs."

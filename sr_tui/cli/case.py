@@ -243,7 +243,7 @@ def cmd_log(args) -> int:
     """Render the template with the case's values (and --set on top, stored on the case)
     and write it on the timeline as an email sent from elsewhere."""
     from sr_tui.core.cases.codec import entry_to_json
-    from sr_tui.core.drafts import Draft
+    from sr_tui.core.drafts import Draft, on_case
 
     loaded = common.loaded_settings()
     catalog = common.catalog(loaded)
@@ -253,9 +253,8 @@ def cmd_log(args) -> int:
     case = _case(ws, args.number)
     at = at_of(args, ws)
     form = ws.form_template(common.template(catalog, args.template).id)
-    values = {**case.values, **common.collect_values(catalog, form, args.values, args.sets)}
-    values.setdefault("sr_number", case.number)
-    ws.draft = Draft(form.id, values, at, case.number)
+    typed = common.collect_values(catalog, form, args.values, args.sets)
+    ws.draft = on_case(Draft(form.id, {}, at, case.number), case, typed)
     ws.save()
     email = ws.email(ws.copy_layout)
     for warning in ws.case_warnings(at):

@@ -54,6 +54,13 @@ def _read(path: str) -> str:
     return data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n")
 
 
+def _is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
 def run(args: Any) -> int:
     from sr_tui.core.files import RefusedFile
     from sr_tui.core.lint.config import load_lint_config
@@ -61,6 +68,14 @@ def run(args: Any) -> int:
     from sr_tui.core.lint.output import exit_code, format_json, format_text
 
     path = args.file
+    if path == "-" and _is_terminal(sys.stdin):
+        # Not piped: say so, rather than wait in silence for an email to be typed.
+        print(
+            "sr-tui lint: reading the email from the terminal; paste or type it, then press "
+            "ctrl+d on a line of its own (Windows: ctrl+z, Enter; ctrl+c stops). "
+            "`sr-tui lint FILE` lints a file.",
+            file=sys.stderr,
+        )
     try:
         text = _read(path)
     except FileNotFoundError:

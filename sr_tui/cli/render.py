@@ -97,7 +97,7 @@ def workspace_for(args: argparse.Namespace):
 def _open_case(workspace, number: str, template_id: str, typed: Values) -> None:
     """Put the case's values (and the typed ones, stored on it) in the workspace."""
     from sr_tui.core.cases.model import Case
-    from sr_tui.core.drafts import Draft
+    from sr_tui.core.drafts import Draft, on_case
 
     case = workspace.cases.get(number)
     if case is None:
@@ -106,9 +106,8 @@ def _open_case(workspace, number: str, template_id: str, typed: Values) -> None:
             Case.new(number.strip(), now=now, assignee=workspace.settings.your_name)
         )
         print(f"sr-tui: new case {case.number}", file=sys.stderr)
-    values = {**case.values, **typed}
-    values.setdefault("sr_number", case.number)
-    workspace.draft = Draft(template_id, values, workspace.clock.now(), case.number)
+    draft = Draft(template_id, {}, workspace.clock.now(), case.number)
+    workspace.draft = on_case(draft, case, typed)
     workspace.save()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from typing import TYPE_CHECKING
 
 from sr_tui.cli import common
@@ -50,19 +51,28 @@ def cmd_list(args: argparse.Namespace) -> int:
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return ExitStatus.OK
+    from sr_tui.workspace import with_extra_fields
+
     for category in catalog.categories:
         templates = catalog.in_category(category.id)
         if not templates:
             continue
         print(f"{category.id}  {category.title} · {category.title_zh}")
         for t in templates:
-            print(f"  {t.id:<4} {t.title} · {t.title_zh} — {t.scenario}")
+            print(f"  {t.id:<4} {t.title} · {t.title_zh}")
+            print(f"       Scenario: {t.scenario} · {t.scenario_zh}")
+            if t.when:
+                print(f"       When:     {t.when}")
+            print(f"       Fields:   {', '.join(with_extra_fields(t).field_ids)}")
     return ExitStatus.OK
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from sr_tui.workspace import with_extra_fields
+
     catalog = common.catalog()
     t = common.template(catalog, args.id)
+    form = with_extra_fields(t)  # what --set takes: customer_email too
     category = catalog.category(t.category)
     lines = [
         f"{t.id}  {t.title} · {t.title_zh}",
@@ -75,7 +85,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         "",
         "Fields:",
     ]
-    for f in t.fields:
+    for f in form.fields:
         flags = [f.kind]
         if f.optional:
             flags.append("optional")
@@ -86,6 +96,14 @@ def cmd_show(args: argparse.Namespace) -> int:
             lines.append(f"  {'':<26} {f.help}")
         if f.suggestions:
             lines.append(f"  {'':<26} suggestions: {'; '.join(f.suggestions)}")
+    lines += [
+        "",
+        "Subject:   " + t.subject,
+        "",
+        "Body ({{ field }} is where a value goes; an optional field left empty adds nothing):",
+        "",
+        t.body.rstrip("\n"),
+    ]
     print("\n".join(line for line in lines if line is not None))
     return ExitStatus.OK
 
@@ -150,12 +168,61 @@ def _lint_templates(catalog: Catalog, user_dirs) -> int:
             print(f"{template.path}: {exc}")
             errors += 1
             continue
+        source = _source_text(template.path)
         for finding in lint(email.text, mode="template"):
             if finding.severity == "suggestion":
                 continue
             errors += finding.severity == "error"
+            line, column = source_position(source, email.text, finding)
             print(
-                f"{template.path}: {template.id} email {finding.line}:{finding.column}: "
+                f"{template.path}:{line}:{column}: "
                 f"{finding.severity} {finding.rule} {finding.message}"
             )
     return errors
+
+
+def _source_text(path) -> str:
+    try:
+        return path.read_text(encoding="utf-8") if path else ""
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+
+
+def source_position(source: str, email_text: str, finding) -> tuple[int, int]:
+    """Where a finding on a template's rendered email sits in the template's file:
+    (line, column), both from 1. The rendered line is matched to the line of the
+    `subject` or `body` string it came from (the flagged text, else the closest line);
+    the key's own line when nothing matches."""
+    lines = source.split("\n")
+    rendered = email_text.split("\n")
+    shown = rendered[finding.line - 1] if 0 < finding.line <= len(rendered) else ""
+    key = "subject" if finding.line == 1 else "body"
+    m = re.search(rf"(?m)^\s*{key}\s*=", source)
+    if m is None:
+        return 1, 1
+    first = source.count("\n", 0, m.start()) + 1
+    candidates = [first]
+    opening = lines[first - 1]
+    for quote in ("'''", '"""'):
+        if opening.count(quote) == 1:  # a multi-line string: up to its closing quotes
+            end = next(
+                (n for n in range(first + 1, len(lines) + 1) if quote in lines[n - 1]),
+                len(lines),
+            )
+            candidates = list(range(first, end + 1))
+            break
+    import difflib
+
+    best, best_score, best_column = first, -1.0, 1
+    want = shown.strip()
+    for n in candidates:
+        text = lines[n - 1]
+        at = text.find(finding.match) if finding.match else -1
+        plain = _JINJA.sub("", text).strip()
+        score = difflib.SequenceMatcher(None, plain, want).ratio() + (1.0 if at >= 0 else 0.0)
+        if score > best_score:
+            best, best_score, best_column = n, score, (at + 1 if at >= 0 else 1)
+    return best, best_column

@@ -1,7 +1,9 @@
 """Crash-safe drafts: the open template and every value, plus recent cases and usage.
 
 Files in the data dir (all JSON, all written atomically):
-- `draft.json`: the case being written now; saved within a second of every change.
+- `draft.json`: the case being written now; saved within a second of every change. It
+  holds the values typed for the case (never the signature from settings) and, when the
+  user finished the email in place, that edited text and the template it was made on.
 - `recent-cases.json`: the cases put aside by "new case", newest first, to reopen.
 - `usage.json`: how often and when each template was opened (the picker's empty query).
 - `state.json`: small flags, such as "the first-run question was asked".
@@ -20,10 +22,15 @@ from typing import Any
 
 from sr_tui.core.atomic import atomic_write_text
 from sr_tui.core.clock import Clock, SystemClock
-from sr_tui.core.templates.model import Values
+from sr_tui.core.templates.model import Value, Values
 from sr_tui.core.templates.render import MAX_VALUE_CHARS, is_filled
 
 MAX_RECENT = 10
+#: The draft format: 2 holds only typed values and may hold an edited email. Files without
+#: a format (written before) also hold the signature the form echoed from settings.
+FORMAT = 2
+#: Where a case record keeps the email finished in place: `_edited_email@B2`.
+EDITED_KEY = "_edited_email"
 
 
 @dataclass(frozen=True)
@@ -36,35 +43,65 @@ class Draft:
     values: Values = field(default_factory=dict)
     saved_at: datetime = field(default_factory=lambda: SystemClock().now())
     number: str = ""
+    #: The whole email as the user finished it in place, and the template it belongs to.
+    edited_text: str | None = None
+    edited_template: str | None = None
+    #: False for a draft written before format 2 (its signature values are echoes).
+    typed_only: bool = True
 
     @property
     def has_content(self) -> bool:
-        return any(is_filled(v) for v in self.values.values())
+        return any(is_filled(v) for v in self.values.values()) or bool(self.edited_text)
+
+    def record_values(self) -> Values:
+        """The values as the case record keeps them: the typed values and, under
+        `EDITED_KEY@TEMPLATE`, the email finished in place (so a reopened case has it)."""
+        values = dict(self.values)
+        if self.edited_text is not None and self.edited_template:
+            values[f"{EDITED_KEY}@{self.edited_template}"] = self.edited_text
+        return values
+
+    def with_record_values(self, values: Values) -> Draft:
+        """This draft holding a case record's values (see `record_values`)."""
+        typed: dict[str, Value] = {}
+        edited_text = edited_template = None
+        for key, value in values.items():
+            name, _, template_id = key.partition("@")
+            if name == EDITED_KEY and template_id and isinstance(value, str):
+                edited_text, edited_template = value, template_id
+            else:
+                typed[key] = value
+        return replace(self, values=typed, edited_text=edited_text, edited_template=edited_template)
 
     @property
     def sr_number(self) -> str:
         value = self.values.get("sr_number", "")
         return value.strip() if isinstance(value, str) else ""
 
+    def when(self, now: datetime | None = None) -> str:
+        """When it was saved: `10:42`, with the day (`01 Dec 10:42`) if not the day of `now`."""
+        stamp = self.saved_at.astimezone()
+        today = (now or SystemClock().now()).astimezone().date()
+        return stamp.strftime("%H:%M") if stamp.date() == today else stamp.strftime("%d %b %H:%M")
+
     def describe(self, now: datetime | None = None) -> str:
         """`B2 draft for SR 3-1234567 from 10:42` (the day too if not the day of `now`)."""
-        stamp = self.saved_at.astimezone()
-        when = stamp.strftime("%H:%M")
-        today = (now or SystemClock().now()).astimezone().date()
-        if stamp.date() != today:
-            when = stamp.strftime("%d %b %H:%M")
         what = f"{self.template_id} draft" if self.template_id else "draft"
         number = self.sr_number or self.number
         case = f" for {number}" if number else ""
-        return f"{what}{case} from {when}"
+        return f"{what}{case} from {self.when(now)}"
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
+            "format": FORMAT,
             "template_id": self.template_id,
             "values": self.values,
             "saved_at": self.saved_at.isoformat(),
             **({"case_number": self.number} if self.number else {}),
         }
+        if self.edited_text is not None:
+            data["edited"] = {"template_id": self.edited_template, "text": self.edited_text}
+        return data
 
     @classmethod
     def from_json(cls, data: Any) -> Draft:
@@ -86,8 +123,35 @@ class Draft:
             saved_at = datetime.fromisoformat(str(data.get("saved_at")))
         except ValueError:
             saved_at = SystemClock().now()
+        edited_text = edited_template = None
+        edited = data.get("edited")
+        if isinstance(edited, dict) and isinstance(edited.get("text"), str):
+            edited_text = edited["text"]
+            edited_template = edited.get("template_id")
+            if not isinstance(edited_template, str):
+                edited_template = template_id
+        typed_only = isinstance(data.get("format"), int) and data["format"] >= FORMAT
         number = data.get("case_number", "")
-        return cls(template_id, values, saved_at, number if isinstance(number, str) else "")
+        return cls(
+            template_id,
+            values,
+            saved_at,
+            number if isinstance(number, str) else "",
+            edited_text,
+            edited_template,
+            typed_only,
+        )
+
+
+def on_case(draft: Draft, case: Any, typed: Values) -> Draft:
+    """`draft` holding a stored case's values with `typed` over them (the command line's
+    `--set`); the email finished in place is kept only if nothing typed changes a value."""
+    base = draft.with_record_values(case.values)
+    values = {**base.values, **typed}
+    values.setdefault("sr_number", case.number)
+    if values == base.values:
+        return base
+    return replace(base, values=values, edited_text=None, edited_template=None)
 
 
 #: The largest state file read back (draft.json, recent-cases.json ...): a draft of ten
@@ -213,7 +277,11 @@ class DraftStore:
         """Put `draft` at the top of the recent cases (if it holds anything)."""
         if not draft.has_content:
             return
-        recent = [d for d in self.recent() if d.values != draft.values]
+        recent = [
+            d
+            for d in self.recent()
+            if (d.values, d.edited_text) != (draft.values, draft.edited_text)
+        ]
         recent.insert(0, draft)
         self._write(self.recent_path, [d.to_json() for d in recent[:MAX_RECENT]])
 

@@ -35,6 +35,8 @@ _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
 class Settings:
     your_name: str = ""
     your_team: str = ""
+    #: Your address: the From of .eml drafts (optional).
+    your_email: str = ""
     language: Literal["en", "zh"] = "en"
     copy_layout: Literal["flowed", "as-written"] = "flowed"
     template_dirs: tuple[str, ...] = ()
@@ -59,8 +61,13 @@ class Settings:
     start_screen: Literal["compose", "due"] = "compose"
 
     def signature(self) -> dict[str, str]:
-        """The values every email's signature takes from settings (only those set)."""
-        values = {"your_name": self.your_name, "your_team": self.your_team}
+        """The values every email's signature takes from settings (only those set); the
+        address is the sender of an .eml draft."""
+        values = {
+            "your_name": self.your_name,
+            "your_team": self.your_team,
+            "your_email": self.your_email,
+        }
         return {k: v for k, v in values.items() if v.strip()}
 
     def to_table(self) -> dict[str, Any]:
@@ -115,6 +122,15 @@ def _check(key: str, value: Any) -> tuple[Any, str | None]:
                 None,
                 f"'{key}' must not hold control characters ({', '.join(controls_in(value))})",
             )
+        return value.strip(), None
+    if key == "your_email":
+        if not isinstance(value, str):
+            return None, f"'{key}' must be text, got {type(value).__name__}"
+        from sr_tui.core.handoff.recipients import address_problem
+
+        problem = address_problem(value)
+        if problem:
+            return None, f"'{key}': {problem}"
         return value.strip(), None
     if key == "language":
         if value not in LANGUAGES:
@@ -350,6 +366,9 @@ def parse_setting(key: str, text: str) -> tuple[str, Any]:
             value = parse_toml(f"v = {text}")["v"]
         except ValueError:  # TOMLDecodeError, or nested too deeply: take it as text
             value = text
+        if head == "lint" and rest in _LINT_LISTS and isinstance(value, str):
+            # `config set lint.disable SR013,SR015`: a comma list needs no TOML quoting.
+            value = [part.strip() for part in value.split(",") if part.strip()]
         return head, _nested(rest.split("."), value)
     if head not in KEYS or rest:
         raise ValueError(f"unknown setting '{key}'" + _suggest(key))
@@ -361,6 +380,10 @@ def parse_setting(key: str, text: str) -> tuple[str, Any]:
     if reason:
         raise ValueError(reason)
     return head, value
+
+
+#: `[lint]` keys that hold a list of words or phrases.
+_LINT_LISTS = ("disable", "enable", "accept", "acronyms", "vocab.accept", "vocab.acronyms")
 
 
 def _nested(parts: list[str], value: Any) -> dict[str, Any]:

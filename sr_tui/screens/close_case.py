@@ -77,7 +77,7 @@ class CloseCaseScreen(TranslatedBindings, ModalScreen[CloseCaseResult | None]):
             yield Checkbox(tr("close_knowledge", lang), case.knowledge, id="close-knowledge")
             yield SimilarCases(lang, id="close-similar")
             yield Static(id="close-problem", markup=False)
-            yield Static(tr("close_help", lang), id="close-help", markup=False)
+            yield Static(tr("close_case_help", lang), id="close-help", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#close-suggested").display = False

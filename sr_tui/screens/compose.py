@@ -1,8 +1,11 @@
 """The compose screen: template tree, form, live preview and lint panel for the open case.
 
 It is given the app's `Workspace` (attributes down) and shows what it says: edits in the
-form go to the Workspace and the preview and lint panel show its email and findings.
-What the app must act on (save, hand off, start a new case) is posted up as a message.
+form go to the Workspace and the preview and lint panel show its outgoing email and
+findings. F3 (or `e` in the preview) turns the preview into an editor holding the email,
+to finish it in place; the Workspace keeps that edit until a value changes, and this
+screen asks before a change throws it away. What the app must act on (save, hand off,
+start a new case) is posted up as a message.
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from sr_tui.core.safe_text import visible
 from sr_tui.core.templates.model import Email, Template, Value, Values
 from sr_tui.core.templates.render import RenderError
 from sr_tui.i18n import Language, tr
-from sr_tui.widgets.field_form import FieldForm
+from sr_tui.widgets.email_editor import EmailEditor
+from sr_tui.widgets.field_form import FieldForm, value_offset
 from sr_tui.widgets.lint_panel import LintPanel
 from sr_tui.widgets.preview import Part, Preview
 from sr_tui.widgets.template_tree import TemplateTree
@@ -36,14 +40,40 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
     """Writes the open case's email; see the module docstring."""
 
     BINDINGS = [
-        Binding("ctrl+y", "handoff('copy')", "Copy email", id="copy", tooltip="Subject and body"),
+        # Priority: a multi-line field's own ctrl+y (redo) and F6 (select line) must not
+        # swallow the ways out of the email.
+        Binding(
+            "ctrl+y",
+            "handoff('copy')",
+            "Copy email",
+            id="copy",
+            tooltip="Subject and body",
+            priority=True,
+        ),
         Binding("ctrl+n", "new_case", "New case", id="new_case", tooltip="Put this case aside"),
+        Binding("f3", "edit_email", "Edit email", id="edit_email", tooltip="Finish it in place"),
         Binding(
-            "f5", "handoff('eml')", "Export .eml", id="export_eml", show=False, tooltip="Outlook"
+            "f5",
+            "handoff('eml')",
+            "Export .eml",
+            id="export_eml",
+            show=False,
+            tooltip="Outlook",
+            priority=True,
         ),
         Binding(
-            "f6", "handoff('mailto')", "Mail client", id="open_mail", show=False, tooltip="mailto:"
+            "f6",
+            "handoff('mailto')",
+            "Mail client",
+            id="open_mail",
+            show=False,
+            tooltip="mailto:",
+            priority=True,
         ),
+        # Focus moves as the key arrives, so keys sent in one burst after a Tab (a text
+        # expander, a fast paste) land in the next field, not in this one.
+        Binding("tab", "focus_move(1)", show=False, priority=True),
+        Binding("shift+tab", "focus_move(-1)", show=False, priority=True),
     ]
 
     class CaseEdited(Message):
@@ -65,11 +95,22 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
     class NewCaseRequested(Message):
         """The user asked for a new case (the open one is put aside)."""
 
+    class Notice(Message):
+        """Something to tell the user in a notice (the app shows it)."""
+
+        def __init__(self, message: str, severity: str = "information") -> None:
+            super().__init__()
+            self.message = message
+            self.severity = severity
+
     def __init__(self, workspace: Workspace, language: Language) -> None:
         super().__init__()
         self.workspace = workspace
         self.language: Language = language
         self.render_problem = ""
+        #: The field whose change waits for the answer to "throw away the edit?".
+        self._asking_for: str | None = None
+        self._shown_template: str | None = None
 
     # -- what the workspace says ----------------------------------------------------------
 
@@ -88,8 +129,9 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
 
     @property
     def email(self) -> Email | None:
+        """The email as it will be sent (the edit, if there is one)."""
         try:
-            return self.workspace.email()
+            return self.workspace.outgoing()
         except RenderError:
             return None
 
@@ -100,6 +142,10 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
         except RenderError:
             return ()
 
+    @property
+    def editing(self) -> bool:
+        return self.query_one(EmailEditor).display
+
     # -- layout ---------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
@@ -109,10 +155,12 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
             yield FieldForm(id="form")
             with Vertical(id="right"):
                 yield Preview(id="preview")
+                yield EmailEditor(id="editor")
                 yield LintPanel(id="lint")
         yield Footer()
 
     async def on_mount(self) -> None:
+        self.query_one(EmailEditor).display = False
         self._set_titles()
         await self.show_case(focus_first=True)
 
@@ -125,7 +173,15 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
     def _set_titles(self) -> None:
         self.query_one(TemplateTree).border_title = tr("templates", self.language)
         self.query_one(FieldForm).border_title = tr("form", self.language)
-        self.query_one(Preview).border_title = tr("preview", self.language)
+        self.query_one(EmailEditor).border_title = tr("editor", self.language)
+        self._title_preview()
+
+    def _title_preview(self) -> None:
+        edited = self.workspace.edited_text is not None
+        title = tr("preview_edited" if edited else "preview", self.language)
+        preview = self.query_one(Preview)
+        if preview.border_title != title:  # setting it, even unchanged, costs a repaint
+            preview.border_title = title
 
     def toggle_lint(self) -> None:
         panel = self.query_one(LintPanel)
@@ -138,17 +194,24 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
         email and findings. `keep_focus` gives focus back to the field that had it."""
         template = self.template
         form = self.query_one(FieldForm)
+        if self.editing:
+            self._close_editor(focus=False)
         if template is None:
             await form.clear()
             self.refresh_title()
+            self._shown_template = None
             self.refresh_output()
             return
         field_id = form.field_id_of(self.focused) if keep_focus else None
+        typed = frozenset(f.id for f in template.fields if self.workspace.typed_over(f.id))
         history = self.workspace.value_history(self.language)
-        await form.show(template, self.workspace.values, self.language, history)
+        await form.show(template, self.workspace.values, self.language, typed, history)
         self.query_one(TemplateTree).select_template(template.id)
         self.refresh_title()
         self.refresh_output()
+        if self._shown_template != template.id:
+            self.query_one(Preview).scroll_home(animate=False)
+            self._shown_template = template.id
         if field_id:
             form.focus_field(field_id)
         elif focus_first:
@@ -170,15 +233,17 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
         self.post_message(self.CaseEdited(opened=template_id))
 
     def refresh_output(self, mark: tuple[int, int] | None = None) -> None:
-        """Show the workspace's email and findings."""
+        """Show the workspace's outgoing email and its findings."""
         preview = self.query_one(Preview)
         panel = self.query_one(LintPanel)
+        self._title_preview()
         if self.template is None:
             preview.show(None, empty=tr("no_template", self.language))
-            panel.show((), self.language)
+            panel.show((), self.language, empty=tr("lint_no_template", self.language))
             return
         try:
-            email = self.workspace.email()
+            email = self.workspace.rendered()
+            edited = self.workspace.edited_text
             findings = self.workspace.findings()
             self.render_problem = ""
         except RenderError as exc:
@@ -191,11 +256,15 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
                     tr("render_error", self.language, reason=reason), severity="error", markup=False
                 )
             return
-        preview.show(email, mark)
-        labels = {f.id: self.workspace.label(f.id) for f in self.template.fields}
-        panel.show(findings, self.language, labels)
+        if not self.editing:
+            preview.show(email, mark, edited=edited)
+        self._show_findings(findings)
         # No refresh_bindings() here: it recomposes the footer, which was about half the
         # work of every keystroke. Which keys are live depends only on the template.
+
+    def _show_findings(self, findings: tuple[Finding, ...]) -> None:
+        labels = {f.id: self.workspace.label(f.id) for f in self.template.fields}
+        self.query_one(LintPanel).show(findings, self.language, labels)
 
     # -- the user's edits -------------------------------------------------------------------
 
@@ -205,6 +274,11 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
 
     @on(FieldForm.Changed)
     def _field_changed(self, event: FieldForm.Changed) -> None:
+        if self._asking_for is not None:
+            return  # the answer decides (it reads the field as it is then)
+        if self.workspace.edit_at_stake(event.field_id, event.value):
+            self._ask_to_discard(event.field_id)
+            return
         self.set_value(event.field_id, event.value)
 
     def set_value(self, field_id: str, value: Value) -> None:
@@ -212,21 +286,135 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
             self.refresh_output()
             self.post_message(self.CaseEdited(field_id))
 
+    def _ask_to_discard(self, field_id: str) -> None:
+        from sr_tui.screens.confirm import discard_question
+
+        self._asking_for = field_id
+
+        def answered(discard: bool | None) -> None:
+            self._asking_for = None
+            form = self.query_one(FieldForm)
+            value = form.value_of(field_id)
+            if discard and value is not None:
+                self.workspace.discard_edit()
+                self.set_value(field_id, value)
+                self.refresh_output()
+            else:
+                # Keep the edit: the field goes back to the value the email was made from.
+                self.run_worker(self.show_case(keep_focus=True), exclusive=True, group="form")
+
+        self.app.push_screen(discard_question(self.language), answered)
+
+    @on(FieldForm.Joined)
+    def _lines_joined(self, event: FieldForm.Joined) -> None:
+        label = self.workspace.label(event.field_id)
+        self.post_message(
+            self.Notice(tr("paste_joined", self.language, n=event.lines, field=label))
+        )
+
     @on(LintPanel.Chosen)
     def _finding_chosen(self, event: LintPanel.Chosen) -> None:
         finding = event.finding
+        if self.editing:
+            editor = self.query_one(EmailEditor)
+            editor.select_range(finding.start, max(finding.end, finding.start))
+            self.set_focus(editor)
+            return
         field_id = getattr(finding, "field", None)
         if field_id and self.template and field_id in self.template.field_ids:
-            self.query_one(FieldForm).focus_field(field_id, getattr(finding, "item", None))
+            at = self._value_range(finding)
+            self.query_one(FieldForm).focus_field(field_id, getattr(finding, "item", None), at)
             return
         self.refresh_output(mark=(finding.start, max(finding.end, finding.start + 1)))
         self.query_one(Preview).scroll_to_offset(finding.start)
+
+    def _value_range(self, finding: Finding) -> tuple[int, int] | None:
+        """Where the finding's text sits in its field's value (for the cursor)."""
+        email = self.workspace.rendered()
+        if email is None:
+            return None
+        span = next(
+            (
+                s
+                for s in email.spans
+                if s.field == finding.field
+                and s.item == finding.item
+                and s.start <= finding.start <= s.end
+            ),
+            None,
+        )
+        if span is None or not span.filled:
+            return None
+        value = self.workspace.values.get(span.field)
+        if isinstance(value, list):
+            filled = [v for v in value if v.strip()]
+            value = filled[span.item] if span.item is not None and span.item < len(filled) else ""
+        if not isinstance(value, str):
+            return None
+        shown = email.text[span.start : span.end]
+        start = value_offset(value, shown, finding.start - span.start)
+        end = value_offset(value, shown, min(finding.end, span.end) - span.start)
+        return start, max(start, end)
 
     @on(Preview.CopyRequested)
     def _preview_copy(self, event: Preview.CopyRequested) -> None:
         self.post_message(self.HandoffRequested("copy", event.part))
 
+    # -- the email finished in place ------------------------------------------------------
+
+    @on(Preview.EditRequested)
+    def _preview_edit(self) -> None:
+        self.action_edit_email()
+
+    def action_edit_email(self) -> None:
+        """Turn the preview into an editor holding the email (F3 again: back)."""
+        if self.editing:
+            self._close_editor()
+            return
+        if self.template is None:
+            return
+        try:
+            text = self.workspace.outgoing_text()
+        except RenderError:
+            return
+        editor = self.query_one(EmailEditor)
+        editor.load(text or "")
+        self.query_one(Preview).display = False
+        editor.display = True
+        self.set_focus(editor)
+
+    def _close_editor(self, focus: bool = True) -> None:
+        editor = self.query_one(EmailEditor)
+        preview = self.query_one(Preview)
+        editor.display = False
+        preview.display = True
+        self.refresh_output()
+        if focus:
+            self.set_focus(preview)
+
+    @on(EmailEditor.Edited)
+    def _email_edited(self, event: EmailEditor.Edited) -> None:
+        try:
+            changed = self.workspace.set_edited_text(event.text)
+            findings = self.workspace.findings()
+        except RenderError:
+            return
+        self._title_preview()
+        self._show_findings(findings)
+        if changed:
+            self.post_message(self.CaseEdited())
+
+    @on(EmailEditor.Done)
+    def _editor_done(self) -> None:
+        self._close_editor()
+
     # -- actions ------------------------------------------------------------------------
+
+    def action_focus_move(self, direction: int) -> None:
+        if direction > 0:
+            self.focus_next()
+        else:
+            self.focus_previous()
 
     def action_handoff(self, kind: str, part: Part = "all") -> None:
         if self.template is not None:
@@ -239,7 +427,7 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
         self.post_message(self.NewCaseRequested())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("handoff", "copy"):
+        if action in ("handoff", "copy", "edit_email"):
             # With problems, sending still works: the app asks first.
             return self.template is not None
         return True

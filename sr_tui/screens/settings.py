@@ -1,4 +1,7 @@
-"""Edit the settings in the app. Validated as typed; saved through the same atomic writer."""
+"""Edit the settings in the app. Validated as typed; saved through the same atomic writer.
+
+ctrl+s or Enter in a field saves, Esc cancels; the screen's own footer says so.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.validation import Function
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from sr_tui.bindings import TranslatedBindings
 from sr_tui.core.safe_text import has_controls
@@ -25,10 +28,18 @@ from sr_tui.core.settings import (
 from sr_tui.i18n import Language, tr
 from sr_tui.widgets.plain_text import SafeInput
 
-ONE_LINE = Function(
-    lambda v: len(v.splitlines()) <= 1 and len(v) <= 200 and not has_controls(v),
-    "One line, at most 200 characters, no control characters.",
-)
+
+def one_line_validator(language: Language) -> Function:
+    return Function(
+        lambda v: len(v.splitlines()) <= 1 and len(v) <= 200 and not has_controls(v),
+        tr("one_line_invalid", language),
+    )
+
+
+def address_validator(language: Language) -> Function:
+    from sr_tui.core.handoff.recipients import address_problem
+
+    return Function(lambda v: address_problem(v) is None, tr("address_invalid", language))
 
 
 class SettingsScreen(TranslatedBindings, ModalScreen[Settings | None]):
@@ -37,22 +48,22 @@ class SettingsScreen(TranslatedBindings, ModalScreen[Settings | None]):
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save_settings"),
         Binding("escape", "cancel", "Cancel", id="cancel"),
+        # A modal screen stops the app's own keys: F1 is bound here too.
+        Binding("f1", "app.help", "Help", id="help"),
     ]
 
-    def __init__(self, loaded: LoadedSettings, language: Language, first_run: bool = False) -> None:
+    def __init__(self, loaded: LoadedSettings, language: Language) -> None:
         super().__init__()
         self.loaded = loaded
         self.language = language
-        self.first_run = first_run
         self.overwrite_confirmed = False
 
     def compose(self) -> ComposeResult:
         s = self.loaded.settings
         lang = self.language
+        one_line = one_line_validator(lang)
         with Vertical(id="settings"):
             yield Label(tr("settings_title", lang), id="settings-title")
-            if self.first_run:
-                yield Static(tr("settings_welcome", lang), id="settings-welcome")
             if self.loaded.problems:
                 problems = "\n".join(f"  {p}" for p in self.loaded.problems)
                 yield Static(
@@ -63,11 +74,20 @@ class SettingsScreen(TranslatedBindings, ModalScreen[Settings | None]):
             with VerticalScroll(id="settings-form"):
                 yield from self._row(
                     "your_name",
-                    SafeInput(s.your_name, id="your_name", validators=[ONE_LINE], compact=True),
+                    SafeInput(s.your_name, id="your_name", validators=[one_line], compact=True),
                 )
                 yield from self._row(
                     "your_team",
-                    SafeInput(s.your_team, id="your_team", validators=[ONE_LINE], compact=True),
+                    SafeInput(s.your_team, id="your_team", validators=[one_line], compact=True),
+                )
+                yield from self._row(
+                    "your_email",
+                    SafeInput(
+                        s.your_email,
+                        id="your_email",
+                        validators=[address_validator(lang)],
+                        compact=True,
+                    ),
                 )
                 yield from self._row(
                     "language",
@@ -94,13 +114,13 @@ class SettingsScreen(TranslatedBindings, ModalScreen[Settings | None]):
                     SafeInput(
                         os.pathsep.join(s.template_dirs),
                         id="template_dirs",
-                        validators=[ONE_LINE],
+                        validators=[one_line],
                         compact=True,
                     ),
                 )
                 yield from self._row(
                     "export_dir",
-                    SafeInput(s.export_dir, id="export_dir", validators=[ONE_LINE], compact=True),
+                    SafeInput(s.export_dir, id="export_dir", validators=[one_line], compact=True),
                 )
                 yield Static(
                     tr("settings_file_note", lang, path=self.loaded.path),
@@ -110,6 +130,7 @@ class SettingsScreen(TranslatedBindings, ModalScreen[Settings | None]):
             with Horizontal(id="settings-buttons"):
                 yield Button(tr("save", lang), id="save", variant="primary", compact=True)
                 yield Button(tr("cancel", lang), id="cancel", compact=True)
+        yield Footer()
 
     def _row(self, key: str, widget) -> ComposeResult:
         yield Label(tr(f"setting_{key}", self.language), classes="setting-label")
@@ -122,6 +143,11 @@ class SettingsScreen(TranslatedBindings, ModalScreen[Settings | None]):
 
     def on_mount(self) -> None:
         self.query_one("#your_name", Input).focus()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_save()
 
     @on(Input.Changed)
     def _validate(self, event: Input.Changed) -> None:
@@ -146,6 +172,7 @@ class SettingsScreen(TranslatedBindings, ModalScreen[Settings | None]):
             self.loaded.settings,
             your_name=value("your_name"),
             your_team=value("your_team"),
+            your_email=value("your_email"),
             language=self.query_one("#language", Select).value,
             copy_layout=self.query_one("#copy_layout", Select).value,
             template_dirs=dirs,

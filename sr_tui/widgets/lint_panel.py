@@ -1,4 +1,8 @@
-"""Lint findings for the rendered email, worst first; choosing one posts `Chosen`."""
+"""Lint findings for the outgoing email, worst first; choosing one posts `Chosen`.
+
+The first finding is highlighted as soon as there is one, so Enter goes to it without
+pressing Down first.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,12 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
+from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from sr_tui.bindings import TranslatedBindings
 from sr_tui.core.safe_text import visible
 from sr_tui.i18n import Language, tr
 
@@ -20,7 +26,7 @@ if TYPE_CHECKING:
 ICONS = {"error": "✖", "warning": "▲", "suggestion": "●"}
 
 
-class LintPanel(OptionList):
+class LintPanel(TranslatedBindings, OptionList):
     COMPONENT_CLASSES = {"lint-panel--error", "lint-panel--warning", "lint-panel--suggestion"}
     DEFAULT_CSS = """
     LintPanel .lint-panel--error { color: $text-error; text-style: bold; }
@@ -29,6 +35,8 @@ class LintPanel(OptionList):
     /* Keep room for the scrollbar, so option heights do not change when it appears. */
     LintPanel { scrollbar-gutter: stable; }
     """
+
+    BINDINGS = [Binding("enter", "select", "Go to the flagged text", id="go_to_finding")]
 
     class Chosen(Message):
         def __init__(self, finding: Finding) -> None:
@@ -46,12 +54,14 @@ class LintPanel(OptionList):
         findings: Sequence[Finding],
         language: Language,
         labels: dict[str, str] | None = None,
+        empty: str | None = None,
         *,
         not_checked: str = "",
     ) -> None:
-        """Show `findings`; `labels` names the fields they came from (id -> label).
+        """Show `findings`; `labels` names the fields they came from (id -> label);
+        `empty` is what to say when there are none (default: ready to send).
         `not_checked` says why there are none to show (the email cannot be rendered):
-        shown instead of "ready to send"."""
+        shown instead."""
         self.labels = labels or {}
         self.findings = tuple(findings)
         self.language = language
@@ -61,16 +71,21 @@ class LintPanel(OptionList):
             message = tr("lint_render_failed", language, reason=visible(not_checked))
             self.add_option(Option(Text(message, style="bold"), disabled=True))
         elif not self.findings:
-            self.add_option(Option(Text(tr("lint_clean", language), style="dim"), disabled=True))
+            message = empty if empty is not None else tr("lint_clean", language)
+            self.add_option(Option(Text(message, style="dim"), disabled=True))
         else:
             self.add_options(
                 [Option(self._prompt(f), id=str(i)) for i, f in enumerate(self.findings)]
             )
-            if highlighted is not None and highlighted < len(self.findings):
-                self.highlighted = highlighted
+            keep = highlighted is not None and highlighted < len(self.findings)
+            wanted = highlighted if keep else 0
+            if self.highlighted != wanted:
+                self.highlighted = wanted
         errors = sum(1 for f in self.findings if f.severity == "error")
         count = f"{len(self.findings)}" if not errors else f"{len(self.findings)}, ✖ {errors}"
-        self.border_title = f"{tr('lint', language)} ({count})"
+        self.border_title = (
+            f"{tr('lint', language)} ({count})" if empty is None else tr("lint", language)
+        )
         self.set_class(errors > 0 or bool(not_checked), "-has-errors")
 
     def _prompt(self, finding: Finding) -> Text:

@@ -1,45 +1,79 @@
-"""Edit a list field (B1's items) as one input per item: add, edit, remove."""
+"""Edit a list field (B1's items) as one input per item: add, edit, remove, paste lines."""
 
 from __future__ import annotations
 
-from textual import on
+import re
+
+from textual import events, on
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input
 
 from sr_tui.bindings import TranslatedBindings
+from sr_tui.i18n import Language, tr
 from sr_tui.widgets.plain_text import ShowsControls
+
+#: A bullet a pasted line may start with ("- ", "* ", "• ", "1. "); the email adds its own.
+_BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
+
+
+def pasted_items(text: str) -> list[str]:
+    """The items in pasted text: one per non-blank line, without a leading bullet."""
+    return [_BULLET.sub("", line).strip() for line in text.splitlines() if line.strip()]
 
 
 class ItemInput(TranslatedBindings, ShowsControls, Input):
-    """One item. Enter adds an item after it; Backspace in an empty item removes it."""
+    """One item. Enter adds an item after it; Backspace in an empty item removes it; pasted
+    lines become items of their own."""
 
     BINDINGS = [
-        Binding("enter", "add_after", "Add item", id="add_item", show=False),
+        # Priority: the new item takes the keys typed right after Enter (see FieldForm).
+        Binding("enter", "add_after", "Add item", id="add_item", show=False, priority=True),
+        Binding("backspace", "delete_left", "Remove an empty item", id="remove_item", show=False),
     ]
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, editor: ListEditor | None = None, **kwargs) -> None:
         # No select-all on focus: after Backspace removes an empty item, focus moves to
         # the previous one, and a second Backspace must delete one character, not all.
         kwargs.setdefault("select_on_focus", False)
         super().__init__(*args, **kwargs)
+        #: Known from the start: an item added a moment ago may take keys (Enter, a
+        #: paste) before it is mounted, when it has no parent yet.
+        self._editor = editor
+        self.row: Horizontal | None = None
 
     def action_add_after(self) -> None:
         editor = self.editor
         if editor:
-            editor.call_later(editor.add_item, after=self)
+            editor.add_items([""], after=self)
 
     def action_delete_left(self) -> None:
         editor = self.editor
         if not self.value and editor and len(editor.inputs) > 1:
-            # Run in the editor: it awaits the removal of this very input.
-            editor.call_later(editor.remove_item, self)
+            editor.remove_item(self)
             return
         super().action_delete_left()
 
+    def _on_paste(self, event: events.Paste) -> None:
+        items = pasted_items(event.text)
+        editor = self.editor
+        if len(items) <= 1 or editor is None:
+            return  # one line: Input's own handler (it runs after this one) pastes it
+        # Input's own handler would keep only the first line: not this time.
+        event.prevent_default()
+        event.stop()
+        first, *rest = items
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(first)
+        else:
+            self.replace(first, *self.selection)
+        editor.add_items(rest, after=self)
+
     @property
     def editor(self) -> ListEditor | None:
+        if self._editor is not None:
+            return self._editor
         for node in self.ancestors:
             if isinstance(node, ListEditor):
                 return node
@@ -68,68 +102,98 @@ class ListEditor(Vertical):
             return self.editor
 
     def __init__(
-        self, items: list[str], placeholders: tuple[str, ...], add_label: str, **kwargs
+        self,
+        items: list[str],
+        placeholders: tuple[str, ...],
+        add_label: str,
+        language: Language = "en",
+        **kwargs,
     ) -> None:
         super().__init__(**kwargs)
         self._initial = items or [""]
         self.placeholders = placeholders
         self.add_label = add_label
+        self.language: Language = language
+        #: The items in order, mounted or not yet (a query finds only mounted ones).
+        self._items: list[ItemInput] = []
 
     def compose(self):
         for value in self._initial:
-            yield self._row(ItemInput(value=value, classes="item", compact=True))
+            item = self._item(value)
+            self._items.append(item)
+            yield item.row
         yield Button(self.add_label, id="add-item", compact=True)
 
-    def _row(self, item: ItemInput) -> Horizontal:
-        return Horizontal(
+    def _item(self, value: str) -> ItemInput:
+        item = ItemInput(value=value, classes="item", compact=True, editor=self)
+        item.row = Horizontal(
             item,
-            Button("✕", classes="remove", compact=True, tooltip="Remove item"),
+            Button("✕", classes="remove", compact=True, tooltip=tr("remove_item", self.language)),
             classes="item-row",
         )
+        return item
 
     @property
     def inputs(self) -> list[ItemInput]:
-        return list(self.query(ItemInput))
+        return list(self._items)
 
     @property
     def items(self) -> list[str]:
         return [i.value for i in self.inputs]
 
+    def placeholder(self, n: int) -> str:
+        """The n-th item's placeholder (from 0): the template's, then `[Item n]`."""
+        if n < len(self.placeholders):
+            return self.placeholders[n]
+        return f"[{tr('item_placeholder', self.language, n=n + 1)}]"
+
     def _renumber(self) -> None:
         for n, item in enumerate(self.inputs):
-            item.placeholder = (
-                self.placeholders[n] if n < len(self.placeholders) else f"[Item {n + 1}]"
-            )
+            item.placeholder = self.placeholder(n)
 
     def on_mount(self) -> None:
         self._renumber()
 
-    async def add_item(self, after: ItemInput | None = None) -> None:
-        # The new input is kept by reference: a row's children are not queryable until mounted.
-        item = ItemInput(value="", classes="item", compact=True)
-        row = self._row(item)
-        if after is not None and after.parent is not None:
-            await self.mount(row, after=after.parent)
-        else:
-            await self.mount(row, before=self.query_one("#add-item"))
-        self._after_change(item)
-
-    async def remove_item(self, item: ItemInput) -> None:
-        inputs = self.inputs
-        if item not in inputs:  # already being removed (a repeated key or click)
+    def add_items(self, values: list[str], after: ItemInput | None = None) -> None:
+        """Add items (after `after`, else at the end) and focus the last one added, at once:
+        keys typed right after land in it."""
+        if not values:
             return
-        index = inputs.index(item)
-        if len(inputs) == 1:
+        at = self._items.index(after) + 1 if after in self._items else len(self._items)
+        anchor = after.row if after is not None and after in self._items else None
+        new: list[ItemInput] = []
+        for value in values:
+            item = self._item(value)
+            if anchor is not None:
+                self.mount(item.row, after=anchor)
+            else:
+                self.mount(item.row, before=self.query_one("#add-item"))
+            anchor = item.row
+            new.append(item)
+        self._items[at:at] = new
+        self._after_change(new[-1])
+
+    def add_item(self, after: ItemInput | None = None) -> None:
+        self.add_items([""], after=after)
+
+    def remove_item(self, item: ItemInput) -> None:
+        if item not in self._items:  # already removed (a repeated key or click)
+            return
+        index = self._items.index(item)
+        if len(self._items) == 1:
             item.value = ""
             return
-        neighbour = inputs[index - 1] if index > 0 else inputs[1]
-        # Await the removal, so the items posted below no longer include this one.
-        await item.parent.remove()
+        neighbour = self._items[index - 1] if index > 0 else self._items[1]
+        self._items.remove(item)
+        if item.row is not None:
+            item.row.remove()
         self._after_change(neighbour)
 
     def _after_change(self, focus: ItemInput) -> None:
+        """After items were added or removed: number them, focus `focus` at once (keys
+        typed next go to it), post the items."""
         self._renumber()
-        focus.focus()
+        self.screen.set_focus(focus)
         self.post_message(self.Changed(self, self.items))
 
     @on(Input.Changed, ".item")
@@ -142,11 +206,14 @@ class ListEditor(Vertical):
         event.stop()
 
     @on(Button.Pressed, ".remove")
-    async def _remove_pressed(self, event: Button.Pressed) -> None:
+    def _remove_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        await self.remove_item(event.button.parent.query_one(ItemInput))
+        row = event.button.parent
+        item = next((i for i in self._items if i.row is row), None)
+        if item is not None:
+            self.remove_item(item)
 
     @on(Button.Pressed, "#add-item")
-    async def _add_pressed(self, event: Button.Pressed) -> None:
+    def _add_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        await self.add_item()
+        self.add_item()

@@ -1,4 +1,8 @@
-"""The live preview: subject line, then body, unfilled placeholders highlighted."""
+"""The live preview: the email as it will be sent, unfilled placeholders highlighted.
+
+It shows the outgoing layout (flowed by default: each paragraph one line, wrapped here by
+the pane as the mail client will wrap it), or the email as the user edited it.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +22,8 @@ Part = Literal["all", "subject", "body"]
 
 
 class Preview(TranslatedBindings, VerticalScroll, can_focus=True):
-    """Shows an `Email`; `s`/`b`/`c` ask for the subject, body or whole email to be copied."""
+    """Shows an `Email` (or an edited text); `s`/`b`/`c` ask for the subject, body or whole
+    email to be copied, `e` for the email to be edited in place."""
 
     COMPONENT_CLASSES = {
         "preview--subject",
@@ -37,6 +42,7 @@ class Preview(TranslatedBindings, VerticalScroll, can_focus=True):
         Binding("s", "copy('subject')", "Copy subject", id="copy_subject"),
         Binding("b", "copy('body')", "Copy body", id="copy_body"),
         Binding("c", "copy('all')", "Copy email", id="copy_email", show=False),
+        Binding("e", "edit", "Edit the email", id="edit_in_preview", show=False),
     ]
 
     class CopyRequested(Message):
@@ -44,20 +50,38 @@ class Preview(TranslatedBindings, VerticalScroll, can_focus=True):
             super().__init__()
             self.part = part
 
+    class EditRequested(Message):
+        """The user asked to finish the email in place."""
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.email: Email | None = None
+        #: The text shown: the email's, or the edited one.
+        self.text = ""
         self.mark: tuple[int, int] | None = None
 
     def compose(self):
         yield Static(id="preview-text")
 
     def show(
-        self, email: Email | None, mark: tuple[int, int] | None = None, empty: str = ""
+        self,
+        email: Email | None,
+        mark: tuple[int, int] | None = None,
+        empty: str = "",
+        edited: str | None = None,
     ) -> None:
+        """Show `email` (its spans styled), or the `edited` text of it, or `empty`."""
         self.email = email
         self.mark = mark
-        text = self.styled(email, mark) if email else Text(empty, style="dim")
+        if edited is not None:
+            self.text = edited
+            text = self.styled_text(edited, mark)
+        elif email is not None:
+            self.text = email.text
+            text = self.styled(email, mark)
+        else:
+            self.text = ""
+            text = Text(empty, style="dim")
         self.query_one("#preview-text", Static).update(text)
 
     def styled(self, email: Email, mark: tuple[int, int] | None = None) -> Text:
@@ -78,11 +102,30 @@ class Preview(TranslatedBindings, VerticalScroll, can_focus=True):
             text.stylize(self.get_component_rich_style("preview--mark"), *mark)
         return text
 
+    def styled_text(self, edited: str, mark: tuple[int, int] | None = None) -> Text:
+        """An edited email: its subject line bold, the marked range styled."""
+        text = Text(edited, no_wrap=False, end="")
+        first = edited.split("\n", 1)[0]
+        if first.startswith(SUBJECT_PREFIX.rstrip()):
+            text.stylize(self.get_component_rich_style("preview--subject"), 0, len(first))
+        if mark:
+            text.stylize(self.get_component_rich_style("preview--mark"), *mark)
+        return text
+
+    def line_of(self, offset: int) -> int:
+        """The screen line of the text's `offset`, with the lines wrapped to the pane."""
+        static = self.query_one("#preview-text", Static)
+        width = static.content_region.width or self.content_region.width or 80
+        before = Text(self.text[:offset], end="")
+        return max(0, len(before.wrap(self.app.console, width)) - 1)
+
     def scroll_to_offset(self, offset: int) -> None:
-        if self.email is None:
+        if not self.text:
             return
-        line = self.email.text.count("\n", 0, offset)
-        self.scroll_to(y=max(0, line - 2), animate=False)
+        self.scroll_to(y=max(0, self.line_of(offset) - 2), animate=False)
 
     def action_copy(self, part: Part) -> None:
         self.post_message(self.CopyRequested(part))
+
+    def action_edit(self) -> None:
+        self.post_message(self.EditRequested())

@@ -16,7 +16,7 @@ import pytest
 from sr_tui.app import SrTuiApp, make_app
 from sr_tui.core import locations
 
-from .helpers import StubClipboard
+from .helpers import StubClipboard, record_notices
 
 #: No single Pilot test may take longer than this (a hang fails instead of stalling CI).
 TEST_TIMEOUT = 60
@@ -47,7 +47,7 @@ def make(clipboard_stub) -> Callable[..., SrTuiApp]:
 
     def build(**kwargs) -> SrTuiApp:
         kwargs.setdefault("system_clipboard", clipboard_stub)
-        return make_app(**kwargs)
+        return record_notices(make_app(**kwargs))
 
     return build
 

@@ -37,8 +37,31 @@ class StubClipboard:
 # -- readers -----------------------------------------------------------------------------
 
 
+def record_notices(app: SrTuiApp) -> SrTuiApp:
+    """Keep every notice the app shows until `clear_notifications`: a toast expires after
+    a few seconds, which a test on a busy machine can outlast."""
+    shown: list[str] = []
+    notify, clear = app.notify, app.clear_notifications
+
+    def recording(message, *args, **kwargs):
+        shown.append(str(message))
+        return notify(message, *args, **kwargs)
+
+    def clearing() -> None:
+        shown.clear()
+        clear()
+
+    app.notify = recording  # type: ignore[method-assign]
+    app.clear_notifications = clearing  # type: ignore[method-assign]
+    app._test_notices = shown  # type: ignore[attr-defined]
+    return app
+
+
 def notices(app: SrTuiApp) -> list[str]:
-    """The notices (toasts) the app has shown and that have not expired yet."""
+    """The notices (toasts) the app has shown since the last `clear_notifications`."""
+    recorded = getattr(app, "_test_notices", None)
+    if recorded is not None:
+        return list(recorded)
     return [n.message for n in app._notifications]
 
 
@@ -90,9 +113,11 @@ async def open_template(pilot: Pilot, template_id: str) -> None:
 
 
 async def paste(pilot: Pilot, text: str) -> None:
-    """Paste `text` into the focused widget, as a terminal's bracketed paste does."""
+    """Paste `text` into the focused widget, as a terminal's bracketed paste does: the
+    app gets it and forwards it to the focused widget (posted to the widget itself, a
+    paste that bubbles back up, as a text area's does, would be forwarded a second time)."""
     await pilot.pause()  # let a pending focus change land first
-    pilot.app.focused.post_message(events.Paste(text))
+    pilot.app.post_message(events.Paste(text))
     await settle(pilot)
 
 

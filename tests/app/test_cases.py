@@ -12,7 +12,7 @@ from .helpers import SIZE, notices, open_template, screen_text, set_values, sett
 async def copy_now(pilot) -> None:
     await pilot.press("ctrl+y")
     await settle(pilot)
-    if type(pilot.app.screen).__name__ == "ConfirmCopyScreen":
+    if type(pilot.app.screen).__name__ == "ConfirmScreen":
         await pilot.press("y")
         await settle(pilot)
     await pilot.pause(0.2)

@@ -11,7 +11,7 @@ from textual.widgets import Static
 from sr_tui.core.handoff import clipboard
 from sr_tui.core.templates.render import render
 from sr_tui.screens.compose import ComposeScreen
-from sr_tui.screens.confirm_copy import ConfirmCopyScreen
+from sr_tui.screens.confirm import ConfirmScreen
 
 from .helpers import SIZE, fill, notices, open_template, paste, set_values, settle
 
@@ -63,8 +63,8 @@ async def test_ctrl_y_copies_subject_blank_line_and_flowed_body(
             "is required for us to proceed with the investigation.\n" in expected
         )
         assert expected.endswith("Best regards,\nSam Lee\nLinux Support")
-        # The preview keeps the template's own lines.
-        assert "This\ninformation is required" in app.draft.email.text
+        # The preview shows what was copied: the flowed email, wrapped by the pane.
+        assert app.draft.query_one("#preview").text == expected
         assert notices(app) == ["Email copied to the clipboard."]
         assert not clipboard_file.exists()
 
@@ -127,7 +127,7 @@ async def test_preview_keys_copy_subject_body_or_email(make, clipboard_stub):
 
 
 def confirm_text(app) -> str:
-    assert isinstance(app.screen, ConfirmCopyScreen)
+    assert isinstance(app.screen, ConfirmScreen)
     return "\n".join(str(w.render()) for w in app.screen.query(Static))
 
 
@@ -208,7 +208,7 @@ async def test_palette_copy_also_asks_first(make, clipboard_stub):
     async with app.run_test(size=SIZE) as pilot:
         await open_template(pilot, "B2")
         await palette_command(pilot, "copy subject")
-        assert isinstance(app.screen, ConfirmCopyScreen)
+        assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("y")
         await settle(pilot)
         assert clipboard_stub.copies == ["Follow-Up — Information Still Needed for [SR Number]"]
@@ -309,8 +309,18 @@ async def test_osc52_sends_to_the_terminal_and_saves_the_file(make, clipboard_fi
         assert base64.b64decode(payload).decode("utf-8") == expected
         assert clipboard_file.read_text(encoding="utf-8") == expected
         [notice] = notices(app)
-        assert f"sent to the terminal clipboard (OSC 52) and saved to {clipboard_file}" in notice
+        # Copied, not "sent": nothing went to the customer.
+        assert notice.startswith("Email copied through the terminal (OSC 52).")
+        assert "sent" not in notice
+        assert f"also saved to {clipboard_file}" in notice  # the advice, the first time
         assert "tmux" not in notice
+
+        # The next copy says it in one line: the advice is given once a session.
+        app.clear_notifications()
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert notices(app) == ["Email copied through the terminal (OSC 52)."]
+        assert len([w for w in written if w.startswith("\x1b]52;c;")]) == 2
 
         # Under tmux the notice says how to let OSC 52 through.
         monkeypatch.setenv("TMUX", "/tmp/tmux-1000/default,1234,0")

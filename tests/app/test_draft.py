@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Input, Label, TextArea
 
 from sr_tui.core.templates.catalog import load_catalog
-from sr_tui.widgets.field_form import FieldInput
+from sr_tui.widgets.field_form import FieldArea, FieldInput
 from sr_tui.widgets.list_editor import ItemInput, ListEditor
 from sr_tui.widgets.template_tree import TemplateTree
 
@@ -113,7 +113,8 @@ async def test_form_has_one_labelled_input_per_field_and_shows_help_on_focus(mak
             label = str(block.query_one(Label).render())
             assert label.startswith(field.label), (label, field.label)
             editor = block.query_one(f"#f-{field.id}")
-            assert isinstance(editor, FieldInput)
+            # Your own words take paragraphs; every other field of A1 is one line.
+            assert isinstance(editor, FieldArea if field.id == "details" else FieldInput)
         customer = str(app.draft.query_one("#block-customer_name").query_one(Label).render())
         assert customer == "Customer name (optional)"
         assert str(app.draft.query_one("#block-your_name").query_one(Label).render()) == (
@@ -133,10 +134,10 @@ async def test_form_has_one_labelled_input_per_field_and_shows_help_on_focus(mak
         assert template.field("issue_summary").help.split(",")[0] in str(
             help_for["block-issue_summary"].render()
         )
-        # Enter moves on to the next field.
+        # Enter moves on to the next field: your own words, after the opening paragraph.
         await pilot.press("enter")
         await pilot.pause()
-        assert app.focused is field_widget(app, "timeframe")
+        assert app.focused is field_widget(app, "details")
 
 
 async def test_timeframe_offers_its_suggestions_and_f2_cycles_them(make):
@@ -163,7 +164,8 @@ async def test_timeframe_offers_its_suggestions_and_f2_cycles_them(make):
         await pilot.press("f2")
         await pilot.pause()
         assert timeframe.value == "1 business day"
-        assert "update\n  within 1 business day." in preview_text(app).plain
+        # The preview shows the email as it is sent: flowed, wrapped by the pane.
+        assert "initial update within 1 business day." in preview_text(app).plain
         # F2 is a key only where there are suggestions.
         assert app.screen.active_bindings["f2"].binding.description == "Next suggestion"
         field_widget(app, "sr_number").focus()

@@ -9,6 +9,7 @@ from sr_tui.core import locations
 from sr_tui.core.drafts import Draft, DraftStore
 from sr_tui.core.handoff import opener
 from sr_tui.core.settings import Settings, load_settings, save_settings
+from sr_tui.screens.first_run import FirstRunScreen
 from sr_tui.screens.settings import SettingsScreen
 
 from .helpers import SIZE, notices
@@ -29,22 +30,22 @@ async def test_signature_comes_from_settings(make):
         assert load_settings().settings.your_name == "Sam Lee"
 
 
-async def test_first_run_asks_for_the_name_once_and_saves_it(make):
+async def test_first_run_asks_for_the_name_and_saves_it(make):
     app = make(ask_for_name=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, SettingsScreen)
-        assert "you are asked once" in str(app.screen.query_one("#settings-welcome").render())
+        assert isinstance(app.screen, FirstRunScreen)
+        assert "sign every email" in str(app.screen.query_one("#first-run-text").render())
         await pilot.press(*"Sam Lee", "tab", *"Linux")
-        await pilot.press("ctrl+s")
+        await pilot.press("enter")
         await pilot.pause()
-        assert not isinstance(app.screen, SettingsScreen)
+        assert not isinstance(app.screen, FirstRunScreen)
         assert app.draft.signature == {"your_name": "Sam Lee", "your_team": "Linux"}
     assert load_settings().settings == Settings(your_name="Sam Lee", your_team="Linux")
     again = make(ask_for_name=True)
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert not isinstance(again.screen, SettingsScreen)
+        assert not isinstance(again.screen, FirstRunScreen)
 
 
 async def test_settings_screen_validates_as_typed(make):
@@ -173,7 +174,7 @@ async def test_export_eml_writes_a_draft_and_says_where(make, tmp_path):
         await pilot.press("f5")
         await pilot.pause()
         # The email still has unfilled placeholders: F5 asks first, as ctrl+y does.
-        assert type(app.screen).__name__ == "ConfirmCopyScreen"
+        assert type(app.screen).__name__ == "ConfirmScreen"
         await pilot.press("y")
         await pilot.pause()
         (path,) = (tmp_path / "out").glob("*.eml")
@@ -192,7 +193,7 @@ async def test_open_in_mail_client_uses_the_opener_and_reports(make, monkeypatch
         await pilot.press("f6")
         await pilot.pause()
         # Unfilled placeholders: F6 asks first, as ctrl+y does.
-        assert type(app.screen).__name__ == "ConfirmCopyScreen"
+        assert type(app.screen).__name__ == "ConfirmScreen"
         await pilot.press("y")
         await pilot.pause(0.3)
         assert opened and opened[0].startswith("mailto:?subject=Support%20Contract%20Inquiry")
@@ -211,11 +212,11 @@ def test_draft_describe_is_what_the_notice_says():
     assert Draft("B2", {"sr_number": "SR 1"}).describe().startswith("B2 draft for SR 1 from ")
 
 
-async def test_going_straight_to_work_skips_the_first_run_question(make):
+async def test_going_straight_to_work_skips_the_first_run_question_for_now(make):
     app = make(ask_for_name=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert isinstance(app.screen, SettingsScreen)
+        assert isinstance(app.screen, FirstRunScreen)
         await pilot.press("ctrl+f", *"not replied", "enter")
         await pilot.pause()
         await app.workers.wait_for_complete()
@@ -223,11 +224,11 @@ async def test_going_straight_to_work_skips_the_first_run_question(make):
         await pilot.pause()
         assert app.draft.template.id == "B2"
         assert app.draft.values["sr_number"] == "SR 3-99"
-        assert not any(isinstance(s, SettingsScreen) for s in app.screen_stack)
-    again = make(ask_for_name=True)  # asked once: the name stays empty, no second question
+        assert not any(isinstance(s, FirstRunScreen) for s in app.screen_stack)
+    again = make(ask_for_name=True)  # still no name: asked again at the next start
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert not isinstance(again.screen, SettingsScreen)
+        assert isinstance(again.screen, FirstRunScreen)
 
 
 async def test_f6_with_a_bad_address_shows_a_notice_and_the_app_keeps_running(make, monkeypatch):

@@ -185,3 +185,36 @@ def test_case_screen(snap_compare, app_factory):
         await settle(pilot)
 
     assert snap_compare(app_factory(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_first_run_screen(snap_compare, monkeypatch):
+    """The first start: name and team only, visible inputs, its own keys in the footer."""
+    monkeypatch.setenv("SR_TUI_CONFIG", "/tmp/sr-tui-snapshot/first-run.toml")
+
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        await type_text(pilot, "Sam Lee")
+        await settle(pilot)
+
+    app = make_app(system_clipboard=None, osc52=False, ask_for_name=True)
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_email_finished_in_place(snap_compare, app_factory):
+    """B1 with your own words, then F3: the preview is an editor holding the email, and
+    the lint panel follows what is typed there ("ASAP")."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await open_template(pilot, "B1")
+        await fill(pilot, "sr_number", "SR-2024-0815")
+        pilot.app.draft.query_one("#f-details").load_text("The mounts hang at 09:14 NZDT.")
+        await settle(pilot)
+        await pilot.press("f3")
+        await settle(pilot)
+        editor = pilot.app.draft.query_one("#editor")
+        row = editor.text.split("\n").index("The mounts hang at 09:14 NZDT.")
+        editor.move_cursor((row, len("The mounts hang at 09:14 NZDT.")))
+        await type_text(pilot, " Fix ASAP.")
+        await settle(pilot)
+
+    assert snap_compare(app_factory(), terminal_size=SIZE, run_before=run_before)

@@ -83,11 +83,10 @@ class CaseKeeper:
         if case is None and typed:
             case = store.get_case(typed)
         fields = record_fields(draft.values)
+        values = draft.record_values()
         if case is None:
             now = self.clock.now()
-            new = Case.new(
-                typed, now=now, values=dict(draft.values), assignee=self.author, **fields
-            )
+            new = Case.new(typed, now=now, values=values, assignee=self.author, **fields)
             try:
                 case = store.create_case(new)
             except DuplicateCaseError:  # another process made it a moment ago
@@ -102,7 +101,7 @@ class CaseKeeper:
             if old in self._seen:
                 self._seen[case.number] = self._seen.pop(old)
         self._check_theirs(case, draft)
-        wanted = replace(case, values=dict(draft.values), **fields)
+        wanted = replace(case, values=values, **fields)
         if wanted != case:
             case = store.update_case(wanted, case.version)
         self._saw(case)
@@ -116,7 +115,7 @@ class CaseKeeper:
         keeper last saw it and the draft differs from them: nothing is written (the
         draft keeps everything typed) until `merge` takes their values in."""
         seen = self._seen.get(case.number)
-        if seen is None or case.values == seen[1] or case.values == draft.values:
+        if seen is None or case.values == seen[1] or case.values == draft.record_values():
             return
         raise ConflictError(case.number, seen[0], case.version, case.updated_by, case.updated_at)
 
@@ -130,14 +129,15 @@ class CaseKeeper:
             return draft
         _, seen = self._seen.get(case.number, (case.version, case.values))
         merged = dict(case.values)
-        for key in set(draft.values) | set(seen):
-            if draft.values.get(key) != seen.get(key):  # changed in this draft
-                if key in draft.values:
-                    merged[key] = draft.values[key]
+        ours = draft.record_values()
+        for key in set(ours) | set(seen):
+            if ours.get(key) != seen.get(key):  # changed in this draft
+                if key in ours:
+                    merged[key] = ours[key]
                 else:
                     merged.pop(key, None)
         self._saw(case)
-        return replace(draft, values=merged)
+        return draft.with_record_values(merged)
 
     def get(self, number: str) -> Case | None:
         return self.store.get_case(number) if number else None

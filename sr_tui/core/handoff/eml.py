@@ -1,6 +1,7 @@
 """.eml drafts: an RFC 5322 message built with the standard `email` package.
 
-UTF-8 subject, a plain part in the flowed layout and an HTML alternative where paragraphs
+From is the sender's address from the settings (`your_email`), when set. UTF-8 subject,
+a plain part in the flowed layout and an HTML alternative where paragraphs
 are `<p>` and bullets are real `<ul>` lists, both quoted-printable, and `X-Unsent: 1` so
 Outlook and Thunderbird open it as a draft to edit and send. The `To` comes from the
 `customer_email` value when there is one (see `recipients.py`).
@@ -22,7 +23,7 @@ from sr_tui.core import locations
 from sr_tui.core.clock import SystemClock
 from sr_tui.core.handoff import headers
 from sr_tui.core.handoff.html import html_body
-from sr_tui.core.handoff.recipients import HandoffError, recipients
+from sr_tui.core.handoff.recipients import HandoffError, recipients, sender
 from sr_tui.core.templates.flow import as_layout, flow
 from sr_tui.core.templates.model import Email, Layout
 
@@ -64,6 +65,9 @@ def build_eml(
     to = recipients(values)
     if to:
         msg["To"] = headers.to_header(to)
+    sender_address = sender(values)
+    if sender_address is not None:
+        msg["From"] = headers.to_header([sender_address], "From")
     msg["Subject"] = headers.subject_header(email.subject)
     msg["Date"] = format_datetime(date if date is not None else SystemClock().now())
     msg["Message-ID"] = headers.message_id_header(
@@ -95,7 +99,8 @@ def eml_bytes(
 
     msg = build_eml(email, values, layout=layout, date=date, message_id=message_id)
     data = msg.as_bytes(policy=SMTP)
-    headers.check_headers(data, (*(("To",) if "To" in msg else ()), *TOP_HEADERS))
+    optional = tuple(name for name in ("From", "To") if name in msg)
+    headers.check_headers(data, (*optional, *TOP_HEADERS))
     return data
 
 
@@ -172,7 +177,7 @@ def export_eml(
     for n in range(1, 10_000):
         path = folder / (f"{stem}.eml" if n == 1 else f"{stem}-{n}.eml")
         try:  # O_EXCL: never replaces a file, even one made a moment ago by someone else
-            return create_new(path, data).resolve()
+            return create_new(path, data).resolve()  # a document: 0666 less the umask
         except FileExistsError:
             continue
     raise HandoffError(f"{folder} already holds too many drafts named {stem}*.eml")

@@ -133,15 +133,16 @@ def _address_words(address: Address) -> list[str]:
     return [*_encoded_words(name, "To"), spec]
 
 
-def to_header(addresses: Sequence[Address]) -> RawHeader:
-    """The To header: the addresses, comma separated, folded at spaces."""
+def to_header(addresses: Sequence[Address], name: str = "To") -> RawHeader:
+    """The To header (or another address header, `name`): the addresses, comma
+    separated, folded at spaces."""
     words: list[str] = []
     for n, address in enumerate(addresses):
         piece = _address_words(address)
         if n < len(addresses) - 1:
             piece[-1] += ","
         words += piece
-    return RawHeader("To", _fold_words(words, len("To: ")))
+    return RawHeader(name, _fold_words(words, len(name) + 2))
 
 
 def message_id_header(message_id: str) -> str:

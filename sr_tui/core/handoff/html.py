@@ -1,5 +1,5 @@
 """The HTML part of an .eml draft: paragraphs as `<p>`, bullets as real `<ul>` lists,
-indented lines (commands) monospace, URLs as links."""
+indented lines (commands) monospace, `code` spans as `<code>`, URLs as links."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from sr_tui.core import text
 
 _NUMBERED = re.compile(r"[ \t]*(\d{1,2})[.)][ \t]+(.*)")
 _URL = re.compile(r"https?://[^\s<>\"]*[^\s<>\".,;:!?)\]'’]")
+#: A code span as people type it in plain text: `nfsstat -m` (no backtick inside).
+_CODE = re.compile(r"`([^`\n]+)`")
 
 _HTML_HEAD = (
     "<!DOCTYPE html>\n"
@@ -25,6 +27,18 @@ _HTML_FOOT = "</body>\n</html>\n"
 
 
 def _inline(text: str) -> str:
+    """Escaped text with its `code` spans monospace and its URLs as links."""
+    out: list[str] = []
+    last = 0
+    for m in _CODE.finditer(text):
+        out.append(_links(text[last : m.start()]))
+        out.append(f"<code>{html.escape(m.group(1), quote=False)}</code>")
+        last = m.end()
+    out.append(_links(text[last:]))
+    return "".join(out)
+
+
+def _links(text: str) -> str:
     """Escaped text with its URLs as links."""
     out: list[str] = []
     last = 0

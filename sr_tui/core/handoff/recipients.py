@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from email.headerregistry import Address
 
 CUSTOMER_EMAIL_ID = "customer_email"
+#: The sender's address, from the settings (`your_email`): the From of an .eml draft.
+YOUR_EMAIL_ID = "your_email"
 
 #: The recipient: not used by any template's text, accepted by the CLI's --set and
 #: --values and by the exports. The app can show it in the case form.
@@ -97,3 +99,35 @@ def recipients(values: Mapping[str, object] | None) -> list[Address]:
     if not out:
         raise _not_an_address(raw.strip())
     return out
+
+
+def address_problem(text: str) -> str | None:
+    """Why `text` is not one email address (None when it is, or is empty)."""
+    text = text.strip()
+    if not text:
+        return None
+    if "\n" in text or "\r" in text:
+        return "an address is one line"
+    try:
+        found = recipients({CUSTOMER_EMAIL_ID: text})
+    except HandoffError:
+        found = []
+    if len(found) != 1 or found[0].display_name:
+        return f"'{text}' is not an email address"
+    return None
+
+
+def sender(values: Mapping[str, object] | None) -> Address | None:
+    """The From of a draft: `your_email` (validated) with `your_name` as the display name;
+    None when no address is set."""
+    from email.headerregistry import Address
+
+    raw = (values or {}).get(YOUR_EMAIL_ID)
+    if not isinstance(raw, str) or not raw.strip():
+        return None
+    problem = address_problem(raw)
+    if problem:
+        raise HandoffError(f"your_email: {problem}")
+    name = (values or {}).get("your_name")
+    display = name.strip() if isinstance(name, str) and "\n" not in name else ""
+    return Address(display_name=display, addr_spec=raw.strip())

@@ -8,7 +8,9 @@ those breaks would stay, so for the clipboard and .eml the body is re-flowed:
 - a line ending in `:` ends its line (lead-ins such as `Next steps:` or `To generate:`),
   so an indented command after it stays on its own line;
 - an indented line that is not a bullet's continuation (a command) stays as it is;
-- the closing (`Best regards,`) and the signature below it keep their lines.
+- the closing (`Best regards,`) and the signature below it keep their lines;
+- a line break the user typed inside a value (a multi-line field such as your own words)
+  is kept: flowing undoes the template's hard wrapping, not the user's lines.
 
 Joins are edits of the text, so field spans are moved with them.
 """
@@ -88,7 +90,13 @@ def _mover(edits: list[tuple[int, int]], base: int):
 
 def flow(email: Email) -> Email:
     """`email` in the flowed layout, with its spans moved to match."""
-    edits = flow_edits(email.body)
+    base = email.body_offset
+    typed = [(s.start - base, s.end - base) for s in email.spans if s.filled and s.end > base]
+    edits = [
+        (start, end)
+        for start, end in flow_edits(email.body)
+        if not any(a <= start and end <= b for a, b in typed)
+    ]
     pieces: list[str] = []
     last = 0
     for start, end in edits:
@@ -97,7 +105,7 @@ def flow(email: Email) -> Email:
         last = end
     pieces.append(email.body[last:])
     body = "".join(pieces)
-    move = _mover(edits, email.body_offset)
+    move = _mover(edits, base)
     spans = tuple(
         s
         if s.end <= email.body_offset

@@ -33,8 +33,9 @@ class Field:
     example: str | tuple[str, ...] = ""
     #: An optional field renders as nothing while unfilled (e.g. the customer's name).
     optional: bool = False
-    #: Where the value usually comes from: "case" (typed per case) or "settings".
-    source: Literal["case", "settings"] = "case"
+    #: Where the value comes from: "case" (typed once per case, shared by its emails),
+    #: "email" (typed for one template's email only, such as your own words) or "settings".
+    source: Literal["case", "email", "settings"] = "case"
 
     def placeholder_items(self) -> tuple[str, ...]:
         if isinstance(self.placeholder, tuple):

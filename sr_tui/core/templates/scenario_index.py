@@ -16,6 +16,10 @@ exactly the query ("performance") beats a longer one that merely contains it
 ("performance logs"), and a title that holds all the query words ("Close after no
 response") beats one that holds only some.
 
+A word found in most templates ("customer", Chinese 客户) says little about which one is
+meant: each query word counts less the more templates it is found in, so "customer wants
+to talk to a manager" is decided by "manager", not by "customer".
+
 The index is built once per catalog. English matching is looked up per distinct word of
 the catalog (bucketed by first letter, since every kind of match shares it) and cached
 per query word, so a keystroke re-scores only what changed.
@@ -122,12 +126,22 @@ def _pairs(run: str) -> frozenset[str]:
     return frozenset(run[i : i + 2] for i in range(len(run) - 1)) or frozenset((run,))
 
 
-def _cjk_score(run: str, pairs: frozenset[str], chars: frozenset[str], text: str) -> float:
-    """1 when the run is in the text; else up to 0.8 from its character pairs and, weaker,
-    its single characters (a one-character word such as 催 or 慢 is common in Chinese)."""
+def _rarity(found_in: int, total: int) -> float:
+    """How much a query word counts, from the share of templates it is found in: 1 up to
+    a third of them, down to 0.3 for a word found in every one."""
+    share = found_in / total if total else 0.0
+    if share <= 1 / 3:
+        return 1.0
+    return 1.0 - 0.7 * (share - 1 / 3) / (2 / 3)
+
+
+def _cjk_score(run: str, pairs: dict[str, float], chars: frozenset[str], text: str) -> float:
+    """1 when the run is in the text; else up to 0.8 from its character pairs (each
+    weighted by its rarity) and, weaker, its single characters (a one-character word such
+    as 催 or 慢 is common in Chinese)."""
     if run in text:
         return 1.0
-    pair_share = sum(1 for p in pairs if p in text) / len(pairs)
+    pair_share = sum(w for p, w in pairs.items() if p in text) / sum(pairs.values())
     char_share = sum(1 for c in chars if c in text) / len(chars)
     return 0.6 * pair_share + 0.2 * char_share
 
@@ -171,10 +185,10 @@ class ScenarioIndex:
         # "no response" must not find "not", but "respo" should find "response".
         open_last = bool(tokens) and raw.endswith(tokens[-1])
         # Each query unit: its weight, its matches, and the id it would name on its own.
-        units: list[tuple[float, _Matches, str]] = [
-            (1.0, self._token_matches(t, open_=open_last and i == len(tokens) - 1), t)
-            for i, t in enumerate(tokens)
-        ]
+        units: list[tuple[float, _Matches, str]] = []
+        for i, t in enumerate(tokens):
+            matches = self._token_matches(t, open_=open_last and i == len(tokens) - 1)
+            units.append((_rarity(len(matches), len(self._docs)), matches, t))
         units += [(max(1.0, len(r) / 2), self._run_matches(r), "") for r in _CJK.findall(q)]
         hits = []
         for d, doc in enumerate(self._docs):
@@ -203,7 +217,14 @@ class ScenarioIndex:
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        pairs, chars = _pairs(run), frozenset(run)
+        chars = frozenset(run)
+        pairs = {
+            p: _rarity(
+                sum(1 for d in self._docs if any(p in d.parts[i].text for i in d.cjk_parts)),
+                len(self._docs),
+            )
+            for p in _pairs(run)
+        }
         best: dict[tuple[int, int], float] = {}
         for d, doc in enumerate(self._docs):
             for p in doc.cjk_parts:

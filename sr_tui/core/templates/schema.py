@@ -214,8 +214,8 @@ class Loader:
             bad('kind = "choice" needs choices')
             return None
         source = table.get("source", base.source if base else "case")
-        if source not in ("case", "settings"):
-            bad('source must be "case" or "settings"')
+        if source not in ("case", "email", "settings"):
+            bad('source must be "case", "email" or "settings"')
             return None
         if isinstance(example, list):
             example = tuple(example)
