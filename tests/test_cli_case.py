@@ -154,3 +154,60 @@ def test_render_case_with_eml_logs_the_email_and_stores_the_values(capsys, tmp_p
     code, out, _ = run(capsys, "render", "A2", "--case", "SR 3-555")
     assert "Hi Bo," in out
     assert len([e for e in show(capsys, "SR 3-555")["entries"] if e["kind"] == "email"]) == 1
+
+
+def test_closing_records_keywords_resolution_root_cause_and_the_kb_flag(capsys):
+    run(capsys, "case", "new", "SR 20", "--title", "服务器宕机", "--area", "network")
+    code, _, err = run(
+        capsys,
+        "case",
+        "status",
+        "SR 20",
+        "closed",
+        "--reason",
+        "confirmed",
+        "--keywords",
+        "宕机, NFS，挂载",
+        "--resolution",
+        "Restarted nfs-server and fixed /etc/exports",
+        "--root-cause",
+        "a typo in /etc/exports",
+        "--kb",
+    )
+    assert code == 0, err
+    case = show(capsys, "SR 20")["case"]
+    assert case["status"] == "closed" and case["close_reason"] == "confirmed"
+    assert case["keywords"] == ["宕机", "NFS", "挂载"]
+    assert case["resolution"] == "Restarted nfs-server and fixed /etc/exports"
+    assert case["root_cause"] == "a typo in /etc/exports"
+    assert case["knowledge"] is True
+    code, out, _ = run(capsys, "search", "宕机")
+    assert code == 0 and "SR 20" in out
+    code, out, _ = run(capsys, "kb", "export")
+    assert code == 0 and "SR 20" in out and "Restarted nfs-server" in out
+
+
+def test_archive_options_only_when_closing_and_kb_needs_a_resolution(capsys):
+    run(capsys, "case", "new", "SR 21", "--title", "Printer jam")
+    code, _, err = run(capsys, "case", "status", "SR 21", "in_progress", "--resolution", "x")
+    assert code == 2 and "closed" in err
+    code, _, err = run(capsys, "case", "status", "SR 21", "closed", "--reason", "confirmed", "--kb")
+    assert code == 2 and "--resolution" in err
+    assert show(capsys, "SR 21")["case"]["status"] == "new"
+
+
+def test_closing_without_a_resolution_names_similar_resolved_cases(capsys):
+    run(capsys, "case", "new", "SR 30", "--title", "NFS mount hangs on app01")
+    args = ["case", "status", "SR 30", "closed", "--reason", "confirmed"]
+    run(capsys, *args, "--resolution", "Remounted with the hard,intr options", "--keywords", "nfs")
+    run(capsys, "case", "new", "SR 31", "--title", "NFS mount hangs on app02")
+    code, _, err = run(capsys, "case", "status", "SR 31", "closed", "--reason", "confirmed")
+    assert code == 0
+    assert "no resolution" in err and "SR 30" in err and "Remounted with the hard" in err
+
+
+def test_case_search_is_sr_tui_search(capsys):
+    run(capsys, "case", "new", "SR 40", "--title", "OA登录失败", "--description", "连接超时")
+    code, out, err = run(capsys, "case", "search", "连接", "--json")
+    assert code == 0, err
+    assert [hit["number"] for hit in json.loads(out)] == ["SR 40"]

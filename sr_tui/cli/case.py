@@ -80,8 +80,21 @@ def add_parser(sub) -> None:
     c.add_argument("status", choices=[s.value for s in Status] + ["reopen"])
     c.add_argument("--reason", choices=[r.value for r in CloseReason])
     c.add_argument("--notes", default="")
+    archive = c.add_argument_group("archiving a case (with closed)")
+    archive.add_argument(
+        "--keywords", default="", help="tags for search, comma-separated (信息归档: OA登录, 宕机)"
+    )
+    archive.add_argument("--resolution", default="", help="how it was solved")
+    archive.add_argument("--root-cause", default="", help="why it happened")
+    archive.add_argument(
+        "--kb", action="store_true", help="add to the knowledge base (知识沉淀; needs a resolution)"
+    )
     _at_json(c, "when it moved")
     c.set_defaults(func=cmd_status)
+
+    from sr_tui.cli.search import add_search_parser
+
+    add_search_parser(csub, "search")
 
     c = csub.add_parser("export", help="every case: JSONL (lossless) or the seed's CSV tables")
     c.add_argument("--format", choices=("jsonl", "request-csv", "process-csv"), default="jsonl")
@@ -285,13 +298,50 @@ def cmd_status(args) -> int:
         if case.status is not Status.CLOSED:
             raise UsageError(f"{case.number} is not closed ({case.status})")
         status = Status.IN_PROGRESS.value
+    archive = args.keywords.strip() or args.resolution.strip() or args.root_cause.strip()
+    if status != "closed" and (archive or args.kb):
+        raise UsageError(
+            "--keywords, --resolution, --root-cause and --kb archive a case: use them with closed"
+        )
     if status == "closed" and not args.reason:
         raise UsageError("closing needs --reason: " + ", ".join(r.value for r in CloseReason))
-    case = ws.cases.set_status(
-        case.number, status, args.reason, at=at_of(args, ws), notes=args.notes
-    )
+    if args.kb and not (args.resolution.strip() or case.resolution):
+        raise UsageError("--kb needs --resolution: the knowledge base keeps how it was solved")
+    at = at_of(args, ws)
+    if status == "closed":
+        from sr_tui.core.cases.similar import split_keywords
+
+        case = ws.cases.close_case(
+            case.number,
+            args.reason,
+            keywords=split_keywords(args.keywords),
+            resolution=args.resolution,
+            root_cause=args.root_cause,
+            knowledge=True if args.kb else None,
+            at=at,
+            notes=args.notes,
+        )
+        if not case.resolution:
+            _no_resolution(ws, case)
+    else:
+        case = ws.cases.set_status(case.number, status, args.reason, at=at, notes=args.notes)
     _print(case_to_json(case), args.json, f"{case.number}: {case.status}")
     return ExitStatus.OK
+
+
+def _no_resolution(ws, case) -> None:
+    """Say on stderr that the case was archived without a resolution, with the
+    resolutions of similar past cases to start from (`--resolution` adds one)."""
+    from sr_tui.core.cases.similar import similar_cases
+
+    print(
+        f"sr-tui: {case.number} is closed with no resolution: search and the knowledge base "
+        "will not know how it was solved (close it again with --resolution TEXT)",
+        file=sys.stderr,
+    )
+    for past in similar_cases(ws.cases.store, case, limit=3):
+        first = past.case.resolution.strip().splitlines()[0]
+        print(f"  similar: {past.case.number} ({past.case.title}): {first}", file=sys.stderr)
 
 
 def cmd_export(args) -> int:

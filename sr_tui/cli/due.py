@@ -27,6 +27,11 @@ def left_text(left: timedelta) -> str:
     return f"{amount} {'over' if left < timedelta(0) else 'left'}"
 
 
+def _cut(text: str, width: int) -> str:
+    """`text` in at most `width` characters (an ellipsis where it is cut)."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def cmd_due(args) -> int:
     from sr_tui.cli.case import workspace
 
@@ -45,7 +50,7 @@ def cmd_due(args) -> int:
         i = r.item
         when = i.due.astimezone(tz).strftime("%a %d %b %H:%M")
         print(
-            f"{r.bucket:<8} {i.case_number:<16} {(i.template_id or 'call'):<5} {when}  "
-            f"{left_text(r.left):<14} {i.reason}"
+            f"{r.bucket:<8} {i.case_number:<16} {_cut(i.customer, 20):<20} "
+            f"{(i.template_id or 'call'):<5} {when}  {left_text(r.left):<14} {i.reason}"
         )
     return ExitStatus.OK

@@ -26,8 +26,13 @@ _REVERSE, _RESET = "\x1b[7m", "\x1b[0m"
 
 
 def add_parser(sub) -> None:
+    add_search_parser(sub, "search")
+
+
+def add_search_parser(sub, name: str) -> None:
+    """The search command as `name` under `sub` (`sr-tui search`, `sr-tui case search`)."""
     p = sub.add_parser(
-        "search",
+        name,
         help="search the cases: titles, descriptions, emails, notes, resolutions, keywords",
         description="Search the case store. Terms of any length in English or Chinese; "
         '"a phrase", -exclude, and the filters status:closed, area:network, urgency:high, '

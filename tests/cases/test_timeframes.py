@@ -396,3 +396,38 @@ def test_suggestions_are_computed_from_now():
     ]
     for text in suggest_durations():
         assert check_for("duration", text, NOW, CAL) is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "advice"),
+    [
+        # A refusal names only what fits the sentence around the field.
+        ("duration", "soon", "write a duration such as '4 business hours'"),
+        ("duration", "ASAP", "write a duration such as '4 business hours'"),
+        ("duration", "this afternoon", "write a duration such as '4 business hours'"),
+        ("duration", "", "write a duration such as '4 business hours'"),
+        ("point", "soon", "write a day and a time such as '18:00 NZDT today'"),
+        ("point", "尽快", "write a day and a time such as '18:00 NZDT today'"),
+        ("point", "this afternoon", "write a day and a time such as '18:00 NZDT today'"),
+        ("date", "soon", "write a date such as '2 December 2026'"),
+    ],
+)
+def test_a_refusal_suggests_only_what_fits_the_field(kind, text, advice):
+    found = check_for(kind, text, NOW, CAL)
+    assert found is not None and found.endswith(advice), found
+    wrong = "17:00 today" if kind == "duration" else "business hours"
+    assert wrong not in found, found
+
+
+@pytest.mark.parametrize(
+    ("kind", "advice"),
+    [
+        ("duration", "write a duration such as '4 business hours'"),
+        ("point", "write a day and a time such as '17:00 on Friday'"),
+        ("date", "write a date such as '30 June 2024'"),
+    ],
+)
+def test_a_refusal_without_a_calendar_fits_the_field_too(kind, advice):
+    found = check_for(kind, "soon")
+    assert found is not None and found.endswith(advice), found
+    assert found.startswith("'soon' is not a time the customer can hold you to"), found

@@ -37,3 +37,14 @@ def test_render_warns_on_stderr_and_exits_0(capsys):
     assert main(["render", "A1", "--set", "timeframe=by Friday"]) == 0
     err = capsys.readouterr().err
     assert "timeframe: 'by Friday' after 'within'" in err
+
+
+def test_due_text_rows_name_the_customer(capsys):
+    assert main(["case", "new", "SR 3-7", "--title", "NFS hang", "--company", "Acme Ltd"]) == 0
+    args = ["case", "log", "SR 3-7", "B1", "--set", "items=An sosreport"]
+    assert main([*args, "--at", "3 business days ago"]) == 0
+    capsys.readouterr()
+    assert main(["due"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    chase = next(line for line in lines if " B2 " in line)
+    assert "SR 3-7" in chase and "Acme Ltd" in chase and "B2: no reply since B1 on " in chase

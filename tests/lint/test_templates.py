@@ -88,3 +88,34 @@ def test_filled_value_findings_point_at_their_field(catalog, realistic_values):
 
 def test_user_template_directory_is_not_needed():
     assert load_catalog([]).templates
+
+
+def _timeframe_findings(catalog, template_id, field_id, value):
+    email = render(catalog.get(template_id), {field_id: value})
+    return [f for f in lint_email(email) if f.field == field_id and f.rule in ("SR006", "SR007")]
+
+
+@pytest.mark.parametrize("value", ["soon", "shortly", "ASAP", "as soon as possible"])
+def test_in_a_within_field_the_advice_is_a_duration(catalog, value):
+    """C1 reads "within [Timeframe]": advice to write 'by Friday 14 March' there would
+    give "within by Friday 14 March"."""
+    findings = _timeframe_findings(catalog, "C1", "timeframe", value)
+    assert findings, value
+    for f in findings:
+        assert "reads 'within" in f.message and "'4 business hours'" in f.message, f.message
+        assert "by " not in f.message, f.message
+        assert "March" not in f.message, f.message
+        assert f.fix is not None and f.fix.replacement == "4 business hours"
+
+
+def test_in_a_by_field_the_advice_is_a_day_and_a_time_never_a_fixed_date(catalog):
+    [f] = _timeframe_findings(catalog, "A2", "eta", "soon")
+    assert "reads 'by" in f.message and "a day and a time" in f.message, f.message
+    assert "within" not in f.message and "March" not in f.message, f.message
+
+
+def test_outside_a_field_the_message_is_unchanged(catalog):
+    from sr_tui.core.lint import lint
+
+    [plain] = [f for f in lint("Subject: x\n\nHi,\n\nWe will fix it soon.\n") if f.rule == "SR006"]
+    assert "a range ('within 2 business days')" in plain.message

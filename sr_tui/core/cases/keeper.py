@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import datetime
 
-from sr_tui.core.cases.errors import ConflictError, DuplicateCaseError, StoreError
+from sr_tui.core.cases.errors import ConflictError, DuplicateCaseError, NotFoundError, StoreError
 from sr_tui.core.cases.model import (
     Case,
     CaseSummary,
@@ -257,6 +257,42 @@ class CaseKeeper:
         return self.store.set_status(
             number, Status(status), reason=reason, at=at or self.clock.now(), notes=notes
         )
+
+    def close_case(
+        self,
+        number: str,
+        reason: CloseReason | str,
+        *,
+        keywords: Iterable[str] = (),
+        resolution: str = "",
+        root_cause: str = "",
+        knowledge: bool | None = None,
+        at: datetime | None = None,
+        notes: str = "",
+    ) -> Case:
+        """Close the case with what the archive needs (seed 001 step 6): `keywords` added
+        to the record's own (each once, compared without case), `resolution` and
+        `root_cause` where given (else the record's stay), `knowledge` the knowledge-base
+        flag (None: as it is). The record is saved first, then the status moves to closed
+        with `reason`, so search, similar cases and the handbook have it at once."""
+        if not reason:
+            raise ValueError("closing needs a reason: " + ", ".join(r.value for r in CloseReason))
+        reason = CloseReason(reason)
+        case = self.store.get_case(number)
+        if case is None:
+            raise NotFoundError(f"there is no case {number} in the case store")
+        from sr_tui.core.cases.similar import merged_keywords
+
+        wanted = replace(
+            case,
+            keywords=merged_keywords(case.keywords, [k.strip() for k in keywords]),
+            resolution=resolution.strip() or case.resolution,
+            root_cause=root_cause.strip() or case.root_cause,
+            knowledge=case.knowledge if knowledge is None else knowledge,
+        )
+        if wanted != case:
+            self.update(wanted)
+        return self.set_status(case.number, Status.CLOSED, reason, at=at, notes=notes)
 
     def update(self, case: Case) -> Case:
         """Save the record's fields as edited (optimistic: a newer save is a conflict; the

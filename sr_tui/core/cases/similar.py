@@ -163,6 +163,13 @@ def reuse(case: Case) -> Reuse:
     )
 
 
+def split_keywords(text: str) -> tuple[str, ...]:
+    """Keywords as typed: separated by commas (also ， and 、) or semicolons; each once
+    (compared without case), blanks dropped."""
+    words = [w.strip() for w in re.split(r"[,，、;；]", text)]
+    return merged_keywords((), [w for w in words if w])
+
+
 def merged_keywords(mine: Sequence[str], more: Sequence[str]) -> tuple[str, ...]:
     """`mine` then those of `more` it lacks (compared without case)."""
     seen = {k.casefold() for k in mine}

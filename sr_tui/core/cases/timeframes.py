@@ -44,6 +44,8 @@ from sr_tui.core.cases.timeframes_format import (
     zone_label,
 )
 from sr_tui.core.cases.timeframes_grammar import (
+    CLOCK_EXAMPLES,
+    EXAMPLES,
     UNIT_WORDS,
     Kind,
     Phrase,
@@ -73,6 +75,7 @@ __all__ = [
     "without_marker",
 ]
 
+DURATION_EXAMPLE = "4 business hours"
 WITHIN_MARKERS = ("within", "in", "in the next", "inside", "inside of", "内")
 _FIXED_UTC = {"UTC", "GMT", "Z"}
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
@@ -294,7 +297,7 @@ def check_for(
     try:
         ph = read(text, zones)
     except TimeframeError as exc:
-        return exc.message
+        return _fitting(exc.message, kind, now, calendar)
     shown, bare = text.strip(), without_marker(text)
     if kind == "duration":
         if ph.kind == "point":
@@ -336,6 +339,28 @@ def check_for(
             english = "30 June 2024" if kind == "date" else "17:00 on Friday"
         return f"the email is in English — write '{english}'"
     return None
+
+
+def _fitting(
+    message: str, kind: FieldSense, now: datetime | None, cal: BusinessCalendar | None
+) -> str:
+    """A refusal of `read` with its closing advice (a duration or a time, for any field)
+    replaced by what fits the field's sentence: a duration after "within", a day and a
+    time after "by" (the first of the points suggested from now), a date after "as of"."""
+    for generic in (EXAMPLES, CLOCK_EXAMPLES):
+        if message.endswith(generic):
+            return message[: -len(generic)] + _advice(kind, now, cal)
+    return message
+
+
+def _advice(kind: FieldSense, now: datetime | None, cal: BusinessCalendar | None) -> str:
+    if kind == "duration":
+        return f"write a duration such as '{DURATION_EXAMPLE}'"
+    if kind == "point":
+        points = suggest_points(now, cal) if now is not None and cal is not None else []
+        return f"write a day and a time such as '{points[0] if points else '17:00 on Friday'}'"
+    today = now.astimezone(cal.tz).date() if now is not None and cal is not None else None
+    return f"write a date such as '{format_date(today) if today else '30 June 2024'}'"
 
 
 def _duration_example(ph: Phrase, now: datetime | None, cal: BusinessCalendar | None) -> str:

@@ -46,6 +46,8 @@ UNIT_LIMITS: dict[Unit, float] = {
     "week": 520,
 }
 EXAMPLES = "write a duration such as '4 business hours' or a time such as '17:00 today'"
+#: What a part of the day ("this afternoon") is refused with.
+CLOCK_EXAMPLES = "write e.g. '10:00 tomorrow' or '17:00 today'"
 
 
 class TimeframeError(ValueError):
@@ -135,8 +137,7 @@ def read(text: str, zones: Collection[str] = ()) -> Phrase:
     vague = vague_word(re.sub(r"\bnot? later than\b", " ", t))
     if vague in ("morning", "afternoon", "evening", "tonight"):
         raise TimeframeError(
-            f"'{text.strip()}': '{vague}' is not a clock time; write e.g. '10:00 tomorrow' or "
-            "'17:00 today'",
+            f"'{text.strip()}': '{vague}' is not a clock time; {CLOCK_EXAMPLES}",
             text,
         )
     if vague:

@@ -152,9 +152,17 @@ def sentence_kind(body: str, field_id: str) -> FieldSense | None:
     say (or says different things in different places)."""
     found: set[FieldSense] = set()
     for m in re.finditer(r"\{\{-?\s*" + re.escape(field_id) + r"\b[^}]*\}\}", body):
-        before = re.sub(r"\s+", " ", body[max(0, m.start() - 40) : m.start()]).lower().rstrip()
-        for words, sense in _SENSES:
-            if re.search(rf"(?:^|[^a-z]){re.escape(words)}$", before):
-                found.add(sense)
-                break
+        sense = sense_before(body[max(0, m.start() - 40) : m.start()])
+        if sense is not None:
+            found.add(sense)
     return found.pop() if len(found) == 1 else None
+
+
+def sense_before(text: str) -> FieldSense | None:
+    """What a value written right after `text` must be: "… within " -> duration, "… by "
+    -> point, "… as of " -> date; None when `text` does not end with such a word."""
+    before = re.sub(r"\s+", " ", text[-40:]).lower().rstrip()
+    for words, sense in _SENSES:
+        if re.search(rf"(?:^|[^a-z]){re.escape(words)}$", before):
+            return sense
+    return None

@@ -158,5 +158,36 @@ def lint_email(
         span = email.field_at(f.start)
         if span is not None:
             f = replace(f, field=span.field, item=span.item)
+            if f.rule in TIMEFRAME_RULES and span.filled:
+                f = fit_the_sentence(f, text[max(0, span.start - 40) : span.start])
         out.append(f)
     return out
+
+
+#: The rules whose advice is a timeframe to write.
+TIMEFRAME_RULES = frozenset({"SR006", "SR007"})
+DURATION_ADVICE = (
+    "'{match}' is not a specific timeframe. The sentence reads 'within …': write a "
+    "duration, e.g. '4 business hours' or '2 business days'."
+)
+POINT_ADVICE = (
+    "'{match}' is not a specific time. The sentence reads '{word} …': write a day and a "
+    "time with its time zone, e.g. '5 pm ET on Friday' (the field suggests times from now)."
+)
+
+
+def fit_the_sentence(f: Finding, before: str) -> Finding:
+    """A timeframe finding in a field, with advice that fits the sentence the field sits
+    in: after "within" only a duration ("within by Friday 14 March" is no sentence),
+    after "by" a day and a time, never a fixed date."""
+    from sr_tui.core.cases.timeframes_words import sense_before
+
+    sense = sense_before(before)
+    if sense == "duration":
+        message = DURATION_ADVICE.format(match=f.match.strip())
+        return replace(f, message=message, fix=Fix("hint", "4 business hours"))
+    if sense == "point" and f.rule == "SR006":
+        word = before.rstrip().rsplit(None, 1)[-1].lower()
+        message = POINT_ADVICE.format(match=f.match.strip(), word=word)
+        return replace(f, message=message, fix=Fix("hint", "5 pm ET on Friday"))
+    return f
