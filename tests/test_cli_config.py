@@ -137,3 +137,13 @@ def test_no_config_means_seed_placeholders(capsys, config):
     code, out, _ = run(capsys, "render", "A3")
     assert code == 0
     assert out.endswith("[Your Name]\n[Your Team] Support\n")
+
+
+def test_show_masks_the_password_of_database_url(capsys, config):
+    url = "postgresql://ann:hunter2-s3cret@db.example.com/srtui?sslmode=require"
+    assert run(capsys, "config", "set", "database_url", url)[0] == 0
+    code, out, err = run(capsys, "config", "show")
+    assert code == 0, err
+    assert "hunter2-s3cret" not in out + err
+    assert 'database_url = "postgresql://ann:***@db.example.com/srtui?sslmode=require"' in out
+    assert "hunter2-s3cret" in config.read_text(encoding="utf-8")  # the file keeps it

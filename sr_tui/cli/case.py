@@ -1,5 +1,5 @@
-"""`sr-tui case new|list|show|note|call|replied|log|status|export|import`: the case store
-from the command line. Every command that records takes `--at TIME` for what happened
+"""`sr-tui case new|list|show|note|call|replied|log|status|assign|export|import`: the case
+store from the command line. Every command that records takes `--at TIME` for what happened
 earlier; every command that prints takes `--json`."""
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ def add_parser(sub) -> None:
     c.add_argument("--search", default="", help="number, title, requester, company, keywords")
     c.add_argument("--limit", type=int, default=50)
     c.add_argument("--json", action="store_true")
+    common.add_whose(c, "only the list")
     c.set_defaults(func=cmd_list)
 
     c = csub.add_parser("show", help="one case: the record and its timeline")
@@ -95,6 +96,10 @@ def add_parser(sub) -> None:
     from sr_tui.cli.search import add_search_parser
 
     add_search_parser(csub, "search")
+
+    from sr_tui.cli.team import add_assign
+
+    add_assign(csub)  # the same command as `sr-tui assign`
 
     c = csub.add_parser("export", help="every case: JSONL (lossless) or the seed's CSV tables")
     c.add_argument("--format", choices=("jsonl", "request-csv", "process-csv"), default="jsonl")
@@ -191,18 +196,22 @@ def cmd_new(args) -> int:
 def cmd_list(args) -> int:
     from sr_tui.core.cases.labels import STATUS_LABELS, label
 
+    assignee = common.whose(args)
     ws = workspace()
     statuses = [Status(s) for s in args.status] if args.status else None
     if args.open:
         statuses = [s for s in (statuses or list(Status)) if s is not Status.CLOSED]
-    rows = ws.cases.store.list_cases(statuses=statuses, text=args.search, limit=args.limit)
+    rows = ws.cases.store.list_cases(
+        statuses=statuses, text=args.search, limit=args.limit, assignee=assignee
+    )
     if args.json:
         print(json.dumps([_summary_json(r) for r in rows], ensure_ascii=False, indent=2))
         return ExitStatus.OK
     for r in rows:
         when = r.last_activity_at.astimezone().strftime("%Y-%m-%d %H:%M")
         status = label(STATUS_LABELS, r.status, ws.language)
-        print(f"{r.number:<16} {status:<30} {when}  {r.title}")
+        who = "" if assignee is not None else f"  ({r.assignee or 'unassigned'})"
+        print(f"{r.number:<16} {status:<30} {when}  {r.title}{who}")
     return ExitStatus.OK
 
 

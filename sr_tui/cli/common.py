@@ -172,3 +172,25 @@ def _read_values_file(form: Template, path_text: str, known: set[str]) -> Values
         else:
             raise UsageError(f"{path}: '{key}' must be text or a list of text")
     return values
+
+
+def add_whose(parser, what: str) -> None:
+    """`--mine` / `--assignee NAME`: one person's cases instead of the team's."""
+    whose = parser.add_mutually_exclusive_group()
+    whose.add_argument("--mine", action="store_true", help=f"{what} of the cases assigned to you")
+    whose.add_argument(
+        "--assignee", metavar="NAME", help=f"{what} of the cases assigned to NAME ('' unassigned)"
+    )
+
+
+def whose(args) -> str | None:
+    """The assignee `--mine` / `--assignee` names (None: the team's cases)."""
+    from sr_tui.core.cases.team import normalize_name
+
+    if getattr(args, "mine", False):
+        name = normalize_name(settings().your_name)
+        if not name:
+            raise UsageError("--mine needs your_name (sr-tui config set your_name 'Ann Lee')")
+        return name
+    assignee = getattr(args, "assignee", None)
+    return None if assignee is None else normalize_name(assignee)

@@ -46,6 +46,10 @@ def cmd_show(args: argparse.Namespace) -> int:
         if key not in table and key not in ("lint", "keymap", "template_dirs"):
             table[key] = getattr(loaded.settings, key)
     ordered = {k: table[k] for k in KEYS if k in table}
+    if ordered.get("database_url"):  # the file keeps a password; the screen never shows it
+        from sr_tui.core.cases.dburl import mask_url
+
+        ordered["database_url"] = mask_url(ordered["database_url"])
     print(tomli_w.dumps(ordered), end="")
     return ExitStatus.PROBLEMS if loaded.problems else ExitStatus.OK
 

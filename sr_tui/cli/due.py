@@ -1,5 +1,6 @@
-"""`sr-tui due [--today|--week] [--json]`: what is due across the open cases (CASES.md §6):
-overdue, due today, due this week, each with the case, what to write and why."""
+"""`sr-tui due [--today|--week] [--mine|--assignee NAME] [--json]`: what is due across the
+open cases (CASES.md §6): overdue, due today, due this week, each with the case, what to
+write and why; the team's rows also say whose case it is."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 import sys
 from datetime import timedelta
 
-from sr_tui.cli.common import ExitStatus
+from sr_tui.cli.common import ExitStatus, add_whose, whose
 
 
 def add_parser(sub) -> None:
@@ -16,6 +17,7 @@ def add_parser(sub) -> None:
     span.add_argument("--today", action="store_true", help="only overdue and due today")
     span.add_argument("--week", action="store_true", help="overdue, today and this week (default)")
     p.add_argument("--json", action="store_true", help="rows as JSON")
+    add_whose(p, "only what is due")
     p.set_defaults(func=cmd_due)
 
 
@@ -35,8 +37,9 @@ def _cut(text: str, width: int) -> str:
 def cmd_due(args) -> int:
     from sr_tui.cli.case import workspace
 
+    assignee = whose(args)
     ws = workspace()
-    rows = ws.due_rows("today" if args.today else "week")
+    rows = ws.due.rows(ws.clock.now(), "today" if args.today else "week", assignee=assignee)
     for problem in ws.due_problems:
         print(f"sr-tui: warning: {problem}", file=sys.stderr)
     if args.json:
@@ -49,8 +52,9 @@ def cmd_due(args) -> int:
     for r in rows:
         i = r.item
         when = i.due.astimezone(tz).strftime("%a %d %b %H:%M")
+        who = "" if assignee is not None else f"  ({i.assignee or 'unassigned'})"
         print(
             f"{r.bucket:<8} {i.case_number:<16} {_cut(i.customer, 20):<20} "
-            f"{(i.template_id or 'call'):<5} {when}  {left_text(r.left):<14} {i.reason}"
+            f"{(i.template_id or 'call'):<5} {when}  {left_text(r.left):<14} {i.reason}{who}"
         )
     return ExitStatus.OK

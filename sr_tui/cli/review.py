@@ -25,6 +25,7 @@ def add_parser(sub) -> None:
     p.add_argument("--format", choices=FORMATS, default="text", help="output (default text)")
     p.add_argument("--lang", choices=("en", "zh"), help="language (default: settings)")
     p.add_argument("--out", metavar="FILE", help="write to FILE (default: standard output)")
+    common.add_whose(p, "only the review")
     p.set_defaults(func=cmd_review)
 
 
@@ -42,13 +43,21 @@ def cmd_review(args: argparse.Namespace) -> int:
     from sr_tui.cli.search import open_store
     from sr_tui.core.cases import review
 
+    assignee = common.whose(args)
     store, clock = open_store()
     now = clock.now()
     year, month = parse_month(args.month, now)
     business_time, tz, basis = review.business_clock(now.tzinfo)
     try:
         figures = review.monthly_review(
-            store, year, month, now=now, tz=tz, business_time=business_time, basis=basis
+            store,
+            year,
+            month,
+            now=now,
+            tz=tz,
+            business_time=business_time,
+            basis=basis,
+            assignee=assignee,
         )
     finally:
         store.close()

@@ -16,19 +16,25 @@ from sr_tui.cli.common import ExitStatus, UsageError, loaded_settings
 
 
 def add_parser(subparsers) -> None:
-    a = subparsers.add_parser(
-        "assign", help="hand a case to a colleague (or take it: no NAME), on its timeline"
-    )
-    a.add_argument("number", metavar="NUMBER", help="the case number (SR 3-41234567, TS...)")
-    a.add_argument("name", metavar="NAME", nargs="?", help="who takes it (default: you)")
-    a.add_argument("--note", default="", help="a word for the timeline: why, what is pending")
-    a.add_argument("--force", action="store_true", help="a name no case has yet, as typed")
-    a.set_defaults(func=cmd_assign)
+    add_assign(subparsers)
     t = subparsers.add_parser("team", help="the open cases, by assignee (--mine: yours)")
     t.add_argument("--mine", action="store_true", help="only the cases assigned to you")
     t.add_argument("--all", action="store_true", help="closed cases too")
     t.add_argument("--json", action="store_true", help="machine-readable output")
     t.set_defaults(func=cmd_team)
+
+
+ASSIGN_HELP = "hand a case to a colleague (or take it: no NAME), on its timeline"
+
+
+def add_assign(subparsers) -> None:
+    """`assign NUMBER [NAME] [--note TEXT] [--force]` (also `sr-tui case assign`)."""
+    a = subparsers.add_parser("assign", help=ASSIGN_HELP)
+    a.add_argument("number", metavar="NUMBER", help="the case number (SR 3-41234567, TS...)")
+    a.add_argument("name", metavar="NAME", nargs="?", help="who takes it (default: you)")
+    a.add_argument("--note", default="", help="a word for the timeline: why, what is pending")
+    a.add_argument("--force", action="store_true", help="a name no case has yet, as typed")
+    a.set_defaults(func=cmd_assign)
 
 
 def _open():

@@ -155,3 +155,66 @@ def test_the_readme_set_up_gives_engineers_all_the_app_needs_and_no_more(running
         assert can == (False, False, False)
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("DROP TABLE entries")
+
+
+# -- passwords kept out of database_url (README: ~/.pgpass, ?passfile=, PGPASSFILE, PGPASSWORD)
+
+PW_USER = "pw_engineer"
+
+
+@pytest.fixture
+def password_role(running, monkeypatch):
+    """A role that must give its password (scram-sha-256 for it alone, in pg_hba.conf)."""
+    import psycopg
+
+    with psycopg.connect(running.url(), autocommit=True) as conn:
+        conn.execute(f"DROP ROLE IF EXISTS {PW_USER}")
+        conn.execute(f"CREATE ROLE {PW_USER} LOGIN SUPERUSER PASSWORD '{SECRET}'")
+    hba = running.data / "pg_hba.conf"
+    before = hba.read_text()
+    hba.write_text(f"local all {PW_USER} scram-sha-256\n{before}")
+    running._run("pg_ctl", "-D", str(running.data), "reload")
+    for name in ("PGPASSFILE", "PGPASSWORD"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HOME", str(running.root))  # no ~/.pgpass of the machine's
+    yield running
+    hba.write_text(before)
+    running._run("pg_ctl", "-D", str(running.data), "reload")
+
+
+def _opens(url: str, clock) -> bool:
+    with PostgresCaseStore(url, clock, actor="Ann") as store:
+        store.create_case(a_case(clock, f"SR 3-{len(store.list_cases(limit=None))}"))
+    return True
+
+
+def test_the_password_comes_from_a_file_or_the_environment(password_role, clock, monkeypatch):
+    import time
+
+    bare = password_role.url(user=PW_USER)
+    for _ in range(50):  # the reload is asynchronous: wait until the password is asked for
+        try:
+            _opens(bare, clock)
+        except StoreError as exc:
+            refused = exc.user_message
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail("the server never asked for the password")
+    assert "is not reachable" in refused and SECRET not in refused
+
+    wrong = password_role.url("not-the-" + SECRET, user=PW_USER)
+    with pytest.raises(StoreError) as caught:
+        _opens(wrong, clock)
+    assert SECRET not in caught.value.user_message
+    assert f"postgresql://{PW_USER}:***@" in caught.value.user_message
+
+    passfile = password_role.root / "pgpass"
+    passfile.write_text(f"*:*:{password_role.dbname}:{PW_USER}:{SECRET}\n")
+    passfile.chmod(0o600)
+    assert _opens(f"{bare}&passfile={passfile}", clock)  # database_url names the file
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    assert _opens(bare, clock)
+    monkeypatch.delenv("PGPASSFILE")
+    monkeypatch.setenv("PGPASSWORD", SECRET)
+    assert _opens(bare, clock)

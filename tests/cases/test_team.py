@@ -171,3 +171,59 @@ def test_equal_times_order_by_number_byte_for_byte(store, clock):
     assert [c.number for c in store.list_cases()] == sorted(
         ["SR 3-9", "SR 3-10", "sr 3-2", "TS1", "Ärger 1"], key=lambda n: n.encode(), reverse=True
     )
+
+
+# -- "my cases" and "team" views of the due queue and the review -------------------------
+
+
+def _team_of_three(store, clock):
+    store.create_case(a_case(clock, "SR 3-1", title="NFS hang", assignee="Ann Lee"))
+    store.create_case(a_case(clock, "SR 3-2", title="OA login", assignee="Bob Chen"))
+    store.create_case(a_case(clock, "SR 3-3", title="Disk full"))
+    store.assign("SR 3-3", "Ann Lee")
+
+
+def test_the_due_queue_of_my_cases_and_of_the_team(store, clock):
+    from sr_tui.core.cases.calendar import BusinessCalendar
+    from sr_tui.core.cases.next_steps import load_steps
+    from sr_tui.core.cases.queue import DueQueue
+    from sr_tui.core.cases.sla import SlaPolicy
+
+    _team_of_three(store, clock)
+    steps, problems = load_steps()
+    assert not problems
+    queue = DueQueue(store, steps, SlaPolicy(), BusinessCalendar(tz=clock.now().tzinfo))
+    now = clock.now() + timedelta(days=1)
+    team = queue.rows(now, "all")
+    assert {r.item.case_number for r in team} == {"SR 3-1", "SR 3-2", "SR 3-3"}
+    assert {r.item.case_number: r.item.assignee for r in team} == {
+        "SR 3-1": "Ann Lee",
+        "SR 3-2": "Bob Chen",
+        "SR 3-3": "Ann Lee",
+    }
+    mine = queue.rows(now, "all", assignee=" Ann  Lee")
+    assert {r.item.case_number for r in mine} == {"SR 3-1", "SR 3-3"}
+    assert [r for r in team if r.item.assignee == "Ann Lee"] == mine  # the same rows
+    assert {r.to_json()["assignee"] for r in queue.rows(now, "all", assignee="Bob Chen")} == {
+        "Bob Chen"
+    }
+    assert queue.rows(now, "all", assignee="") == []  # the unassigned: none here
+
+
+def test_the_review_of_my_cases_and_of_the_team(store, clock):
+    from sr_tui.core.cases.review import monthly_review, to_json, to_markdown, to_text
+
+    _team_of_three(store, clock)
+    now = clock.now() + timedelta(days=40)
+    year, month = clock.now().year, clock.now().month
+    team = monthly_review(store, year, month, now=now)
+    assert team.opened == ("SR 3-1", "SR 3-2", "SR 3-3") and team.assignee is None
+    assert set(team.by_assignee) == {"Ann Lee", "Bob Chen"}
+    mine = monthly_review(store, year, month, now=now, assignee="Ann  Lee")
+    assert mine.opened == ("SR 3-1", "SR 3-3") and mine.assignee == "Ann Lee"
+    assert set(mine.by_assignee) == {"Ann Lee"}
+    assert to_json(mine)["assignee"] == "Ann Lee" and to_json(team)["assignee"] is None
+    assert "Ann Lee's cases" in to_text(mine).splitlines()[0]
+    assert "Ann Lee's cases" in to_markdown(mine).splitlines()[0]
+    assert "Ann Lee" in to_text(mine, "zh").splitlines()[0]
+    assert "cases" not in to_text(team).splitlines()[0]

@@ -236,10 +236,9 @@ def test_a_line_separator_in_a_value_makes_a_valid_eml(home: Home, separator):
     assert list(msg.keys()) == HEADERS and msg["Subject"] == "Support Case SR 1 Received"
 
 
-# -- 7. lint on runs of spaces (the lint branch fixes it) --------------------------------
+# -- 7. lint on runs of spaces --------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=False, reason="fixed on the lint branch")
 def test_lint_of_a_megabyte_of_spaces_finishes(home: Home, tmp_path):
     path = tmp_path / "spaces.txt"
     path.write_bytes(b"Subject: x\n\nHi,\n\n" + b" " * 1_000_000 + b"\n")

@@ -19,6 +19,7 @@ from sr_tui.core.cases.calendar import BusinessCalendar
 from sr_tui.core.cases.model import Case, Entry, FieldValues, Status
 from sr_tui.core.cases.next_steps import Step, suggest, when_text
 from sr_tui.core.cases.sla import SlaPolicy, clocks_for
+from sr_tui.core.cases.team import normalize_name
 
 Bucket = Literal["overdue", "today", "week", "later"]
 Badge = Literal["breached", "near", "fine"]
@@ -47,6 +48,7 @@ class Due:
     length: timedelta  # the clock's whole time (business), for the "near" badge
     values: FieldValues = field(default_factory=dict)
     kind: str = "step"  # "step" or an SLA clock kind
+    assignee: str = ""  # who the case is assigned to (受理人); "" unassigned
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ class DueRow:
             "badge": self.badge,
             "left_minutes": int(self.left / timedelta(minutes=1)),
             "values": i.values,
+            "assignee": i.assignee,
         }
 
 
@@ -100,7 +103,15 @@ def due_for_case(
     for s in suggest(case, entries, steps, policy, calendar, now):
         length = calendar.between(s.started, s.due) if s.started else _ZERO
         item = Due(
-            case.number, customer, case.title, s.template_id, s.reason, s.due, length, s.values
+            case.number,
+            customer,
+            case.title,
+            s.template_id,
+            s.reason,
+            s.due,
+            length,
+            s.values,
+            assignee=case.assignee,
         )
         if s.template_id not in out or s.due < out[s.template_id].due:
             out[s.template_id] = item
@@ -113,7 +124,18 @@ def due_for_case(
         reason = f"{tid or 'call'}: {what}"
         reason += f" ({d.reason}, {since})" if d.reason and d.kind == "promise" else ""
         reason += f" (since {since})" if d.kind != "promise" and since else ""
-        item = Due(case.number, customer, case.title, tid, reason, d.due, d.length, {}, d.kind)
+        item = Due(
+            case.number,
+            customer,
+            case.title,
+            tid,
+            reason,
+            d.due,
+            d.length,
+            {},
+            d.kind,
+            case.assignee,
+        )
         if tid not in out or d.due < out[tid].due:
             out[tid] = item
     return sorted(out.values(), key=lambda i: i.due)
@@ -196,8 +218,19 @@ class DueQueue:
         out.sort(key=lambda i: (i.due, i.case_number))
         return out
 
-    def rows(self, now: datetime, horizon: Horizon = "week") -> list[DueRow]:
-        """Overdue first (longest overdue first), then due today, then this week."""
+    def rows(
+        self, now: datetime, horizon: Horizon = "week", assignee: str | None = None
+    ) -> list[DueRow]:
+        """Overdue first (longest overdue first), then due today, then this week.
+        `assignee` keeps the rows of the cases assigned to that person (whitespace-
+        normalised, exact: "my cases"); "" those of unassigned cases; None the team's."""
+        rows = self._rows_of(now, horizon)
+        if assignee is None:
+            return rows
+        who = normalize_name(assignee)
+        return [r for r in rows if normalize_name(r.item.assignee) == who]
+
+    def _rows_of(self, now: datetime, horizon: Horizon) -> list[DueRow]:
         items = self.items(now)
         minute = (horizon, now.replace(second=0, microsecond=0))
         with self._lock:

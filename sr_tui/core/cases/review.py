@@ -27,8 +27,8 @@ import csv
 import io
 import statistics
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any, Literal
 
@@ -43,6 +43,7 @@ from sr_tui.core.cases.labels import (
 from sr_tui.core.cases.model import Case, CaseSummary, Entry, EntryKind, Scenario, Status, Urgency
 from sr_tui.core.cases.search import normalize_area
 from sr_tui.core.cases.store import CaseStore
+from sr_tui.core.cases.team import normalize_name
 
 BusinessTime = Callable[[datetime, datetime], timedelta]
 State = Literal["met", "breached", "pending"]
@@ -233,6 +234,7 @@ class MonthlyReview:
     templates_used: dict[str, int]
     opened_per_day: tuple[int, ...]
     closed_per_day: tuple[int, ...]
+    assignee: str | None = None  # "my cases": the cases assigned to this person; None: the team
 
 
 def month_bounds(year: int, month: int, tz: tzinfo) -> tuple[datetime, datetime]:
@@ -241,12 +243,13 @@ def month_bounds(year: int, month: int, tz: tzinfo) -> tuple[datetime, datetime]
     return datetime.combine(first, time(0), tz), datetime.combine(after, time(0), tz)
 
 
-def _recent(store: CaseStore, since: datetime) -> list[CaseSummary]:
-    """The cases active since `since`, page by page of the case list (newest first)."""
+def _recent(store: CaseStore, since: datetime, assignee: str | None = None) -> list[CaseSummary]:
+    """The cases active since `since` (of `assignee`, if given), page by page of the case
+    list (newest first)."""
     out: list[CaseSummary] = []
     offset = 0
     while True:
-        page = store.list_cases(limit=_PAGE, offset=offset)
+        page = store.list_cases(limit=_PAGE, offset=offset, assignee=assignee)
         for summary in page:
             if summary.last_activity_at < since:
                 return out
@@ -274,15 +277,19 @@ def monthly_review(
     business_time: BusinessTime = wall_time,
     basis: str = "wall",
     clocks: Clocks | None = None,
+    assignee: str | None = None,
 ) -> MonthlyReview:
     """The review of `month` of `year` in zone `tz` (default `now`'s). `business_time`
     measures the medians and the timeline clocks (say which with `basis`); `clocks`
-    replaces the timeline's own SLA clocks."""
+    replaces the timeline's own SLA clocks. `assignee` reviews the cases assigned to that
+    person now ("my cases"; whitespace-normalised, exact); None (default) the team's."""
+    if assignee is not None:
+        assignee = normalize_name(assignee)
     tz = tz or now.tzinfo or UTC
     start, end = month_bounds(year, month, tz)
     previous_start, _ = month_bounds(year - (month == 1), (month - 2) % 12 + 1, tz)
     clocks = clocks or timeline_clocks(business_time, min(now, end))
-    active = _recent(store, previous_start)
+    active = _recent(store, previous_start, assignee)
     loaded: list[tuple[Case, list[Entry]]] = []
     previous_cases: list[Case] = []
     for summary in active:
@@ -297,7 +304,8 @@ def monthly_review(
             previous_cases.append(case)
         if in_month:
             loaded.append((case, store.entries(case.number)))
-    return _figures(loaded, previous_cases, start, end, tz, business_time, basis, clocks)
+    figures = _figures(loaded, previous_cases, start, end, tz, business_time, basis, clocks)
+    return replace(figures, assignee=assignee)
 
 
 def _figures(
@@ -437,6 +445,14 @@ def _problems(
 # -- out ---------------------------------------------------------------------------------
 
 
+def title(review: MonthlyReview, w: Mapping[str, str]) -> str:
+    """The review's heading: the month, and whose cases when it is not the team's."""
+    heading = w["title"].format(month=review.month)
+    if review.assignee is None:
+        return heading
+    return f"{heading} — {w['scope'].format(name=review.assignee or w['unassigned'])}"
+
+
 def to_json(review: MonthlyReview) -> dict[str, Any]:
     """The review as JSON values, keys named after the figures."""
 
@@ -445,6 +461,7 @@ def to_json(review: MonthlyReview) -> dict[str, Any]:
 
     return {
         "month": review.month,
+        "assignee": review.assignee,
         "time_zone": review.time_zone,
         "business_time": review.business_time,
         "opened": len(review.opened),
@@ -525,6 +542,7 @@ def to_csv(review: MonthlyReview) -> str:
 _MD = {
     "en": {
         "title": "Monthly review {month}",
+        "scope": "{name}'s cases",
         "basis_calendar": "Times in business hours of the calendar ({tz}).",
         "basis_wall": "Times in wall-clock hours ({tz}): no business calendar is set up.",
         "opened": "Opened",
@@ -572,6 +590,7 @@ _MD = {
     },
     "zh": {
         "title": "{month} 月度复盘",
+        "scope": "{name} 的工单",
         "basis_calendar": "时间按工作日历的工作时间计算({tz})。",
         "basis_wall": "时间按自然时间计算({tz}):尚未设置工作日历。",
         "opened": "新建",
@@ -651,7 +670,7 @@ def to_markdown(review: MonthlyReview, lang: Lang | str = "en") -> str:
     def hours(value: float | None) -> str:
         return w["none"] if value is None else w["hours"].format(h=f"{value:g}")
 
-    out = [f"# {w['title'].format(month=review.month)}", ""]
+    out = [f"# {title(review, w)}", ""]
     out.append(w[f"basis_{review.business_time}"].format(tz=review.time_zone))
     out.append("")
     out.append(
@@ -729,7 +748,7 @@ def to_text(review: MonthlyReview, lang: Lang | str = "en") -> str:
     """The review for a terminal: the figures with bars."""
     w = review_words(lang)
     out = [
-        w["title"].format(month=review.month),
+        title(review, w),
         w[f"basis_{review.business_time}"].format(tz=review.time_zone),
         "",
     ]
