@@ -83,6 +83,9 @@ class SrTuiApp(App[None]):
         self._key_in_flight: events.Key | None = None
         self._key_sent_at = 0.0
         self._held_keys: deque[events.Key] = deque()
+        #: The field sent text last (until what it posted reached the screen).
+        self._typed_into = None
+        self._draining = False
         self._waiting_since: float | None = None
         self._writer_screen = ComposeScreen(workspace, self.language)
         self.handoffs = Handoffs(self, osc52)
@@ -180,7 +183,7 @@ class SrTuiApp(App[None]):
         before is still on its way waits until that one is done.
         """
         if isinstance(event, events.Key) and not event.is_forwarded:
-            if self._held_keys or not self._ready_for_key():
+            if self._held_keys or not self._ready_for_key(event):
                 self._held_keys.append(event)
                 self._send_held_keys_soon()
                 return
@@ -188,13 +191,23 @@ class SrTuiApp(App[None]):
             return
         await super().on_event(event)
 
-    def _ready_for_key(self) -> bool:
-        """No key on its way, and the focused widget mounted (a list item added by the
-        Enter just before is not yet: Tab from it would start from the wrong place)."""
+    def _ready_for_key(self, event: events.Key) -> bool:
+        """No key on its way; for a key that is not text for the focused field (Tab, Enter,
+        ctrl+y), the text typed just before taken in and passed up to the screen (else a
+        binding would act on the field without it); and the focused widget mounted (a list
+        item added by the Enter just before is not yet: Tab from it would start from the
+        wrong place)."""
         if self._key_in_flight is not None:
             if monotonic() - self._key_sent_at <= KEY_IN_FLIGHT_LIMIT:
                 return False
             self._key_in_flight = None  # lost on the way: go on
+        if self._typed_into is not None and not self._takes_text(event):
+            if monotonic() - self._key_sent_at <= KEY_IN_FLIGHT_LIMIT:
+                if not self._draining:
+                    self._draining = True
+                    self._typed_into.call_later(self._drain, self._typed_into)
+                return False
+            self._typed_into, self._draining = None, False
         focused = self.focused
         if focused is None or focused.is_mounted:
             self._waiting_since = None
@@ -202,6 +215,22 @@ class SrTuiApp(App[None]):
         if self._waiting_since is None:
             self._waiting_since = monotonic()
         return monotonic() - self._waiting_since > KEY_IN_FLIGHT_LIMIT  # never mounted
+
+    def _takes_text(self, event: events.Key) -> bool:
+        focused = self.focused
+        return focused is not None and focused.check_consume_key(event.key, event.character)
+
+    def _drain(self, node) -> None:
+        """Runs once `node` has handled what was queued for it: follow what it posted
+        (`Changed`) up to the screen, then the text typed is in the case."""
+        from textual.screen import Screen
+
+        parent = node._parent
+        if isinstance(node, Screen) or parent is None or not node.is_attached:
+            self._typed_into, self._draining = None, False
+            self.call_later(self._send_held_keys)
+        else:
+            parent.call_later(self._drain, parent)
 
     def _send_held_keys_soon(self) -> None:
         if self._key_in_flight is None:  # else `_key_done` sends them
@@ -213,7 +242,9 @@ class SrTuiApp(App[None]):
         await super().on_event(event)  # a priority binding, or forwarded to `target`
         if not event.is_forwarded or target.check_consume_key(event.key, event.character):
             # Handled here, or text the field takes itself (it keeps its keys in order):
-            # the next key need not wait, so typing and pasting stay fast.
+            # the next text key need not wait, so typing and pasting stay fast.
+            if event.is_forwarded:
+                self._typed_into = target
             self._key_done(event)
         elif target is not self.screen:
             target.call_later(self._follow_key, event, target)
@@ -245,7 +276,7 @@ class SrTuiApp(App[None]):
 
     async def _send_held_keys(self) -> None:
         while self._held_keys:
-            if not self._ready_for_key():
+            if not self._ready_for_key(self._held_keys[0]):
                 self._send_held_keys_soon()
                 return
             await self._send_key(self._held_keys.popleft())

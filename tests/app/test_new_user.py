@@ -659,3 +659,24 @@ async def test_pasted_lines_are_never_dropped(make):
         await paste(pilot, "First line.\nSecond line.")
         assert app.workspace.values["details"] == "First line.\nSecond line."
         assert "First line.\nSecond line." in app.draft.query_one("#preview").text
+
+
+async def test_a_key_bound_after_typed_text_in_one_burst_sees_the_text(make, clipboard_stub):
+    """Seen in tmux: "Sam Lee", Tab, "Linux", Enter typed in one burst on the first start
+    saved the name without the team (Enter, a binding, ran before the team field had
+    taken the text sent to it just before); ctrl+y right after typing copied without it."""
+    from sr_tui.screens.first_run import FirstRunScreen
+
+    app = make(ask_for_name=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, FirstRunScreen)
+        await burst(pilot, "Sam Lee\tLinux\n")
+        assert not isinstance(app.screen, FirstRunScreen)
+        assert load_settings().settings.your_team == "Linux"
+        await open_template(pilot, "D1")
+        assert app.focused is app.draft.query_one("#f-sr_number")
+        await burst(pilot, "SR 3-9", "key:ctrl+y")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        assert clipboard_stub.copies and "SR 3-9" in clipboard_stub.copies[-1]
