@@ -205,20 +205,25 @@ async def scene_review(pilot: Pilot) -> None:
     await pilot.pause()
 
 
-async def scene_close_case(pilot: Pilot) -> None:
-    from sr_tui.core.cases.similar import similar_cases
-    from sr_tui.screens.close_case import CloseCaseScreen
+async def scene_similar(pilot: Pilot) -> None:
+    """The case screen of an open OA case: two resolved OA cases beside it (ctrl+o)."""
+    pilot.app.show_case_screen("SR 3-41234641")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
-    app = pilot.app
-    case = app.workspace.cases.get("SR 3-41234641")
-    store = app.workspace.cases.store
-    app.push_screen(CloseCaseScreen(case, app.language, lambda: similar_cases(store, case)))
-    await app.workers.wait_for_complete()
+
+async def scene_close_case(pilot: Pilot) -> None:
+    """F6 and "Closed: confirmed" on that case: the dialog asks before it closes."""
+    await scene_similar(pilot)
+    await pilot.press("f6")
+    await pilot.pause()
+    await pilot.press(*(["down"] * 6), "enter")
+    await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 
 #: Scenes that need the demo case store (scripts/demo_cases.py) and its fixed clock.
-CASE_SCENES = {"search", "review", "review-chinese", "close-case"}
+CASE_SCENES = {"search", "review", "review-chinese", "similar", "close-case"}
 
 #: name -> (language, scene)
 SCENES: dict[str, tuple[str, Scene]] = {
@@ -236,6 +241,7 @@ SCENES: dict[str, tuple[str, Scene]] = {
     "search": ("en", scene_search),
     "review": ("en", scene_review),
     "review-chinese": ("zh", scene_review),
+    "similar": ("en", scene_similar),
     "close-case": ("en", scene_close_case),
 }
 

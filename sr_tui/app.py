@@ -476,6 +476,20 @@ class SrTuiApp(App[None]):
     def on_cases_screen_case_chosen(self, event) -> None:
         self.show_case_screen(event.number)
 
+    def on_case_screen_reuse_requested(self, event) -> None:
+        """Reuse on a similar case: E1/E2 on this case with its resolution filled in."""
+        from sr_tui.case_reuse import apply_reuse
+
+        try:
+            plan = apply_reuse(self.workspace, event.past, event.number)
+        except SrTuiError as exc:
+            self.notify(exc.user_message, severity="error", markup=False)
+            return
+        self._back_to_compose()
+        self.run_case_worker(self._show_suggestion())
+        values = {"template": plan.template_id, "case": event.number, "past": plan.source}
+        self.notify(visible(tr("reused", self.language, **values)), markup=False)
+
     def on_case_screen_write_requested(self, event) -> None:
         self._back_to_compose()
         if event.number != self.workspace.draft.number:

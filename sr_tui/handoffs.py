@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from sr_tui import notices
 from sr_tui.core.cases.labels import STATUS_LABELS, label
+from sr_tui.core.cases.model import Case, Status
 from sr_tui.core.errors import SrTuiError
 from sr_tui.i18n import tr
 
@@ -136,10 +137,43 @@ class Handoffs:
         return str(record.status) if record is not None else None
 
     def _logged(self, before: str | None) -> None:
-        """Say so when the email moved the case (B1: waiting on the customer)."""
+        """Say so when the email moved the case (B1: waiting on the customer); when it
+        closed the case (E1-E4), offer to archive it with keywords and the resolution."""
         record = self.workspace.record
         if record is not None and str(record.status) not in (before, "new"):
             status = label(STATUS_LABELS, str(record.status), self.language)
             message = tr("case_moved", self.language, case=record.number, status=status)
             self.app.notify(message, markup=False)
+            if record.status is Status.CLOSED:
+                self._offer_archive(record)
         self.app.draft.refresh_title()
+
+    def _offer_archive(self, record: Case) -> None:
+        """The close dialog on a case an email just closed (Esc skips it: it stays closed)."""
+        from sr_tui.core.cases.similar import similar_cases
+        from sr_tui.screens.close_case import CloseCaseResult, CloseCaseScreen
+
+        cases, language = self.workspace.cases, self.language
+
+        def answered(result: CloseCaseResult | None) -> None:
+            if result is None or record.close_reason is None:
+                return
+            try:
+                cases.close_case(
+                    record.number,
+                    record.close_reason,
+                    keywords=result.keywords,
+                    resolution=result.resolution,
+                    root_cause=result.root_cause,
+                    knowledge=result.knowledge,
+                )
+            except SrTuiError as exc:
+                self.app.notify(exc.user_message, severity="error", timeout=15, markup=False)
+                return
+            self.app.notify(tr("case_archived", language, case=record.number), markup=False)
+
+        store = cases.store
+        screen = CloseCaseScreen(
+            record, language, lambda: similar_cases(store, record), closed_already=True
+        )
+        self.app.push_screen(screen, answered)

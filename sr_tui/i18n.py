@@ -443,6 +443,27 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Enter on a similar case uses its resolution · ctrl+s closes the case · Esc cancels",
         "在相似工单上按回车采用其解决方案 · ctrl+s 关闭工单 · Esc 取消",
     ),
+    "close_title_closed": (
+        "{case} is closed: keywords and resolution for the archive",
+        "工单 {case} 已关闭:为归档填写关键词与解决方案",
+    ),
+    "close_case_help_closed": (
+        "Enter on a similar case uses its resolution · ctrl+s saves · Esc skips (the case stays closed)",
+        "在相似工单上按回车采用其解决方案 · ctrl+s 保存 · Esc 跳过(工单仍为已关闭)",
+    ),
+    "case_closed_archived": (
+        "Case {case} closed, with its keywords and resolution.",
+        "工单 {case} 已关闭,关键词与解决方案已保存。",
+    ),
+    "case_archived": (
+        "Case {case}: keywords and resolution saved.",
+        "工单 {case}:关键词与解决方案已保存。",
+    ),
+    "reuse_resolution": ("Reuse", "复用"),
+    "reused": (
+        "{template} on {case} with the resolution of {past}: check it, then send.",
+        "已在 {case} 上打开 {template},填入 {past} 的解决方案:请检查后发送。",
+    ),
     "close_needs_resolution": (
         "Write the resolution first, or use one from a similar case.",
         "请先填写解决方案,或采用相似工单的方案。",

@@ -71,3 +71,22 @@ def test_reuse_on_another_case_opens_it_first(workspace):
 def test_reusing_an_unknown_case_is_an_error(workspace):
     with pytest.raises(SrTuiError, match="SR 404"):
         apply_reuse(workspace, "SR 404")
+
+
+def test_reuse_puts_the_resolution_in_the_email(workspace):
+    apply_reuse(workspace, "SR 1")
+    assert workspace.values["details"] == "Mount with hard,intr."
+    assert "Mount with hard,intr." in workspace.email().body
+
+
+def test_reuse_keeps_words_already_typed_for_the_email(workspace):
+    workspace.open_template("E2")
+    workspace.set_value("details", "My own words.")
+    apply_reuse(workspace, "SR 1")
+    assert workspace.values["details"] == "My own words."
+
+
+def test_reuse_writes_the_case_own_resolution_when_it_has_one(workspace):
+    workspace.cases.update(replace(workspace.record, resolution="Own words."))
+    apply_reuse(workspace, "SR 2")
+    assert workspace.values["details"] == "Own words."

@@ -1,30 +1,35 @@
 """One case: the record as a form, the timeline (newest first; Enter on an email shows what
-was sent), and the moves: a note, a call, "customer replied", a status, the next email."""
+was sent), similar resolved cases (found off the UI thread), and the moves: a note, a call,
+"customer replied", a status (closing asks for keywords and the resolution), the next
+email, or E1/E2 with a similar case's resolution ("reuse")."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from sr_tui.bindings import TranslatedBindings
 from sr_tui.core.cases.labels import STATUS_LABELS, label
-from sr_tui.core.cases.model import EntryKind
+from sr_tui.core.cases.model import EntryKind, Status
 from sr_tui.core.errors import SrTuiError
 from sr_tui.core.safe_text import visible
 from sr_tui.i18n import Language, tr
 from sr_tui.widgets.case_record import CaseRecord
+from sr_tui.widgets.similar_cases import SimilarCases
 from sr_tui.widgets.timeline import Timeline
 
 if TYPE_CHECKING:
     from sr_tui.core.cases.keeper import CaseKeeper
     from sr_tui.core.cases.model import Case
     from sr_tui.core.clock import Clock
+    from sr_tui.screens.close_case import CloseCaseResult
 
 
 class CaseScreen(TranslatedBindings, Screen[None]):
@@ -37,6 +42,13 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         Binding("f3", "log('call')", "Call", id="log_call"),
         Binding("f5", "log('customer_replied')", "Customer replied", id="customer_replied"),
         Binding("f6", "status", "Status", id="set_status"),
+        Binding(
+            "ctrl+o",
+            "reuse",
+            "Reuse",
+            id="reuse_resolution",
+            tooltip="E1/E2 with the highlighted similar case's resolution",
+        ),
     ]
 
     class WriteRequested(Message):
@@ -45,6 +57,14 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         def __init__(self, number: str) -> None:
             super().__init__()
             self.number = number
+
+    class ReuseRequested(Message):
+        """Open E1/E2 on this case with the resolution of the similar case `past`."""
+
+        def __init__(self, number: str, past: str) -> None:
+            super().__init__()
+            self.number = number
+            self.past = past
 
     def __init__(self, cases: CaseKeeper, number: str, clock: Clock, language: Language) -> None:
         super().__init__()
@@ -62,9 +82,11 @@ class CaseScreen(TranslatedBindings, Screen[None]):
             record = CaseRecord(self.case, self.language, id="case-record")
             record.border_title = tr("case_record", self.language)
             yield record
-            timeline = Timeline(id="case-timeline")
-            timeline.border_title = tr("case_timeline", self.language)
-            yield timeline
+            with Vertical(id="case-side"):
+                timeline = Timeline(id="case-timeline")
+                timeline.border_title = tr("case_timeline", self.language)
+                yield timeline
+                yield SimilarCases(self.language, id="case-similar")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -73,6 +95,22 @@ class CaseScreen(TranslatedBindings, Screen[None]):
             self.dismiss()
             return
         self.refresh_case()
+        self.query_one(SimilarCases).load(self._similar_finder(self.case))
+
+    def _similar_finder(self, case: Case):
+        from sr_tui.core.cases.similar import similar_cases
+
+        store = self.cases.store
+        return lambda: similar_cases(store, case)
+
+    @on(SimilarCases.Found)
+    def _similar_found(self) -> None:
+        self.refresh_bindings()  # "reuse" shows once there is something to reuse
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reuse":
+            return any(w.similar for w in self.query(SimilarCases))
+        return True
 
     def refresh_case(self) -> None:
         case = self.cases.get(self.number)
@@ -104,6 +142,19 @@ class CaseScreen(TranslatedBindings, Screen[None]):
     def action_write(self) -> None:
         self.post_message(self.WriteRequested(self.number))
 
+    def action_reuse(self) -> None:
+        """Reuse the highlighted similar case (the most alike, unless another is chosen)."""
+        similar = self.query_one(SimilarCases)
+        if not similar.similar:
+            return
+        index = similar.highlighted or 0
+        self.post_message(self.ReuseRequested(self.number, similar.similar[index].number))
+
+    @on(SimilarCases.Reuse)
+    def _reuse(self, event: SimilarCases.Reuse) -> None:
+        event.stop()
+        self.post_message(self.ReuseRequested(self.number, event.case_number))
+
     def action_log(self, kind: str) -> None:
         self._append(EntryKind(kind), "")
 
@@ -134,6 +185,9 @@ class CaseScreen(TranslatedBindings, Screen[None]):
             if answer is None:
                 return
             status, reason = answer
+            if status == Status.CLOSED.value and reason:
+                self._ask_to_close(reason)
+                return
             try:
                 self.cases.set_status(self.number, status, reason)
             except SrTuiError as exc:
@@ -142,3 +196,32 @@ class CaseScreen(TranslatedBindings, Screen[None]):
             self.refresh_case()
 
         self.app.push_screen(StatusScreen(self.case, self.language), chosen)
+
+    def _ask_to_close(self, reason: str) -> None:
+        """Closing asks for the keywords and the resolution (with similar cases' to start
+        from); Esc leaves the case as it was."""
+        from sr_tui.screens.close_case import CloseCaseScreen
+
+        typed = self.query_one(CaseRecord).record()
+
+        def answered(result: CloseCaseResult | None) -> None:
+            if result is None:
+                return
+            try:
+                closed = self.cases.close_case(
+                    self.number,
+                    reason,
+                    keywords=result.keywords,
+                    resolution=result.resolution,
+                    root_cause=result.root_cause,
+                    knowledge=result.knowledge,
+                )
+            except SrTuiError as exc:
+                self.notify(exc.user_message, severity="error", markup=False)
+                return
+            self.refresh_case()
+            self.query_one(CaseRecord).show_saved(closed)
+            self.notify(tr("case_closed_archived", self.language, case=self.number), markup=False)
+
+        screen = CloseCaseScreen(typed, self.language, self._similar_finder(typed))
+        self.app.push_screen(screen, answered)

@@ -5,7 +5,6 @@ None when cancelled; the caller writes it on the case and closes it."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -18,7 +17,7 @@ from textual.widgets import Checkbox, Input, Label, Static, TextArea
 
 from sr_tui.bindings import TranslatedBindings
 from sr_tui.core.cases.model import Case
-from sr_tui.core.cases.similar import SimilarCase, merged_keywords
+from sr_tui.core.cases.similar import SimilarCase, merged_keywords, split_keywords
 from sr_tui.i18n import Language, tr
 from sr_tui.widgets.similar_cases import SimilarCases
 
@@ -29,12 +28,6 @@ class CloseCaseResult:
     resolution: str
     root_cause: str
     knowledge: bool
-
-
-def split_keywords(text: str) -> tuple[str, ...]:
-    """Keywords as typed: separated by commas (also ， and 、) or semicolons; each once."""
-    words = [w.strip() for w in re.split(r"[,，、;；]", text)]
-    return merged_keywords((), [w for w in words if w])
 
 
 class CloseCaseScreen(TranslatedBindings, ModalScreen[CloseCaseResult | None]):
@@ -50,19 +43,24 @@ class CloseCaseScreen(TranslatedBindings, ModalScreen[CloseCaseResult | None]):
         case: Case,
         language: Language,
         find_similar: Callable[[], Sequence[SimilarCase]] | None = None,
+        *,
+        closed_already: bool = False,
     ) -> None:
         """`find_similar` finds similar resolved cases (run off the UI thread), e.g.
-        `lambda: similar_cases(store, case)`."""
+        `lambda: similar_cases(store, case)`. `closed_already`: an email closed the case
+        and the dialog only archives it (Esc skips; the case stays closed)."""
         super().__init__()
         self.case = case
         self.language: Language = language
         self.find_similar = find_similar
+        self.closed_already = closed_already
         self.suggested: tuple[str, ...] = ()
 
     def compose(self) -> ComposeResult:
         lang, case = self.language, self.case
         with VerticalScroll(id="close-case"):
-            yield Label(tr("close_title", lang, case=case.number), id="close-title")
+            title = "close_title_closed" if self.closed_already else "close_title"
+            yield Label(tr(title, lang, case=case.number), id="close-title", markup=False)
             yield Label(tr("close_keywords", lang), classes="close-label")
             yield Input(
                 ", ".join(case.keywords),
@@ -77,7 +75,8 @@ class CloseCaseScreen(TranslatedBindings, ModalScreen[CloseCaseResult | None]):
             yield Checkbox(tr("close_knowledge", lang), case.knowledge, id="close-knowledge")
             yield SimilarCases(lang, id="close-similar")
             yield Static(id="close-problem", markup=False)
-            yield Static(tr("close_case_help", lang), id="close-help", markup=False)
+            help_text = "close_case_help_closed" if self.closed_already else "close_case_help"
+            yield Static(tr(help_text, lang), id="close-help", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#close-suggested").display = False

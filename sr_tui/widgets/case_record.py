@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from sr_tui.core.cases.labels import (
     FIELD_HELP,
@@ -17,6 +17,7 @@ from sr_tui.core.cases.labels import (
     label,
 )
 from sr_tui.core.cases.model import Case, Priority, Scenario, Urgency
+from sr_tui.core.cases.similar import split_keywords
 from sr_tui.i18n import Language
 
 TEXT_FIELDS = ("title", "requester", "company", "contact", "area", "assignee")
@@ -41,7 +42,10 @@ ORDER = (
     "keywords",
     "resolution",
     "root_cause",
+    "knowledge",
 )
+#: What closing a case writes on the record (the close dialog's fields).
+ARCHIVE_FIELDS = ("keywords", "resolution", "root_cause", "knowledge")
 
 
 class CaseRecord(VerticalScroll):
@@ -53,9 +57,12 @@ class CaseRecord(VerticalScroll):
     def compose(self) -> ComposeResult:
         for name in ORDER:
             with Vertical(classes="field", id=f"record-{name}"):
-                yield Label(
-                    label(FIELD_LABELS, name, self.language), classes="field-label", markup=False
-                )
+                if name != "knowledge":  # a checkbox names itself
+                    yield Label(
+                        label(FIELD_LABELS, name, self.language),
+                        classes="field-label",
+                        markup=False,
+                    )
                 yield self._editor(name)
                 yield Static(
                     label(FIELD_HELP, name, self.language), classes="field-help", markup=False
@@ -74,7 +81,26 @@ class CaseRecord(VerticalScroll):
             return area
         if name == "keywords":
             return Input(", ".join(value), id=widget_id, compact=True)
+        if name == "knowledge":
+            text = label(FIELD_LABELS, name, self.language)
+            return Checkbox(text, value, id=widget_id, compact=True)
         return Input(str(value), id=widget_id, compact=True)
+
+    def show_saved(self, case: Case, names: tuple[str, ...] = ARCHIVE_FIELDS) -> None:
+        """Take `case` as saved (its version, so the next save is no conflict) and show
+        its `names` fields; the other fields keep what was typed."""
+        self.case = case
+        for name in names:
+            widget = self.query_one(f"#r-{name}")
+            value = getattr(case, name)
+            if isinstance(widget, TextArea):
+                widget.text = value
+            elif isinstance(widget, Checkbox):
+                widget.value = value
+            elif name == "keywords":
+                widget.value = ", ".join(value)
+            else:
+                widget.value = str(value)
 
     def record(self) -> Case:
         """The case with the form's values."""
@@ -85,8 +111,10 @@ class CaseRecord(VerticalScroll):
                 changes[name] = str(widget.value)
             elif isinstance(widget, TextArea):
                 changes[name] = widget.text
+            elif isinstance(widget, Checkbox):
+                changes[name] = widget.value
             elif name == "keywords":
-                changes[name] = tuple(k.strip() for k in widget.value.split(",") if k.strip())
+                changes[name] = split_keywords(widget.value)
             else:
                 changes[name] = widget.value.strip()
         return replace(self.case, **changes)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from sr_tui.screens.case import CaseScreen
 from sr_tui.screens.cases import CasesScreen
+from sr_tui.screens.close_case import CloseCaseScreen
 from sr_tui.screens.compose import ComposeScreen
 
-from .helpers import SIZE, notices, open_template, screen_text, set_values, settle
+from .helpers import SIZE, notices, open_template, paste, screen_text, set_values, settle
 
 
 async def copy_now(pilot) -> None:
@@ -101,8 +102,16 @@ async def test_status_key_closes_and_reopens(make):
         # Options: new, accepted, in progress, waiting x2, awaiting, closed: 4 reasons.
         await pilot.press(*(["down"] * 6), "enter")
         await settle(pilot)
+        # Closing asks for the keywords and the resolution first (test_case_knowledge).
+        assert isinstance(app.screen, CloseCaseScreen)
+        await paste(pilot, "httpd")  # the keywords have the focus
+        await pilot.press("tab")
+        await paste(pilot, "Restarted the service.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
         case = app.workspace.cases.get("SR 4-1")
         assert case.status.value == "closed" and case.close_reason.value == "confirmed"
+        assert case.resolution == "Restarted the service." and case.keywords == ("httpd",)
         await pilot.press("f6")
         await settle(pilot)
         await pilot.press("down", "down", "enter")  # in progress

@@ -8,9 +8,9 @@ from textual.widgets import Checkbox, Input, Sparkline, TextArea
 
 from sr_tui.core.cases.model import Case
 from sr_tui.core.cases.review import wall_time
-from sr_tui.core.cases.similar import SimilarCase
+from sr_tui.core.cases.similar import SimilarCase, split_keywords
 from sr_tui.core.clock import FixedClock
-from sr_tui.screens.close_case import CloseCaseResult, CloseCaseScreen, split_keywords
+from sr_tui.screens.close_case import CloseCaseResult, CloseCaseScreen
 from sr_tui.screens.compose import ComposeScreen
 from sr_tui.screens.review import ReviewScreen
 from sr_tui.screens.search import SearchScreen

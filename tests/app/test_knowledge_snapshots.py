@@ -82,3 +82,29 @@ def test_close_case_dialog(snap_compare, app_factory):
         await pilot.pause()
 
     assert snap_compare(app_factory(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_case_screen_with_similar_cases(snap_compare, app_factory):
+    """SR 3-41234601 (OA login fails): SR 3-41234567's resolution beside it, ctrl+o reuses."""
+
+    async def run_before(pilot: Pilot) -> None:
+        pilot.app.show_case_screen("SR 3-41234601")
+        await settle(pilot)
+        await pilot.pause()
+
+    assert snap_compare(app_factory(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_close_dialog_from_the_case_screen(snap_compare, app_factory):
+    """F6 and "Closed: confirmed" on SR 3-41234622: the dialog asks before it closes."""
+
+    async def run_before(pilot: Pilot) -> None:
+        pilot.app.show_case_screen("SR 3-41234622")
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        await pilot.press(*(["down"] * 6), "enter")
+        await settle(pilot)
+        await pilot.pause()
+
+    assert snap_compare(app_factory(), terminal_size=SIZE, run_before=run_before)
