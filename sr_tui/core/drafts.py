@@ -93,7 +93,8 @@ class Draft:
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
-            "format": FORMAT,
+            # A draft of the old format stays one (its signature values are echoes).
+            **({"format": FORMAT} if self.typed_only else {}),
             "template_id": self.template_id,
             "values": self.values,
             "saved_at": self.saved_at.isoformat(),
