@@ -337,8 +337,10 @@ class Workspace:
             raise SrTuiError(f"there is no case {number} in the case store")
         self.save()
         template_id = self._last_template(case.number) or self.draft.template_id
+        from sr_tui.core.cases.recording import values_of
+
         draft = Draft(template_id, {}, self.clock.now(), case.number)
-        self.draft = draft.with_record_values(case.values)
+        self.draft = draft.with_record_values(values_of(case))
         self._invalidate()
         self.save()
         return self.draft

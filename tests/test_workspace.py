@@ -325,3 +325,21 @@ def test_your_own_words_belong_to_one_email_not_the_whole_case(workspace, catalo
     assert again.values["details"] == "The logs end at 09:14."
     again.open_template("B2")
     assert again.values["details"] == "Still waiting for the logs."
+
+
+def test_a_case_made_on_the_command_line_reopens_with_its_record_in_the_email(workspace):
+    """`sr-tui case new "SR 3-8" --title … --requester …` stores a record and no values:
+    reopened, its email said [SR Number] and [Issue Summary]."""
+    from sr_tui.core.cases.model import Case
+
+    now = workspace.clock.now()
+    workspace.cases.store.create_case(
+        Case.new("SR 3-8", now=now, title="NFS mounts hang", requester="Alice Chen")
+    )
+    workspace.open_template("A1")
+    workspace.reopen("SR 3-8")
+    values = workspace.values
+    assert values["sr_number"] == "SR 3-8"
+    assert values["issue_summary"] == "NFS mounts hang"
+    assert values["customer_name"] == "Alice Chen"
+    assert "[SR Number]" not in workspace.email().text

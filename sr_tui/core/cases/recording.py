@@ -23,6 +23,19 @@ def _text(values: Mapping[str, object], key: str) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+def values_of(case) -> dict[str, object]:
+    """The values a case brings to its next email: those stored on it, and where they are
+    missing, its number and the record fields the values fill (a case made with `sr-tui
+    case new` has a record and no values)."""
+    values = dict(case.values)
+    values.setdefault("sr_number", case.number)
+    for record_field, value_field in RECORD_FROM_VALUES.items():
+        text = getattr(case, record_field, "")
+        if isinstance(text, str) and text.strip() and not _text(values, value_field):
+            values[value_field] = text
+    return values
+
+
 def record_fields(values: Mapping[str, object]) -> dict[str, str]:
     """The record fields the values fill, for those that are filled."""
     out = {}
