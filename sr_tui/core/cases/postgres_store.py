@@ -79,7 +79,8 @@ from sr_tui.core.cases.postgres_rows import (
     row_to_entry,
     row_to_summary,
 )
-from sr_tui.core.cases.search import SearchHit, SearchQuery
+from sr_tui.core.cases.search import SearchHit
+from sr_tui.core.cases.search_query import SearchQuery
 from sr_tui.core.cases.store import ImportResult, Record
 from sr_tui.core.cases.team import assignment_entry, normalize_name
 from sr_tui.core.clock import Clock

@@ -41,7 +41,7 @@ from sr_tui.core.cases.labels import (
     label,
 )
 from sr_tui.core.cases.model import Case, CaseSummary, Entry, EntryKind, Scenario, Status, Urgency
-from sr_tui.core.cases.search import normalize_area
+from sr_tui.core.cases.search_parse import normalize_area
 from sr_tui.core.cases.store import CaseStore
 from sr_tui.core.cases.team import normalize_name
 

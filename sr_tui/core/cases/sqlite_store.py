@@ -41,7 +41,8 @@ from sr_tui.core.cases.numbering import (
     first_free,
     normalize_number,
 )
-from sr_tui.core.cases.search import SearchHit, SearchQuery
+from sr_tui.core.cases.search import SearchHit
+from sr_tui.core.cases.search_query import SearchQuery
 from sr_tui.core.cases.sqlite_file import Database, move_aside
 from sr_tui.core.cases.sqlite_queries import (
     case_id,
