@@ -211,7 +211,10 @@ def test_the_due_queue_of_my_cases_and_of_the_team(store, clock):
 
 
 def test_the_review_of_my_cases_and_of_the_team(store, clock):
-    from sr_tui.core.cases.review import monthly_review, to_json, to_markdown, to_text
+    from sr_tui.core.cases.review import monthly_review
+    from sr_tui.core.cases.review_formats import to_json
+    from sr_tui.core.cases.review_markdown import to_markdown
+    from sr_tui.core.cases.review_text import to_text
 
     _team_of_three(store, clock)
     now = clock.now() + timedelta(days=40)
