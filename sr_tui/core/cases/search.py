@@ -30,10 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sr_tui.core.cases.model import CaseSummary
-from sr_tui.core.cases.search_query import (
-    FIELD_WEIGHTS,
-    SearchQuery,
-)
+from sr_tui.core.cases.search_query import FIELD_WEIGHTS, SearchQuery
 from sr_tui.core.cases.search_snippets import Snippet, best_snippet, fold
 
 __all__ = ["Candidate", "SearchHit", "hit_to_json", "rank"]
