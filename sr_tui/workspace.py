@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from sr_tui.core.cases.model import Case, CaseSummary
     from sr_tui.core.cases.next_steps import Step
     from sr_tui.core.cases.queue import DueQueue
-    from sr_tui.core.cases.sla import SlaPolicy
+    from sr_tui.core.cases.sla_policy import SlaPolicy
     from sr_tui.core.cases.store import CaseStore
     from sr_tui.core.handoff.clipboard import CopyOutcome, SystemClipboard, SystemCopy
     from sr_tui.core.handoff.mailto import MailtoOutcome
@@ -488,7 +488,7 @@ class Workspace:
     def policy(self) -> SlaPolicy:
         """The clocks' settings (`[sla]`)."""
         if self._policy is None:
-            from sr_tui.core.cases.sla import SlaPolicy
+            from sr_tui.core.cases.sla_policy import SlaPolicy
 
             self._policy, problems = SlaPolicy.from_table(self.settings.sla)
             self.due_problems += problems

@@ -50,7 +50,7 @@ class Settings:
     case_number: str = "TS{date:%Y%m%d}{seq:03d}"
     #: The team's PostgreSQL database (`postgresql://...`); empty: the SQLite file.
     database_url: str = ""
-    #: The `[sla]` table: the clocks of CASES.md §4 (`core/cases/sla.SlaPolicy`).
+    #: The `[sla]` table: the clocks of CASES.md §4 (`core/cases/sla_policy.SlaPolicy`).
     sla: Mapping[str, Any] = field(default_factory=dict)
     #: The business calendar's zone when the calendar file names none ("Asia/Shanghai");
     #: empty: the system's.
@@ -173,7 +173,7 @@ def _check(key: str, value: Any) -> tuple[Any, str | None]:
     if key == "sla":
         if not isinstance(value, dict):
             return None, "[sla] must be a table, e.g. acknowledge_business_hours = 2"
-        from sr_tui.core.cases.sla import SlaPolicy
+        from sr_tui.core.cases.sla_policy import SlaPolicy
 
         _, problems = SlaPolicy.from_table(value)
         if problems:

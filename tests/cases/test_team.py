@@ -187,7 +187,7 @@ def test_the_due_queue_of_my_cases_and_of_the_team(store, clock):
     from sr_tui.core.cases.calendar import BusinessCalendar
     from sr_tui.core.cases.next_steps import load_steps
     from sr_tui.core.cases.queue import DueQueue
-    from sr_tui.core.cases.sla import SlaPolicy
+    from sr_tui.core.cases.sla_policy import SlaPolicy
 
     _team_of_three(store, clock)
     steps, problems = load_steps()

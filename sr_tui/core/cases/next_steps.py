@@ -19,7 +19,8 @@ from typing import Any
 
 from sr_tui.core.cases.calendar import BusinessCalendar
 from sr_tui.core.cases.model import Case, Entry, EntryKind, FieldValues, Status
-from sr_tui.core.cases.sla import REQUESTS, SlaPolicy, announced_close
+from sr_tui.core.cases.sla import announced_close
+from sr_tui.core.cases.sla_policy import REQUESTS, SlaPolicy
 from sr_tui.core.tomlfile import FileProblem, read_toml
 
 FILE_NAME = "next-steps.toml"
