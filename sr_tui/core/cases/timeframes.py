@@ -32,7 +32,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from math import ceil
 
-from sr_tui.core.cases.calendar import BusinessCalendar, CalendarError
+from sr_tui.core.cases.calendar import BusinessCalendar
+from sr_tui.core.cases.calendar_days import CalendarError
 from sr_tui.core.cases.timeframes_format import (
     MONTH_NAMES,
     WEEKDAY_NAMES,
