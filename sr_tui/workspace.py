@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from sr_tui.core.cases.calendar import BusinessCalendar
     from sr_tui.core.cases.keeper import CaseKeeper
     from sr_tui.core.cases.model import Case, CaseSummary
-    from sr_tui.core.cases.next_steps import Step
+    from sr_tui.core.cases.next_steps_table import Step
     from sr_tui.core.cases.queue import DueQueue
     from sr_tui.core.cases.sla_policy import SlaPolicy
     from sr_tui.core.cases.store import CaseStore
@@ -498,7 +498,7 @@ class Workspace:
     def steps(self) -> list[Step]:
         """The move table in effect (a user template dir's next-steps.toml, else ours)."""
         if self._steps is None:
-            from sr_tui.core.cases.next_steps import load_steps
+            from sr_tui.core.cases.next_steps_table import load_steps
             from sr_tui.core.templates.catalog import template_dirs
 
             known = {t.id for t in self.catalog.templates} or None

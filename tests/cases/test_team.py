@@ -185,7 +185,7 @@ def _team_of_three(store, clock):
 
 def test_the_due_queue_of_my_cases_and_of_the_team(store, clock):
     from sr_tui.core.cases.calendar import BusinessCalendar
-    from sr_tui.core.cases.next_steps import load_steps
+    from sr_tui.core.cases.next_steps_table import load_steps
     from sr_tui.core.cases.queue import DueQueue
     from sr_tui.core.cases.sla_policy import SlaPolicy
 
