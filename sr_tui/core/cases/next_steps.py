@@ -58,6 +58,9 @@ def business_days_until(now: datetime, target: datetime, calendar: BusinessCalen
     return n
 
 
+# -- the items still outstanding -------------------------------------------------------
+
+
 def requested_items(entry: Entry) -> list[str]:
     """The bullet lines of a request email's body ("- An sosreport from app01")."""
     if entry.email is None:
@@ -93,6 +96,9 @@ def outstanding_items(case: Case, entries: Sequence[Entry]) -> list[str]:
         if e.at > request.at and e.kind in (EntryKind.NOTE, EntryKind.CUSTOMER_REPLIED)
     )
     return [item for item in items if item.lower() not in later]
+
+
+# -- suggestions -----------------------------------------------------------------------
 
 
 def _happened(e: Entry, ends: Collection[str]) -> bool:

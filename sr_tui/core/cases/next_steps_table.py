@@ -19,17 +19,9 @@ from sr_tui.core.cases.sla_policy import SlaPolicy
 from sr_tui.core.tomlfile import FileProblem, read_toml
 
 FILE_NAME = "next-steps.toml"
-
-
 SPECIAL_WAITS = ("promise", "announced")
-
-
 FILL_SOURCES = ("outstanding", "days_to_close")
-
-
 STEP_KEYS = ("after", "suggest", "wait", "from", "ends", "reason", "fill", "status")
-
-
 _DURATION = re.compile(
     r"^\s*(\d+(?:\.\d+)?)\s+(business\s+days?|business\s+hours?|days?|hours?|minutes?)\s*$",
     re.IGNORECASE,
@@ -176,6 +168,9 @@ def _steps(
             )
         )
     return steps, problems
+
+
+# -- time ----------------------------------------------------------------------------
 
 
 def wait_amount(wait: str, policy: SlaPolicy) -> tuple[str, float] | None:

@@ -55,6 +55,9 @@ class ClockSummary:
         return None if decided == 0 else self.met / decided
 
 
+# -- the review --------------------------------------------------------------------------
+
+
 @dataclass(frozen=True)
 class Group:
     opened: int = 0

@@ -18,26 +18,16 @@ from typing import Literal
 from sr_tui.core.cases.model import Case, Entry, EntryKind, Scenario, Status, Urgency
 
 BusinessTime = Callable[[datetime, datetime], timedelta]
-
-
 State = Literal["met", "breached", "pending"]
-
 
 #: The clocks `timeline_clocks` computes, in the order reports list them (CASES.md §4).
 CLOCKS = ("urgent_first_contact", "acknowledgement", "information_completeness", "promise")
 
-
 #: Their limits: calendar time for the urgent call, business time for the others.
 URGENT_CONTACT = timedelta(minutes=15)
-
-
 ACKNOWLEDGEMENT = timedelta(hours=2)
-
-
 #: One business day of the default week (Mon-Fri 09:00-18:00), as business time.
 BUSINESS_DAY = timedelta(hours=9)
-
-
 #: Templates that ask the customer for information (the information clock's B1, and
 #: the other requests).
 REQUESTS = ("B1",)
@@ -58,6 +48,9 @@ def business_clock(default_tz: tzinfo | None = None) -> tuple[BusinessTime, tzin
         return wall_time, default_tz or UTC, "wall"
     calendar, _problems = load_calendar(default_tz=default_tz)
     return calendar.between, calendar.tz, "calendar"
+
+
+# -- SLA clocks --------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)

@@ -51,8 +51,6 @@ class SearchHit:
 
 #: BM25's term-frequency saturation and length normalisation.
 BM25_K1 = 1.2
-
-
 BM25_B = 0.75
 
 

@@ -58,10 +58,7 @@ _FILTER_KEYS = {
     "知识库": "kb",
 }
 
-
 _OPEN = frozenset(s for s in Status if s is not Status.CLOSED)
-
-
 _STATUS_ALIASES: dict[str, frozenset[Status]] = {
     "open": _OPEN,
     "未关闭": _OPEN,
@@ -71,27 +68,15 @@ _STATUS_ALIASES: dict[str, frozenset[Status]] = {
     "已解决": frozenset({Status.AWAITING_CONFIRMATION, Status.CLOSED}),
 }
 
-
 _YES = {"yes", "y", "true", "1", "on", "是"}
-
-
 _NO = {"no", "n", "false", "0", "off", "否"}
-
 
 #: Characters that end a token (besides white space); commas end a term but separate a
 #: filter's values (status:new,accepted), so they are split after filters are read.
 _SEPARATORS = set(";；。！？")
-
-
 _TERM_SPLIT = re.compile(r"[,，、]+")
-
-
 _QUOTES = {'"': '"', "“": "”", "「": "」"}
-
-
 _STRAY_QUOTES = '"“”「」'
-
-
 _FILTER = re.compile(r"^([^\W\d_][\w]*)[:：](.+)$")
 
 
@@ -125,11 +110,7 @@ def _enum_values(enum: Iterable[Any], labels: Mapping[str, Mapping[str, str]]) -
 
 
 _STATUS_VALUES = _enum_values(Status, STATUS_LABELS)
-
-
 _URGENCY_VALUES = _enum_values(Urgency, LEVEL_LABELS)
-
-
 _AREA_VALUES = {_key(label): key for table in AREA_LABELS.values() for key, label in table.items()}
 
 

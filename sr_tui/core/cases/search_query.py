@@ -14,7 +14,6 @@ from sr_tui.core.cases.model import Status, Urgency
 #: shorter ones (most Chinese words: 宕机, 连接, 权限) are matched on the text itself.
 MIN_INDEXED = 3
 
-
 #: The searchable text of a case, in the order the index holds it.
 FIELDS = (
     "number",
@@ -28,7 +27,6 @@ FIELDS = (
     "notes",  # the action and notes of every timeline entry (notes, calls, status moves)
 )
 
-
 #: Relevance weight of a hit in each field: the record's own words over the timeline's.
 FIELD_WEIGHTS: Mapping[str, float] = {
     "number": 10.0,
@@ -41,7 +39,6 @@ FIELD_WEIGHTS: Mapping[str, float] = {
     "email_body": 1.0,
     "notes": 1.0,
 }
-
 
 FIELD_LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -68,21 +65,20 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-
 #: Between the pieces of a field that holds many (keywords, the emails of a case): a
 #: phrase never matches across it, and a snippet never shows two pieces.
 ITEM_SEPARATOR = "\x1e"
 
-
 #: The most cases a backend ranks by relevance when more match (see the module docstring).
 RANK_WINDOW = 100
-
 
 #: A snippet's length in characters, ellipses included.
 SNIPPET_WIDTH = 96
 
-
 Mode = Literal["all", "any"]
+
+
+# -- the query ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)

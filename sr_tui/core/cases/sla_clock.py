@@ -40,8 +40,6 @@ def pauses(entries: Sequence[Entry]) -> list[Pause]:
 
 
 Add = Callable[[datetime, timedelta], datetime]
-
-
 Between = Callable[[datetime, datetime], timedelta]
 
 

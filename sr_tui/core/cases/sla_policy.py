@@ -11,28 +11,17 @@ from sr_tui.core.cases.model import Status
 
 #: Template ids that ask the customer for something (B2 chases them).
 REQUESTS = frozenset({"B1", "B3", "B4", "B5", "B6", "B7"})
-
-
 #: Emails that show the problem was located (or handed on): the diagnosis clock is met.
 LOCATED = frozenset({"C1", "H2", "H4", "D1", "D3", "E1", "E2"})
-
-
 #: A note's `action` that marks the case's information complete / the problem located.
 COMPLETE_ACTION = "information complete"
-
-
 DIAGNOSED_ACTION = "diagnosed"
-
-
 #: Statuses that mean the problem was located.
 LOCATED_STATUSES = frozenset(
     {Status.WAITING_DEVELOPMENT, Status.AWAITING_CONFIRMATION, Status.CLOSED}
 )
 
-
 KINDS = ("urgent_contact", "acknowledge", "complete", "diagnosis", "promise", "chase")
-
-
 #: The template that answers each clock (None: a phone call).
 ANSWER: dict[str, str | None] = {
     "urgent_contact": None,
@@ -42,8 +31,6 @@ ANSWER: dict[str, str | None] = {
     "promise": "A2",
     "chase": "B2",
 }
-
-
 _ZERO = timedelta(0)
 
 

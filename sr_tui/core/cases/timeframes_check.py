@@ -16,13 +16,8 @@ from sr_tui.core.cases.timeframes_format import (
     format_due,
     suggest_points,
 )
-from sr_tui.core.cases.timeframes_grammar import (
-    CLOCK_EXAMPLES,
-    EXAMPLES,
-    Phrase,
-    TimeframeError,
-    read,
-)
+from sr_tui.core.cases.timeframes_grammar import read
+from sr_tui.core.cases.timeframes_phrase import CLOCK_EXAMPLES, EXAMPLES, Phrase, TimeframeError
 from sr_tui.core.cases.timeframes_words import FieldSense, without_marker
 
 DURATION_EXAMPLE = "4 business hours"
