@@ -40,14 +40,8 @@ from sr_tui.core.cases.timeframes_format import (
     suggest_points,
     zone_label,
 )
-from sr_tui.core.cases.timeframes_grammar import (
-    UNIT_WORDS,
-    Kind,
-    Phrase,
-    TimeframeError,
-    Unit,
-    read,
-)
+from sr_tui.core.cases.timeframes_grammar import read
+from sr_tui.core.cases.timeframes_phrase import UNIT_WORDS, Kind, Phrase, TimeframeError, Unit
 from sr_tui.core.cases.timeframes_words import AMBIGUOUS, sentence_kind, without_marker, zone_offset
 
 __all__ = [
@@ -65,8 +59,6 @@ __all__ = [
 
 
 WITHIN_MARKERS = ("within", "in", "in the next", "inside", "inside of", "内")
-
-
 _FIXED_UTC = {"UTC", "GMT", "Z"}
 
 
