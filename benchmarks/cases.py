@@ -58,7 +58,7 @@ from sr_tui.core.cases.model import (  # noqa: E402
     Status,
     StatusDetail,
 )
-from sr_tui.core.cases.search import SearchQuery  # noqa: E402
+from sr_tui.core.cases.search_query import SearchQuery  # noqa: E402
 from sr_tui.core.cases.sqlite_rows import (  # noqa: E402
     INSERT_CASE,
     INSERT_ENTRY,

@@ -36,9 +36,9 @@ from cases import NOW, build  # noqa: E402
 
 from sr_tui.core.cases.calendar import BusinessCalendar  # noqa: E402
 from sr_tui.core.cases.model import Status  # noqa: E402
-from sr_tui.core.cases.next_steps import load_steps  # noqa: E402
+from sr_tui.core.cases.next_steps_table import load_steps  # noqa: E402
 from sr_tui.core.cases.queue import DueQueue  # noqa: E402
-from sr_tui.core.cases.sla import SlaPolicy  # noqa: E402
+from sr_tui.core.cases.sla_policy import SlaPolicy  # noqa: E402
 from sr_tui.core.cases.sqlite_store import SqliteCaseStore  # noqa: E402
 from sr_tui.core.clock import FixedClock  # noqa: E402
 

@@ -45,7 +45,7 @@ from cases import NOW, build  # noqa: E402
 
 from sr_tui.core.cases import migrations  # noqa: E402
 from sr_tui.core.cases.model import Entry, EntryKind, Stage  # noqa: E402
-from sr_tui.core.cases.search import parse_query  # noqa: E402
+from sr_tui.core.cases.search_parse import parse_query  # noqa: E402
 from sr_tui.core.cases.sqlite_store import SqliteCaseStore  # noqa: E402
 from sr_tui.core.clock import FixedClock  # noqa: E402
 

@@ -195,7 +195,7 @@ async def scene_search(pilot: Pilot) -> None:
 
 
 async def scene_review(pilot: Pilot) -> None:
-    from sr_tui.core.cases.review import wall_time
+    from sr_tui.core.cases.review_clocks import wall_time
     from sr_tui.screens.review import ReviewScreen
 
     # Wall time: the picture does not depend on a calendar file on this machine.

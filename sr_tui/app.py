@@ -26,7 +26,8 @@ from sr_tui.core.clock import Clock
 from sr_tui.core.drafts import DraftStore
 from sr_tui.core.errors import SrTuiError
 from sr_tui.core.safe_text import visible
-from sr_tui.core.settings import LoadedSettings, Settings, load_settings, save_settings
+from sr_tui.core.settings import LoadedSettings, Settings, load_settings
+from sr_tui.core.settings_write import save_settings
 from sr_tui.core.templates.catalog import Catalog, load_user_catalog
 from sr_tui.core.templates.model import Layout
 from sr_tui.handoffs import Handoffs

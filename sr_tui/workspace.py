@@ -43,9 +43,9 @@ if TYPE_CHECKING:
     from sr_tui.core.cases.calendar import BusinessCalendar
     from sr_tui.core.cases.keeper import CaseKeeper
     from sr_tui.core.cases.model import Case, CaseSummary
-    from sr_tui.core.cases.next_steps import Step
+    from sr_tui.core.cases.next_steps_table import Step
     from sr_tui.core.cases.queue import DueQueue
-    from sr_tui.core.cases.sla import SlaPolicy
+    from sr_tui.core.cases.sla_policy import SlaPolicy
     from sr_tui.core.cases.store import CaseStore
     from sr_tui.core.handoff.clipboard import CopyOutcome, SystemClipboard, SystemCopy
     from sr_tui.core.handoff.mailto import MailtoOutcome
@@ -490,7 +490,7 @@ class Workspace:
     def policy(self) -> SlaPolicy:
         """The clocks' settings (`[sla]`)."""
         if self._policy is None:
-            from sr_tui.core.cases.sla import SlaPolicy
+            from sr_tui.core.cases.sla_policy import SlaPolicy
 
             self._policy, problems = SlaPolicy.from_table(self.settings.sla)
             self.due_problems += problems
@@ -500,7 +500,7 @@ class Workspace:
     def steps(self) -> list[Step]:
         """The move table in effect (a user template dir's next-steps.toml, else ours)."""
         if self._steps is None:
-            from sr_tui.core.cases.next_steps import load_steps
+            from sr_tui.core.cases.next_steps_table import load_steps
             from sr_tui.core.templates.catalog import template_dirs
 
             known = {t.id for t in self.catalog.templates} or None

@@ -9,13 +9,9 @@ import re
 import pytest
 
 from sr_tui.core import atomic, tomlfile
-from sr_tui.core.settings import (
-    Settings,
-    load_settings,
-    merged,
-    parse_setting,
-    save_settings,
-)
+from sr_tui.core.settings import Settings, load_settings
+from sr_tui.core.settings_set import merged, parse_setting
+from sr_tui.core.settings_write import save_settings
 
 FULL = Settings(
     your_name="Sam Lee",

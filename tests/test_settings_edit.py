@@ -16,14 +16,12 @@ import pytest
 from test_cli import run
 
 from sr_tui.core import locations
-from sr_tui.core.settings import (
-    Settings,
+from sr_tui.core.settings import Settings, load_settings, settings_from_table
+from sr_tui.core.settings_write import (
     SettingsWriteError,
     backup_file,
     edited_settings_text,
-    load_settings,
     save_settings,
-    settings_from_table,
 )
 
 COMMENTED = """\

@@ -52,7 +52,8 @@ def cmd_path(args) -> int:
 
 
 def cmd_show(args) -> int:
-    from sr_tui.core.cases.calendar_file import load_calendar, show
+    from sr_tui.core.cases.calendar_file import load_calendar
+    from sr_tui.core.cases.calendar_show import show
     from sr_tui.core.clock import SystemClock
 
     path = _path()

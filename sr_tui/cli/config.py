@@ -7,7 +7,9 @@ import os
 import sys
 
 from sr_tui.cli.common import ExitStatus
-from sr_tui.core.settings import KEYS, load_settings, merged, parse_setting, save_settings
+from sr_tui.core.settings import KEYS, load_settings
+from sr_tui.core.settings_set import merged, parse_setting
+from sr_tui.core.settings_write import save_settings
 
 
 def add_parser(subparsers) -> None:

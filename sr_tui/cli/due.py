@@ -35,7 +35,7 @@ def _cut(text: str, width: int) -> str:
 
 
 def cmd_due(args) -> int:
-    from sr_tui.cli.case import workspace
+    from sr_tui.cli.case_shared import workspace
 
     assignee = whose(args)
     ws = workspace()

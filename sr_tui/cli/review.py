@@ -41,15 +41,19 @@ def parse_month(text: str | None, now: datetime) -> tuple[int, int]:
 
 def cmd_review(args: argparse.Namespace) -> int:
     from sr_tui.cli.search import open_store
-    from sr_tui.core.cases import review
+    from sr_tui.core.cases.review import monthly_review
+    from sr_tui.core.cases.review_clocks import business_clock
+    from sr_tui.core.cases.review_formats import to_csv, to_json
+    from sr_tui.core.cases.review_markdown import to_markdown
+    from sr_tui.core.cases.review_text import to_text
 
     assignee = common.whose(args)
     store, clock = open_store()
     now = clock.now()
     year, month = parse_month(args.month, now)
-    business_time, tz, basis = review.business_clock(now.tzinfo)
+    business_time, tz, basis = business_clock(now.tzinfo)
     try:
-        figures = review.monthly_review(
+        figures = monthly_review(
             store,
             year,
             month,
@@ -63,13 +67,13 @@ def cmd_review(args: argparse.Namespace) -> int:
         store.close()
     lang = args.lang or common.settings().language
     if args.format == "json":
-        text = json.dumps(review.to_json(figures), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(to_json(figures), ensure_ascii=False, indent=2) + "\n"
     elif args.format == "csv":
-        text = review.to_csv(figures)
+        text = to_csv(figures)
     elif args.format == "md":
-        text = review.to_markdown(figures, lang)
+        text = to_markdown(figures, lang)
     else:
-        text = review.to_text(figures, lang)
+        text = to_text(figures, lang)
     if not args.out:
         sys.stdout.write(text)
         return ExitStatus.OK

@@ -89,7 +89,8 @@ def open_store(clock: Clock | None = None) -> tuple[CaseStore, Clock]:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from sr_tui.core.cases.search import hit_to_json, parse_query
+    from sr_tui.core.cases.search import hit_to_json
+    from sr_tui.core.cases.search_parse import parse_query
 
     words = _options_after(args)
     if not words:
@@ -119,7 +120,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 def describe(hit: SearchHit, marks: bool = False, tz=None) -> str:
     """A hit in two lines: number, status, last activity and title; the snippet."""
     from sr_tui.core.cases.labels import STATUS_LABELS, label
-    from sr_tui.core.cases.search import field_label
+    from sr_tui.core.cases.search_query import field_label
 
     case = hit.case
     when = case.last_activity_at.astimezone(tz).strftime("%Y-%m-%d")

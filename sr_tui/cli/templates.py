@@ -139,7 +139,7 @@ def cmd_templates_check(args: argparse.Namespace) -> int:
 def _check_next_steps(catalog: Catalog, user_dirs) -> int:
     """The move table in effect (DIR's next-steps.toml when it has one): unknown template
     ids, bad durations. Prints each problem; returns how many."""
-    from sr_tui.core.cases.next_steps import check_steps, steps_path
+    from sr_tui.core.cases.next_steps_table import check_steps, steps_path
     from sr_tui.core.templates.catalog import template_dirs
 
     dirs = user_dirs if user_dirs is not None else template_dirs(common.settings())

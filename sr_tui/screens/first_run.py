@@ -16,7 +16,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Label, Static
 
 from sr_tui.bindings import TranslatedBindings
-from sr_tui.core.settings import LoadedSettings, Settings, save_settings
+from sr_tui.core.settings import LoadedSettings, Settings
+from sr_tui.core.settings_write import save_settings
 from sr_tui.i18n import Language, tr
 from sr_tui.screens.settings import one_line_validator
 

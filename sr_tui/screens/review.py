@@ -23,13 +23,16 @@ from textual.widgets import Footer, Label, Sparkline, Static
 
 from sr_tui.bindings import TranslatedBindings
 from sr_tui.core.cases import review as figures
+from sr_tui.core.cases.review_clocks import business_clock
+from sr_tui.core.cases.review_markdown import group_label, review_words, to_markdown
 from sr_tui.core.errors import SrTuiError
 from sr_tui.i18n import Language, tr
 from sr_tui.widgets.bar_chart import BarChart, Row
 from sr_tui.widgets.search_results import padded
 
 if TYPE_CHECKING:
-    from sr_tui.core.cases.review import BusinessTime, MonthlyReview
+    from sr_tui.core.cases.review import MonthlyReview
+    from sr_tui.core.cases.review_clocks import BusinessTime
     from sr_tui.workspace import Workspace
 
 #: The four groupings, in the order the panels show them.
@@ -113,7 +116,7 @@ class ReviewScreen(TranslatedBindings, Screen[None]):
         self.load(self.month)
 
     def _titles(self) -> None:
-        w = figures.review_words(self.language)
+        w = review_words(self.language)
         month = f"{self.month[0]:04d}-{self.month[1]:02d}"
         title = tr("review_title", self.language, month=month)
         self.query_one("#review-title", Label).update(title)
@@ -134,7 +137,7 @@ class ReviewScreen(TranslatedBindings, Screen[None]):
     def load(self, month: tuple[int, int]) -> None:
         """Count the month off the UI thread and post the figures."""
         now = self.workspace.clock.now()
-        business_time, tz, basis = self._business or figures.business_clock(now.tzinfo)
+        business_time, tz, basis = self._business or business_clock(now.tzinfo)
         try:
             made = figures.monthly_review(
                 self.workspace.cases.store,
@@ -162,7 +165,7 @@ class ReviewScreen(TranslatedBindings, Screen[None]):
 
     def show(self, made: MonthlyReview) -> None:
         lang = self.language
-        w = figures.review_words(lang)
+        w = review_words(lang)
         self.query_one("#review-basis", Static).update(
             w[f"basis_{made.business_time}"].format(tz=made.time_zone)
         )
@@ -190,7 +193,7 @@ class ReviewScreen(TranslatedBindings, Screen[None]):
             table = getattr(made, group)
             rows = [
                 Row(
-                    figures.group_label(group, key, lang),
+                    group_label(group, key, lang),
                     g.opened,
                     f"{g.opened:>3} / {g.closed:<3}",
                 )
@@ -245,7 +248,7 @@ class ReviewScreen(TranslatedBindings, Screen[None]):
 
     def action_copy_markdown(self) -> None:
         if self.review is not None:
-            self.post_message(self.CopyMarkdown(figures.to_markdown(self.review, self.language)))
+            self.post_message(self.CopyMarkdown(to_markdown(self.review, self.language)))
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -19,7 +19,8 @@ from textual.widgets import Footer, Input, Label, Static
 from textual.worker import get_current_worker
 
 from sr_tui.bindings import TranslatedBindings
-from sr_tui.core.cases.search import SearchHit, parse_query
+from sr_tui.core.cases.search import SearchHit
+from sr_tui.core.cases.search_parse import parse_query
 from sr_tui.core.errors import SrTuiError
 from sr_tui.i18n import Language, tr
 from sr_tui.widgets.search_results import SearchResults

@@ -18,13 +18,8 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from sr_tui.bindings import TranslatedBindings
 from sr_tui.core.safe_text import has_controls
-from sr_tui.core.settings import (
-    COPY_LAYOUTS,
-    LoadedSettings,
-    Settings,
-    backup_file,
-    save_settings,
-)
+from sr_tui.core.settings import COPY_LAYOUTS, LoadedSettings, Settings
+from sr_tui.core.settings_write import backup_file, save_settings
 from sr_tui.i18n import Language, tr
 from sr_tui.widgets.plain_text import SafeInput
 

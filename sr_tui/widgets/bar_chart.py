@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.widgets import Static
 
-from sr_tui.core.cases.review import bar
+from sr_tui.core.cases.review_text import bar
 from sr_tui.widgets.search_results import padded
 
 

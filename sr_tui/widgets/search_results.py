@@ -12,7 +12,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from sr_tui.core.cases.labels import STATUS_LABELS, label
-from sr_tui.core.cases.search import SearchHit, Snippet, field_label
+from sr_tui.core.cases.search import SearchHit
+from sr_tui.core.cases.search_query import field_label
+from sr_tui.core.cases.search_snippets import Snippet
 
 
 def padded(text: str, cells: int) -> str:

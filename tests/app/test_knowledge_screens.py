@@ -7,7 +7,7 @@ from textual.app import App
 from textual.widgets import Checkbox, Input, Sparkline, TextArea
 
 from sr_tui.core.cases.model import Case
-from sr_tui.core.cases.review import wall_time
+from sr_tui.core.cases.review_clocks import wall_time
 from sr_tui.core.cases.similar import SimilarCase, split_keywords
 from sr_tui.core.clock import FixedClock
 from sr_tui.screens.close_case import CloseCaseResult, CloseCaseScreen

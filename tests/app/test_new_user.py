@@ -18,7 +18,8 @@ from textual.widgets import DataTable, Input, Static
 from sr_tui.core import locations
 from sr_tui.core.drafts import Draft, DraftStore
 from sr_tui.core.handoff import opener
-from sr_tui.core.settings import Settings, load_settings, save_settings
+from sr_tui.core.settings import Settings, load_settings
+from sr_tui.core.settings_write import save_settings
 from sr_tui.screens.compose import ComposeScreen
 from sr_tui.screens.help import HelpScreen
 from sr_tui.screens.settings import SettingsScreen

@@ -8,7 +8,8 @@ import email.policy
 from sr_tui.core import locations
 from sr_tui.core.drafts import Draft, DraftStore
 from sr_tui.core.handoff import opener
-from sr_tui.core.settings import Settings, load_settings, save_settings
+from sr_tui.core.settings import Settings, load_settings
+from sr_tui.core.settings_write import save_settings
 from sr_tui.screens.first_run import FirstRunScreen
 from sr_tui.screens.settings import SettingsScreen
 

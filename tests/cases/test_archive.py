@@ -12,7 +12,7 @@ from sr_tui.core.cases.errors import NotFoundError
 from sr_tui.core.cases.keeper import CaseKeeper
 from sr_tui.core.cases.knowledge import knowledge_cases
 from sr_tui.core.cases.model import Case, CloseReason, EntryKind, Status
-from sr_tui.core.cases.search import parse_query
+from sr_tui.core.cases.search_parse import parse_query
 from sr_tui.core.cases.similar import split_keywords
 
 from .helpers import T0

@@ -8,7 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from sr_tui.core.cases.calendar import BusinessCalendar, CalendarError, Span, Workday
+from sr_tui.core.cases.calendar import BusinessCalendar, Span, Workday
+from sr_tui.core.cases.calendar_days import CalendarError
 
 NZ = ZoneInfo("Pacific/Auckland")
 LONDON = ZoneInfo("Europe/London")

@@ -16,8 +16,8 @@ from sr_tui.core.cases.calendar_file import (
     check,
     listed_dates,
     load_calendar,
-    show,
 )
+from sr_tui.core.cases.calendar_show import show
 
 UTC = ZoneInfo("UTC")
 

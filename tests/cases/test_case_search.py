@@ -19,7 +19,8 @@ from sr_tui.core.cases.model import (
     Stage,
     Status,
 )
-from sr_tui.core.cases.search import FIELDS, SearchQuery, parse_query
+from sr_tui.core.cases.search_parse import parse_query
+from sr_tui.core.cases.search_query import FIELDS, SearchQuery
 
 from .helpers import T0
 

@@ -13,7 +13,7 @@ from sr_tui.core.cases import postgres_migrations as schema
 from sr_tui.core.cases.model import CloseReason, Entry, EntryKind, Stage, Status
 from sr_tui.core.cases.postgres_rows import INSERT_CASE, INSERT_ENTRY, case_params, entry_params
 from sr_tui.core.cases.postgres_store import PostgresCaseStore
-from sr_tui.core.cases.search import parse_query
+from sr_tui.core.cases.search_parse import parse_query
 
 from . import pg
 from .helpers import a_case, email_entry, full_case

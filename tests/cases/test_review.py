@@ -12,15 +12,11 @@ from datetime import datetime, time, timedelta, timezone
 import pytest
 
 from sr_tui.core.cases.model import EntryKind
-from sr_tui.core.cases.review import (
-    bar,
-    monthly_review,
-    to_csv,
-    to_json,
-    to_markdown,
-    to_text,
-    wall_time,
-)
+from sr_tui.core.cases.review import monthly_review
+from sr_tui.core.cases.review_clocks import wall_time
+from sr_tui.core.cases.review_formats import to_csv, to_json
+from sr_tui.core.cases.review_markdown import to_markdown
+from sr_tui.core.cases.review_text import bar, to_text
 from sr_tui.core.cases.sqlite_store import SqliteCaseStore
 from sr_tui.core.clock import FixedClock
 from sr_tui.core.drafts import DraftStore

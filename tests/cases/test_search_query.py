@@ -7,15 +7,9 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from sr_tui.core.cases.model import Status, Urgency
-from sr_tui.core.cases.search import (
-    SearchQuery,
-    Term,
-    best_snippet,
-    fold,
-    make_snippet,
-    normalize_area,
-    parse_query,
-)
+from sr_tui.core.cases.search_parse import normalize_area, parse_query
+from sr_tui.core.cases.search_query import SearchQuery, Term
+from sr_tui.core.cases.search_snippets import best_snippet, fold, make_snippet
 
 CST = timezone(timedelta(hours=8))
 OPEN = frozenset(s for s in Status if s is not Status.CLOSED)

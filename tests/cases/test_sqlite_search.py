@@ -11,7 +11,7 @@ import pytest
 from sr_tui.core.cases import migrations
 from sr_tui.core.cases.migrations import LATEST, MIGRATIONS
 from sr_tui.core.cases.model import CloseReason, Entry, EntryKind, Stage, Status
-from sr_tui.core.cases.search import parse_query
+from sr_tui.core.cases.search_parse import parse_query
 from sr_tui.core.cases.sqlite_rows import INSERT_CASE, INSERT_ENTRY, case_params, entry_params
 from sr_tui.core.cases.sqlite_store import SqliteCaseStore
 

@@ -185,9 +185,9 @@ def _team_of_three(store, clock):
 
 def test_the_due_queue_of_my_cases_and_of_the_team(store, clock):
     from sr_tui.core.cases.calendar import BusinessCalendar
-    from sr_tui.core.cases.next_steps import load_steps
+    from sr_tui.core.cases.next_steps_table import load_steps
     from sr_tui.core.cases.queue import DueQueue
-    from sr_tui.core.cases.sla import SlaPolicy
+    from sr_tui.core.cases.sla_policy import SlaPolicy
 
     _team_of_three(store, clock)
     steps, problems = load_steps()
@@ -211,7 +211,10 @@ def test_the_due_queue_of_my_cases_and_of_the_team(store, clock):
 
 
 def test_the_review_of_my_cases_and_of_the_team(store, clock):
-    from sr_tui.core.cases.review import monthly_review, to_json, to_markdown, to_text
+    from sr_tui.core.cases.review import monthly_review
+    from sr_tui.core.cases.review_formats import to_json
+    from sr_tui.core.cases.review_markdown import to_markdown
+    from sr_tui.core.cases.review_text import to_text
 
     _team_of_three(store, clock)
     now = clock.now() + timedelta(days=40)

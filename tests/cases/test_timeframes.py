@@ -13,13 +13,13 @@ import pytest
 from sr_tui.core.cases.calendar import BusinessCalendar
 from sr_tui.core.cases.timeframes import (
     TimeframeError,
-    check_for,
     format_due,
     parse,
     sentence_kind,
     suggest_durations,
     suggest_points,
 )
+from sr_tui.core.cases.timeframes_check import check_for
 
 NZ = ZoneInfo("Pacific/Auckland")
 SHANGHAI = ZoneInfo("Asia/Shanghai")

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sr_tui.core.cases.calendar import BusinessCalendar
-from sr_tui.core.cases.timeframes import TimeframeError, check_for, format_due, parse
+from sr_tui.core.cases.timeframes import TimeframeError, format_due, parse
+from sr_tui.core.cases.timeframes_check import check_for
 
 CALENDARS = [
     BusinessCalendar(ZoneInfo("Pacific/Auckland"), holidays=[date(2026, 12, 25)]),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from sr_tui.core.cases.checks import case_warnings
-from sr_tui.core.cases.next_steps import builtin_path, check_steps, load_steps
+from sr_tui.core.cases.next_steps_table import builtin_path, check_steps, load_steps
 from tests.due.helpers import ITEMS, NUMBER, WED, advance, make_workspace, new_case, send
 
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from sr_tui.core.cases.sla import DIAGNOSED_ACTION, SlaPolicy
+from sr_tui.core.cases.sla_policy import DIAGNOSED_ACTION, SlaPolicy
 from tests.due.helpers import NUMBER, WED, advance, clock_of, make_workspace, new_case, send
 
 

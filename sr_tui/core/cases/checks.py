@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sr_tui.core.cases.model import Entry, EntryKind
-from sr_tui.core.cases.sla import REQUESTS
+from sr_tui.core.cases.sla_policy import REQUESTS
 
 
 def _when(t: datetime, tz) -> str:

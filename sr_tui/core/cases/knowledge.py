@@ -15,7 +15,8 @@ from datetime import UTC, date, tzinfo
 
 from sr_tui.core.cases.labels import AREA_LABELS, Lang, label
 from sr_tui.core.cases.model import Case
-from sr_tui.core.cases.search import SearchQuery, normalize_area
+from sr_tui.core.cases.search_parse import normalize_area
+from sr_tui.core.cases.search_query import SearchQuery
 from sr_tui.core.cases.store import CaseStore
 
 #: Titles at least this alike (trigram overlap) are one problem.

@@ -24,7 +24,7 @@ from sr_tui.core.clock import Clock
 # -- SQL pieces of migration 3 (search) ---------------------------------------------------
 # Part of a released migration: never change them; a later migration writes its own SQL.
 
-#: The searchable fields, as columns of search_text and search_index (= search.FIELDS).
+#: The searchable fields, as columns of search_text and search_index (= search_query.FIELDS).
 _v3_FIELDS = (
     "number",
     "title",
@@ -181,7 +181,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         (
             # The text search looks in, one row per case in two tables: the record's
             # fields (small rows, read first), and the timeline's text, pieces joined by
-            # char(30) (search.ITEM_SEPARATOR): the action and notes of its entries, and
+            # char(30) (search_query.ITEM_SEPARATOR): the action and notes of its entries, and
             # its emails' subjects and bodies (the bulk, last). Terms of fewer than three
             # characters are matched on these with LIKE or GLOB.
             """CREATE TABLE search_record (
@@ -199,7 +199,7 @@ MIGRATIONS: tuple[Migration, ...] = (
                 email_subject TEXT NOT NULL DEFAULT '',
                 email_body TEXT NOT NULL DEFAULT ''
             )""",
-            # Both as one row, in search.FIELDS order: the index's content.
+            # Both as one row, in search_query.FIELDS order: the index's content.
             f"""CREATE VIEW search_text AS SELECT r.case_id AS case_id,
                 {", ".join(f"r.{c} AS {c}" for c in _v3_RECORD)},
                 t.email_subject AS email_subject, t.email_body AS email_body,

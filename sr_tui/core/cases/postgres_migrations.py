@@ -109,7 +109,7 @@ MIGRATIONS: tuple[Migration, ...] = (
 
 # -- migration 3: search (kept verbatim once released, like the SQL above) ---------------
 
-#: search.ITEM_SEPARATOR, between the pieces of a field (keywords, a case's emails, ...).
+#: search_query.ITEM_SEPARATOR, between the pieces of a field (keywords, a case's emails, ...).
 _SEP = "E'\\x1e'"
 _v3_RECORD = ("number", "title", "keywords", "description", "resolution", "root_cause")
 _v3_TIMELINE = ("email_subject", "email_body", "notes")

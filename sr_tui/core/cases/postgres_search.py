@@ -27,18 +27,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from sr_tui.core.cases.postgres_rows import SUMMARY_COLUMNS, row_to_summary
-from sr_tui.core.cases.search import (
-    FIELDS,
-    RANK_WINDOW,
-    Candidate,
-    SearchHit,
-    SearchQuery,
-    Term,
-    hits,
-    rank,
-)
+from sr_tui.core.cases.search import Candidate, SearchHit, hits, rank
+from sr_tui.core.cases.search_query import FIELDS, RANK_WINDOW, SearchQuery, Term
 
-#: How an area is compared (search.normalize_area, in SQL, ASCII-folded as SQLite's).
+#: How an area is compared (search_parse.normalize_area, in SQL, ASCII-folded as SQLite's).
 _AREA = "replace(replace(lower(trim(c.area) COLLATE \"C\"), ' ', '_'), '-', '_')"
 
 #: SQLite's tiers for short terms: a hit in an earlier one ranks high anyway.

@@ -8,7 +8,8 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from sr_tui.core.cases.calendar import BusinessCalendar
-from sr_tui.core.cases.timeframes import TimeframeError, check_for, parse, sentence_kind
+from sr_tui.core.cases.timeframes import TimeframeError, parse, sentence_kind
+from sr_tui.core.cases.timeframes_check import check_for
 
 #: The fields whose value is a promise, in the order they are looked for.
 PROMISE_FIELDS = ("timeframe", "eta", "next_update", "response_days")

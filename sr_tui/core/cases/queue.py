@@ -17,8 +17,10 @@ from typing import Literal
 
 from sr_tui.core.cases.calendar import BusinessCalendar
 from sr_tui.core.cases.model import Case, Entry, FieldValues, Status
-from sr_tui.core.cases.next_steps import Step, suggest, when_text
-from sr_tui.core.cases.sla import SlaPolicy, clocks_for
+from sr_tui.core.cases.next_steps import suggest, when_text
+from sr_tui.core.cases.next_steps_table import Step
+from sr_tui.core.cases.sla import clocks_for
+from sr_tui.core.cases.sla_policy import SlaPolicy
 from sr_tui.core.cases.team import normalize_name
 
 Bucket = Literal["overdue", "today", "week", "later"]

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sr_tui.core.cases.model import Case, Status
-from sr_tui.core.cases.search import SearchQuery, Snippet, Term
+from sr_tui.core.cases.search_query import SearchQuery, Term
+from sr_tui.core.cases.search_snippets import Snippet
 from sr_tui.core.cases.store import CaseStore
 
 #: What counts as resolved for reuse: resolved awaiting confirmation, or closed.

@@ -25,20 +25,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sr_tui.core.cases.codec import encode_time
-from sr_tui.core.cases.search import (
-    FIELDS,
-    RANK_WINDOW,
-    Candidate,
-    SearchHit,
-    SearchQuery,
-    Term,
-    fold,
-    hits,
-    rank,
-)
+from sr_tui.core.cases.search import Candidate, SearchHit, hits, rank
+from sr_tui.core.cases.search_query import FIELDS, RANK_WINDOW, SearchQuery, Term
+from sr_tui.core.cases.search_snippets import fold
 from sr_tui.core.cases.sqlite_rows import SUMMARY_COLUMNS, row_to_summary
 
-#: How an area is compared (search.normalize_area, in SQL).
+#: How an area is compared (search_parse.normalize_area, in SQL).
 _AREA = "replace(replace(lower(trim(c.area)), ' ', '_'), '-', '_')"
 
 

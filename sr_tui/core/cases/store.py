@@ -26,7 +26,8 @@ from sr_tui.core.cases.errors import (
     StoreError,
 )
 from sr_tui.core.cases.model import Case, CaseSummary, CloseReason, Entry, Stage, Status
-from sr_tui.core.cases.search import SearchHit, SearchQuery
+from sr_tui.core.cases.search import SearchHit
+from sr_tui.core.cases.search_query import SearchQuery
 
 __all__ = [
     "CaseStore",

@@ -1,0 +1,291 @@
+"""What the PostgreSQL case store writes: cases, numbers, saves, moves, entries, imports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from sr_tui.core.cases.codec import encode_time
+from sr_tui.core.cases.errors import ConflictError, DuplicateCaseError, NotFoundError, StoreError
+from sr_tui.core.cases.model import (
+    EDITABLE_FIELDS,
+    Case,
+    CloseReason,
+    Entry,
+    EntryKind,
+    Stage,
+    Status,
+)
+from sr_tui.core.cases.moves import check_status, stage_for_status, status_entry
+from sr_tui.core.cases.numbering import counter_key, first_free, normalize_number
+from sr_tui.core.cases.postgres_queries import (
+    case_id,
+    get_counter,
+    get_meta,
+    import_into,
+    lock_counter,
+    put_meta,
+    set_counter,
+    touch,
+)
+from sr_tui.core.cases.postgres_rows import (
+    INSERT_CASE,
+    INSERT_ENTRY,
+    UPDATE_CASE,
+    case_params,
+    entry_params,
+)
+from sr_tui.core.cases.store import ImportResult, Record
+from sr_tui.core.cases.team import assignment_entry, normalize_name
+
+#: How many times a generated number is drawn again after a clash with a typed one.
+_DRAWS = 3
+
+
+class _Redraw(Exception):
+    """A generated number was taken by a typed one in the same instant: draw again."""
+
+
+class PostgresWrites:
+    """The writing half of `PostgresCaseStore` (needs its `_server`, `clock`, `actor`,
+    `number_format` and the reads)."""
+
+    def _free_number(self, conn: Any, lock: bool) -> tuple[str, str, int]:
+        day = self.clock.now().date()
+        key = counter_key(self.number_format, day)
+        start = (lock_counter(conn, key) if lock else get_counter(conn, key)) + 1
+
+        def exists(number: str) -> bool:
+            return case_id(conn, number) is not None
+
+        return key, *first_free(self.number_format, day, start, exists)
+
+    def _allocate(self, conn: Any) -> str:
+        key, number, seq = self._free_number(conn, lock=True)
+        set_counter(conn, key, seq)
+        return number
+
+    def next_number(self) -> str:
+        return self._server.read(lambda conn: self._free_number(conn, lock=False)[1])
+
+    def _insert_case(self, conn: Any, case: Case, generated: bool) -> None:
+        unique = self._server.psycopg.errors.UniqueViolation
+        try:
+            conn.execute(INSERT_CASE, case_params(case))
+        except unique:  # the transaction is over: the caller rolls it back
+            if generated:
+                raise _Redraw from None
+            raise DuplicateCaseError(f"A case numbered {case.number} exists already.") from None
+
+    def create_case(self, case: Case) -> Case:
+        check_status(case.status, case.close_reason)
+        typed = normalize_number(case.number)
+
+        def work(conn: Any) -> Case:
+            number = typed or self._allocate(conn)
+            if typed and case_id(conn, typed) is not None:
+                raise DuplicateCaseError(f"A case numbered {typed} exists already.")
+            stored = replace(case, number=number, version=1, updated_by=self.actor)
+            self._insert_case(conn, stored, generated=not typed)
+            return stored
+
+        for _ in range(_DRAWS):
+            try:
+                return self._server.write(work)
+            except _Redraw:
+                continue
+        raise StoreError("No free case number could be drawn; try again.")
+
+    def _check_version(self, current: Case, expected: int | None) -> None:
+        if expected is not None and current.version != expected:
+            raise ConflictError(
+                current.number, expected, current.version, current.updated_by, current.updated_at
+            )
+
+    def update_case(self, case: Case, expected_version: int) -> Case:
+        number = normalize_number(case.number)
+
+        def work(conn: Any) -> Case:
+            key, current = self._load(conn, number)
+            self._check_version(current, expected_version)
+            edits = {name: getattr(case, name) for name in EDITABLE_FIELDS}
+            proposed = replace(current, **{**edits, "number": number})
+            if proposed == current:
+                return current
+            return self._save(conn, key, current, proposed)
+
+        return self._server.write(work)
+
+    def renumber_case(self, number: str, new_number: str, expected_version: int) -> Case:
+        new_number = normalize_number(new_number)
+        if not new_number:
+            raise ValueError("a case number cannot be empty")
+
+        def work(conn: Any) -> Case:
+            key, current = self._load(conn, normalize_number(number))
+            self._check_version(current, expected_version)
+            if case_id(conn, new_number) is not None:
+                raise DuplicateCaseError(f"A case numbered {new_number} exists already.")
+            try:
+                return self._save(conn, key, current, replace(current, number=new_number))
+            except self._server.psycopg.errors.UniqueViolation:
+                raise DuplicateCaseError(f"A case numbered {new_number} exists already.") from None
+
+        return self._server.write(work)
+
+    def set_status(
+        self,
+        number: str,
+        status: Status,
+        *,
+        reason: CloseReason | None = None,
+        expected_version: int | None = None,
+        stage: Stage | None = None,
+        notes: str = "",
+        at: datetime | None = None,
+    ) -> Case:
+        status = Status(status)
+        reason = None if reason is None else CloseReason(reason)
+        check_status(status, reason)
+
+        def work(conn: Any) -> Case:
+            key, current = self._load(conn, normalize_number(number))
+            self._check_version(current, expected_version)
+            if (current.status, current.close_reason) == (status, reason):
+                return current
+            proposed = replace(current, status=status, close_reason=reason)
+            return self._save(conn, key, current, proposed, at=at, stage=stage, notes=notes)
+
+        return self._server.write(work)
+
+    def assign(
+        self,
+        number: str,
+        assignee: str,
+        *,
+        by: str | None = None,
+        at: datetime | None = None,
+        notes: str = "",
+        expected_version: int | None = None,
+    ) -> Case:
+        assignee = normalize_name(assignee)
+
+        def work(conn: Any) -> Case:
+            key, current = self._load(conn, normalize_number(number))
+            self._check_version(current, expected_version)
+            if current.assignee == assignee:
+                return current
+            when = self.clock.now() if at is None else at
+            stored = self._save(conn, key, current, replace(current, assignee=assignee), at=when)
+            entry = assignment_entry(
+                stored.number,
+                current.assignee,
+                assignee,
+                at=when,
+                by=self.actor if by is None else by,
+                stage=stage_for_status(stored.status),
+                notes=notes,
+            )
+            conn.execute(INSERT_ENTRY, entry_params(entry, key))
+            return stored
+
+        return self._server.write(work)
+
+    def _save(
+        self,
+        conn: Any,
+        key: int,
+        current: Case,
+        proposed: Case,
+        *,
+        at: datetime | None = None,
+        stage: Stage | None = None,
+        notes: str = "",
+    ) -> Case:
+        """Write `proposed` over `current` (as SQLite's `_save`): the version bumped, saved
+        by the actor now; a status move checked and written as an entry."""
+        now = self.clock.now()
+        when = now if at is None else at
+        moved = (proposed.status, proposed.close_reason) != (current.status, current.close_reason)
+        if moved:
+            check_status(proposed.status, proposed.close_reason)
+            if proposed.status is Status.ACCEPTED and proposed.accepted_at is None:
+                proposed = replace(proposed, accepted_at=when)
+        stored = replace(
+            proposed,
+            updated_at=now,
+            updated_by=self.actor,
+            last_activity_at=max(current.last_activity_at, now, when),
+            version=current.version + 1,
+        )
+        conn.execute(UPDATE_CASE, (*case_params(stored), key))
+        if moved:
+            entry = status_entry(
+                stored.number,
+                current.status,
+                stored.status,
+                stored.close_reason,
+                at=when,
+                author=self.actor,
+                stage=stage,
+                notes=notes,
+            )
+            conn.execute(INSERT_ENTRY, entry_params(entry, key))
+        return stored
+
+    def append_entry(self, entry: Entry) -> Entry:
+        if entry.kind is EntryKind.STATUS:
+            raise ValueError("status entries are written by set_status")
+        number = normalize_number(entry.case_number)
+
+        def work(conn: Any) -> None:
+            found = case_id(conn, number)
+            if found is None:
+                raise NotFoundError(f"There is no case {number}.")
+            if not conn.execute(INSERT_ENTRY, entry_params(entry, found)).rowcount:
+                raise StoreError(f"Entry {entry.id} is recorded already.")
+            touch(conn, found, entry.at)
+
+        self._server.write(work)
+        return replace(entry, case_number=number)
+
+    def delete_note(self, entry_id: str) -> None:
+        def work(conn: Any) -> None:
+            row = conn.execute(
+                "SELECT kind FROM entries WHERE id = %s FOR UPDATE", (entry_id,)
+            ).fetchone()
+            if row is None:
+                raise NotFoundError(f"There is no entry {entry_id}.")
+            if row[0] != EntryKind.NOTE:
+                raise StoreError(f"Only notes can be deleted; entry {entry_id} is a {row[0]}.")
+            conn.execute("DELETE FROM entries WHERE id = %s", (entry_id,))
+
+        self._server.write(work)
+
+    def import_records(
+        self,
+        records: Iterable[Record],
+        *,
+        once: str | None = None,
+        meta: Mapping[str, str] | None = None,
+    ) -> ImportResult:
+        def work(conn: Any) -> ImportResult:
+            if once is not None:
+                # One importer at a time per key: the second waits, then sees it done.
+                conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"once {once}",))
+                if get_meta(conn, once) is not None:
+                    return ImportResult(skipped=True)
+            result = import_into(conn, records, lambda: self._allocate(conn))
+            items = dict(meta or {})
+            if once is not None:
+                items.setdefault(once, encode_time(self.clock.now()))
+            for key, value in items.items():
+                put_meta(conn, key, value)
+            return result
+
+        return self._server.write(work)
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._server.write(lambda conn: put_meta(conn, key, value))
