@@ -498,6 +498,45 @@ STRINGS.update(
 )
 
 
+# Handing a case over, and whose cases a view shows
+STRINGS.update(
+    {
+        "assign_case": ("Assign", "转交"),
+        "assign_submit": ("Assign", "转交"),
+        "cmd_assign": ("Assign this case", "转交此工单"),
+        "cmd_assign_help": (
+            "Hand the case to a colleague, with a word for the timeline (ctrl+o on the case)",
+            "把工单转交给同事,并在处理记录中留言(工单页 ctrl+o)",
+        ),
+        "assign_title": ("Hand {case} over (now: {who})", "转交 {case}(当前受理人:{who})"),
+        "assign_nobody": ("nobody", "无"),
+        "assign_name_placeholder": (
+            "Who takes it (empty: you, {you})",
+            "由谁受理(留空:你自己,{you})",
+        ),
+        "assign_known": ("Known: {names}", "已知受理人:{names}"),
+        "assign_note_placeholder": (
+            "A word for the timeline: why, what is pending (optional)",
+            "处理记录中的说明:原因、待办事项(可选)",
+        ),
+        "assign_help": (
+            "→ takes the suggestion · ctrl+s assigns · Esc cancels",
+            "→ 采用建议 · ctrl+s 转交 · Esc 取消",
+        ),
+        "assign_need_name": (
+            "Type a name (or set your_name in the settings).",
+            "请输入姓名(或在设置中填写 your_name)。",
+        ),
+        "assign_did_you_mean": (
+            "No case is assigned to '{name}' yet: did you mean {close}? ctrl+s again assigns it as typed.",
+            "还没有工单分配给“{name}”:是否是指 {close}?再按 ctrl+s 按原样转交。",
+        ),
+        "assign_saving": ("Assigning to {name}…", "正在转交给 {name}…"),
+        "assign_done": ("{case} is assigned to {who}.", "{case} 已转交给 {who}。"),
+    }
+)
+
+
 def tr(key: str, language: Language = "en", **values: object) -> str:
     english, chinese = STRINGS[key]
     text = chinese if language == "zh" else english

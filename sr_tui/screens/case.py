@@ -37,10 +37,18 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         Binding("f3", "log('call')", "Call", id="log_call"),
         Binding("f5", "log('customer_replied')", "Customer replied", id="customer_replied"),
         Binding("f6", "status", "Status", id="set_status"),
+        Binding("ctrl+o", "assign", "Assign", id="assign_case", tooltip="Hand the case over"),
     ]
 
     class WriteRequested(Message):
         """Open the compose screen on this case."""
+
+        def __init__(self, number: str) -> None:
+            super().__init__()
+            self.number = number
+
+    class AssignRequested(Message):
+        """Open the handover dialog for this case (the app knows the team's names)."""
 
         def __init__(self, number: str) -> None:
             super().__init__()
@@ -103,6 +111,15 @@ class CaseScreen(TranslatedBindings, Screen[None]):
 
     def action_write(self) -> None:
         self.post_message(self.WriteRequested(self.number))
+
+    def action_assign(self) -> None:
+        self.post_message(self.AssignRequested(self.number))
+
+    def assigned(self, case: Case) -> None:
+        """The case was handed over: the timeline and the record's assignee show it (what
+        else was typed in the record stays)."""
+        self.refresh_case()
+        self.query_one(CaseRecord).assigned(case)
 
     def action_log(self, kind: str) -> None:
         self._append(EntryKind(kind), "")
