@@ -87,6 +87,8 @@ class SrTuiApp(App[None]):
         self._writer_screen = ComposeScreen(workspace, self.language)
         self.handoffs = Handoffs(self, osc52)
         self._index = None
+        #: Whose cases the due list, the case list and the review show (see `views.py`).
+        self.case_view = None
 
     # -- what tests and the palette read ------------------------------------------------
 
@@ -421,7 +423,9 @@ class SrTuiApp(App[None]):
         if isinstance(self.screen, CasesScreen):
             return
         self._back_to_compose()
-        self.push_screen(CasesScreen(self.workspace.cases, self.workspace.clock, self.language))
+        workspace = self.workspace
+        screen = CasesScreen(workspace.cases, workspace.clock, self.language, self.case_view)
+        self.push_screen(screen)
 
     def action_this_case(self) -> None:
         self.save_now()
@@ -507,6 +511,11 @@ class SrTuiApp(App[None]):
             return
         self.call_from_thread(dialog.dismiss, case)
 
+    def on_view_changed(self, event) -> None:
+        """Whose cases the due list, the case list and the review show: kept while the
+        app runs (None: mine when your_name is set, else the team's)."""
+        self.case_view = event.view
+
     def on_case_screen_write_requested(self, event) -> None:
         self._back_to_compose()
         if event.number != self.workspace.draft.number:
@@ -521,7 +530,8 @@ class SrTuiApp(App[None]):
             return
         self._back_to_compose()
         workspace = self.workspace
-        self.push_screen(DueScreen(workspace.due_rows, workspace.calendar.tz, self.language))
+        tz, name = workspace.calendar.tz, self.settings.your_name
+        self.push_screen(DueScreen(workspace.due_rows, tz, self.language, name, self.case_view))
 
     def on_due_screen_suggestion_chosen(self, event) -> None:
         self.open_suggestion(event.number, event.template_id, event.values)
@@ -585,7 +595,7 @@ class SrTuiApp(App[None]):
         if isinstance(self.screen, ReviewScreen):
             return
         self._back_to_compose()
-        self.push_screen(ReviewScreen(self.workspace, self.language))
+        self.push_screen(ReviewScreen(self.workspace, self.language, view=self.case_view))
 
     def on_review_screen_copy_markdown(self, message) -> None:
         self.handoffs.copy(message.text, "what_review")

@@ -457,8 +457,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "新建 {opened} · 关闭 {closed} · 重新打开 {reopened} · 上月新建 {previous}",
     ),
     "review_footer": (
-        "← → change month · ctrl+y copies the Markdown for the meeting notes · Esc back",
-        "← → 切换月份 · ctrl+y 复制 Markdown 用于会议纪要 · Esc 返回",
+        "← → change month · ctrl+t mine / team · ctrl+y copies the Markdown for the meeting notes · Esc back",
+        "← → 切换月份 · ctrl+t 我的 / 团队 · ctrl+y 复制 Markdown 用于会议纪要 · Esc 返回",
     ),
     "what_review": ("The review (Markdown)", "复盘(Markdown)"),
 }
@@ -476,6 +476,10 @@ STRINGS.update(
             "{overdue} 项已逾期,{today} 项今天到期,{week} 项本周到期 — 回车打开草稿",
         ),
         "due_none": ("Nothing is due this week.", "本周没有待办事项。"),
+        "due_none_mine": (
+            "Nothing is due on your cases this week (ctrl+t: the team's).",
+            "你的工单本周没有待办事项(ctrl+t:查看团队的)。",
+        ),
         "due_col_badge": ("", ""),
         "due_col_case": ("Case", "工单"),
         "due_col_customer": ("Customer", "客户"),
@@ -533,6 +537,15 @@ STRINGS.update(
         ),
         "assign_saving": ("Assigning to {name}…", "正在转交给 {name}…"),
         "assign_done": ("{case} is assigned to {who}.", "{case} 已转交给 {who}。"),
+        "toggle_view": ("Mine / team", "我的 / 团队"),
+        "view_mine": ("My cases ({name})", "我的工单({name})"),
+        "view_team": ("Team: every case", "团队:全部工单"),
+        "view_no_name": (
+            '"My cases" needs your name: set your_name in the settings (F4).',
+            "“我的工单”需要你的姓名:请在设置 (F4) 中填写 your_name。",
+        ),
+        "col_assignee": ("Assigned to", "受理人"),
+        "review_whose": ("{title} · {view}", "{title} · {view}"),
     }
 )
 
