@@ -143,3 +143,4 @@ class Handoffs:
             message = tr("case_moved", self.language, case=record.number, status=status)
             self.app.notify(message, markup=False)
         self.app.draft.refresh_title()
+        self.app.draft.refresh_clocks()  # the email may have met a clock or made a promise

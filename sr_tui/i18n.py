@@ -545,6 +545,14 @@ STRINGS.update(
             "“我的工单”需要你的姓名:请在设置 (F4) 中填写 your_name。",
         ),
         "col_assignee": ("Assigned to", "受理人"),
+        "clocks_label": ("Clocks:", "时效:"),
+        "clocks_paused": ("paused: waiting on the customer", "已暂停:等待客户"),
+        "clock_urgent_contact": ("urgent call", "紧急致电"),
+        "clock_acknowledge": ("acknowledge", "受理确认"),
+        "clock_complete": ("information complete", "信息完整"),
+        "clock_diagnosis": ("diagnosis review", "诊断评审"),
+        "clock_promise": ("promised update", "承诺的更新"),
+        "clock_chase": ("chase", "催办"),
         "review_whose": ("{title} · {view}", "{title} · {view}"),
     }
 )
