@@ -33,11 +33,9 @@ def _classes() -> dict[str, tuple[type, ...]]:
     from sr_tui.screens.cases import CasesScreen
     from sr_tui.screens.compose import ComposeScreen
     from sr_tui.screens.confirm import ConfirmScreen
-    from sr_tui.screens.due import DueScreen
     from sr_tui.screens.first_run import FirstRunScreen
     from sr_tui.screens.help import HelpScreen
     from sr_tui.screens.picker import PickerScreen
-    from sr_tui.screens.review import ReviewScreen
     from sr_tui.screens.settings import SettingsScreen
     from sr_tui.widgets.email_editor import EmailEditor
     from sr_tui.widgets.field_form import FieldInput
@@ -63,8 +61,6 @@ def _classes() -> dict[str, tuple[type, ...]]:
         "cases": (SrTuiApp, CasesScreen),
         "case": (SrTuiApp, CaseScreen),
         "assign": (SrTuiApp, AssignScreen),
-        "due": (SrTuiApp, DueScreen),
-        "review": (SrTuiApp, ReviewScreen),
     }
 
 
