@@ -37,6 +37,7 @@ def _isolate(home: Path) -> None:
     os.environ["SR_TUI_DATA"] = str(home / "data")
     os.environ.pop("SR_TUI_TEMPLATES", None)
     os.environ.pop("SR_TUI_LANG", None)
+    os.environ["TZ"] = "UTC"  # the business calendar's zone: the same shot everywhere
 
 
 # -- driving the app --------------------------------------------------------------------
@@ -154,7 +155,7 @@ async def scene_settings(pilot: Pilot) -> None:
 async def copy_email(pilot: Pilot) -> None:
     await pilot.press("ctrl+y")
     await settle(pilot)
-    if type(pilot.app.screen).__name__ == "ConfirmCopyScreen":
+    if type(pilot.app.screen).__name__ == "ConfirmScreen":
         await pilot.press("y")
     await settle(pilot)
 
@@ -186,6 +187,41 @@ async def scene_case(pilot: Pilot) -> None:
     await pilot.press("f8")
     await settle(pilot)
     await pilot.press("down", "down", "enter")  # show the B1 email as sent
+
+
+async def scene_due(pilot: Pilot) -> None:
+    """B1 went out on Wednesday 2 December 10:05 (the shots' clock), nobody answered; on
+    Monday 7 December at 11:00, three business days later, a new case came in at 10:30
+    and was acknowledged. F9: the B2 chase is first, overdue."""
+    from dataclasses import replace
+    from datetime import datetime
+
+    app = pilot.app
+    app.apply_settings(replace(app.settings, your_name="Sam Lee", your_team="Linux"))
+    await settle(pilot)
+    clock = app.workspace.clock
+    await open_template(pilot, "B1")
+    await fill(pilot, "customer_name", "Alice")
+    await fill(pilot, "sr_number", "SR 3-41234567")
+    await fill(pilot, "issue_summary", "NFS mounts hang after reboot")
+    await fill(pilot, "items", "An sosreport from app01")
+    await fill(pilot, "timeframe", "1 business day")
+    await copy_email(pilot)
+    clock.at = datetime(2026, 12, 7, 10, 30, tzinfo=UTC)  # type: ignore[attr-defined]
+    await pilot.press("ctrl+n")
+    await settle(pilot)
+    await open_template(pilot, "A1")
+    await fill(pilot, "customer_name", "Wang")
+    await fill(pilot, "sr_number", "SR 3-41234580")
+    await fill(pilot, "issue_summary", "orders time out")
+    await fill(pilot, "timeframe", "4 business hours")
+    await fill(pilot, "support_url", "https://support.example.com")
+    await copy_email(pilot)
+    clock.at = datetime(2026, 12, 7, 11, 0, tzinfo=UTC)  # type: ignore[attr-defined]
+    await pilot.press("f9")
+    await settle(pilot)
+    pilot.app.clear_notifications()
+    await pilot.pause(0.3)
 
 
 async def scene_search(pilot: Pilot) -> None:
@@ -238,6 +274,7 @@ SCENES: dict[str, tuple[str, Scene]] = {
     "settings": ("en", scene_settings),
     "cases": ("en", scene_cases),
     "case": ("en", scene_case),
+    "due": ("en", scene_due),
     "search": ("en", scene_search),
     "review": ("en", scene_review),
     "review-chinese": ("zh", scene_review),

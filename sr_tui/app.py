@@ -91,6 +91,8 @@ class SrTuiApp(App[None]):
         self._writer_screen = ComposeScreen(workspace, self.language)
         self.handoffs = Handoffs(self, osc52)
         self._index = None
+        #: Whose cases the due list, the case list and the review show (see `views.py`).
+        self.case_view = None
 
     # -- what tests and the palette read ------------------------------------------------
 
@@ -453,7 +455,9 @@ class SrTuiApp(App[None]):
         if isinstance(self.screen, CasesScreen):
             return
         self._back_to_compose()
-        self.push_screen(CasesScreen(self.workspace.cases, self.workspace.clock, self.language))
+        workspace = self.workspace
+        screen = CasesScreen(workspace.cases, workspace.clock, self.language, self.case_view)
+        self.push_screen(screen)
 
     def action_this_case(self) -> None:
         self.save_now()
@@ -491,6 +495,73 @@ class SrTuiApp(App[None]):
         values = {"template": plan.template_id, "case": event.number, "past": plan.source}
         self.notify(visible(tr("reused", self.language, **values)), markup=False)
 
+    # -- handing a case over ----------------------------------------------------------
+
+    def on_case_screen_assign_requested(self, event) -> None:
+        self.action_assign_case(event.number)
+
+    def action_assign_case(self, number: str = "") -> None:
+        """The handover dialog for `number` (default: the case screen's, else the open
+        case)."""
+        from sr_tui.screens.case import CaseScreen
+
+        if not number:
+            number = self.screen.number if isinstance(self.screen, CaseScreen) else ""
+        if not number:
+            self.save_now()
+            number = self.workspace.draft.number
+        if not number:
+            self.notify(tr("no_case_yet", self.language), markup=False)
+            return
+        self._open_assign(number)
+
+    @work(thread=True, exclusive=True, group="assign", exit_on_error=False)
+    def _open_assign(self, number: str) -> None:
+        case = self.workspace.cases.get(number)
+        if case is None:
+            raise SrTuiError(f"there is no case {number} in the case store")
+        known = self.workspace.known_assignees()
+        self.call_from_thread(self._push_assign, case, known)
+
+    def _push_assign(self, case, known: list[str]) -> None:
+        from sr_tui.screens.assign import AssignScreen
+        from sr_tui.screens.case import CaseScreen
+
+        screen = self.screen
+
+        def done(assigned) -> None:
+            if assigned is None:
+                return
+            if isinstance(screen, CaseScreen) and screen.number == assigned.number:
+                screen.assigned(assigned)
+            who = assigned.assignee or tr("assign_nobody", self.language)
+            message = tr("assign_done", self.language, case=assigned.number, who=who)
+            self.notify(visible(message), markup=False)
+
+        yourself = self.settings.your_name
+        self.push_screen(AssignScreen(case, known, yourself, self.language), done)
+
+    def on_assign_screen_submitted(self, event) -> None:
+        self._assign(event.dialog, event.number, event.name, event.note)
+
+    @work(thread=True, group="assign", exit_on_error=False)
+    def _assign(self, dialog, number: str, name: str, note: str) -> None:
+        """Write the handover off the UI thread; the dialog closes once the store has it
+        and stays open with what was typed when it does not (a conflict, the server down)."""
+        try:
+            case = self.workspace.assign(name, note, number=number)
+        except SrTuiError as exc:
+            message = visible(exc.user_message)
+            self.call_from_thread(dialog.failed, message)
+            self.call_from_thread(self.notify, message, severity="error", markup=False)
+            return
+        self.call_from_thread(dialog.dismiss, case)
+
+    def on_view_changed(self, event) -> None:
+        """Whose cases the due list, the case list and the review show: kept while the
+        app runs (None: mine when your_name is set, else the team's)."""
+        self.case_view = event.view
+
     def on_case_screen_write_requested(self, event) -> None:
         self._back_to_compose()
         if event.number != self.workspace.draft.number:
@@ -505,7 +576,8 @@ class SrTuiApp(App[None]):
             return
         self._back_to_compose()
         workspace = self.workspace
-        self.push_screen(DueScreen(workspace.due_rows, workspace.calendar.tz, self.language))
+        tz, name = workspace.calendar.tz, self.settings.your_name
+        self.push_screen(DueScreen(workspace.due_rows, tz, self.language, name, self.case_view))
 
     def on_due_screen_suggestion_chosen(self, event) -> None:
         self.open_suggestion(event.number, event.template_id, event.values)
@@ -569,7 +641,7 @@ class SrTuiApp(App[None]):
         if isinstance(self.screen, ReviewScreen):
             return
         self._back_to_compose()
-        self.push_screen(ReviewScreen(self.workspace, self.language))
+        self.push_screen(ReviewScreen(self.workspace, self.language, view=self.case_view))
 
     def on_review_screen_copy_markdown(self, message) -> None:
         self.handoffs.copy(message.text, "what_review")

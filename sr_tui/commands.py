@@ -57,6 +57,7 @@ class SrTuiCommands(Provider):
             (tr("cmd_lint", lang), app.action_toggle_lint, tr("cmd_lint_help", lang)),
             (tr("cases", lang), app.action_cases, tr("cmd_cases_help", lang)),
             (tr("this_case", lang), app.action_this_case, tr("cmd_this_case_help", lang)),
+            (tr("cmd_assign", lang), app.action_assign_case, tr("cmd_assign_help", lang)),
             (tr("cmd_search", lang), app.action_search_cases, tr("cmd_search_help", lang)),
             (tr("cmd_review", lang), app.action_review, tr("cmd_review_help", lang)),
         ]

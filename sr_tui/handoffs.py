@@ -147,6 +147,7 @@ class Handoffs:
             if record.status is Status.CLOSED:
                 self._offer_archive(record)
         self.app.draft.refresh_title()
+        self.app.draft.refresh_clocks()  # the email may have met a clock or made a promise
 
     def _offer_archive(self, record: Case) -> None:
         """The close dialog on a case an email just closed (Esc skips it: it stays closed)."""

@@ -478,8 +478,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "新建 {opened} · 关闭 {closed} · 重新打开 {reopened} · 上月新建 {previous}",
     ),
     "review_footer": (
-        "← → change month · ctrl+y copies the Markdown for the meeting notes · Esc back",
-        "← → 切换月份 · ctrl+y 复制 Markdown 用于会议纪要 · Esc 返回",
+        "← → change month · ctrl+t mine / team · ctrl+y copies the Markdown for the meeting notes · Esc back",
+        "← → 切换月份 · ctrl+t 我的 / 团队 · ctrl+y 复制 Markdown 用于会议纪要 · Esc 返回",
     ),
     "what_review": ("The review (Markdown)", "复盘(Markdown)"),
 }
@@ -497,6 +497,10 @@ STRINGS.update(
             "{overdue} 项已逾期,{today} 项今天到期,{week} 项本周到期 — 回车打开草稿",
         ),
         "due_none": ("Nothing is due this week.", "本周没有待办事项。"),
+        "due_none_mine": (
+            "Nothing is due on your cases this week (ctrl+t: the team's).",
+            "你的工单本周没有待办事项(ctrl+t:查看团队的)。",
+        ),
         "due_col_badge": ("", ""),
         "due_col_case": ("Case", "工单"),
         "due_col_customer": ("Customer", "客户"),
@@ -515,6 +519,62 @@ STRINGS.update(
             "{case}:请致电客户,然后记录通话 (F8)。",
         ),
         "due_opened": ("{template} on {case}: {reason}", "{case} 的 {template}:{reason}"),
+    }
+)
+
+
+# Handing a case over, and whose cases a view shows
+STRINGS.update(
+    {
+        "assign_case": ("Assign", "转交"),
+        "assign_submit": ("Assign", "转交"),
+        "cmd_assign": ("Assign this case", "转交此工单"),
+        "cmd_assign_help": (
+            "Hand the case to a colleague, with a word for the timeline (ctrl+o on the case)",
+            "把工单转交给同事,并在处理记录中留言(工单页 ctrl+o)",
+        ),
+        "assign_title": ("Hand {case} over (now: {who})", "转交 {case}(当前受理人:{who})"),
+        "assign_nobody": ("nobody", "无"),
+        "assign_name_placeholder": (
+            "Who takes it (empty: you, {you})",
+            "由谁受理(留空:你自己,{you})",
+        ),
+        "assign_known": ("Known: {names}", "已知受理人:{names}"),
+        "assign_note_placeholder": (
+            "A word for the timeline: why, what is pending (optional)",
+            "处理记录中的说明:原因、待办事项(可选)",
+        ),
+        "assign_help": (
+            "→ takes the suggestion · ctrl+s assigns · Esc cancels",
+            "→ 采用建议 · ctrl+s 转交 · Esc 取消",
+        ),
+        "assign_need_name": (
+            "Type a name (or set your_name in the settings).",
+            "请输入姓名(或在设置中填写 your_name)。",
+        ),
+        "assign_did_you_mean": (
+            "No case is assigned to '{name}' yet: did you mean {close}? ctrl+s again assigns it as typed.",
+            "还没有工单分配给“{name}”:是否是指 {close}?再按 ctrl+s 按原样转交。",
+        ),
+        "assign_saving": ("Assigning to {name}…", "正在转交给 {name}…"),
+        "assign_done": ("{case} is assigned to {who}.", "{case} 已转交给 {who}。"),
+        "toggle_view": ("Mine / team", "我的 / 团队"),
+        "view_mine": ("My cases ({name})", "我的工单({name})"),
+        "view_team": ("Team: every case", "团队:全部工单"),
+        "view_no_name": (
+            '"My cases" needs your name: set your_name in the settings (F4).',
+            "“我的工单”需要你的姓名:请在设置 (F4) 中填写 your_name。",
+        ),
+        "col_assignee": ("Assigned to", "受理人"),
+        "clocks_label": ("Clocks:", "时效:"),
+        "clocks_paused": ("paused: waiting on the customer", "已暂停:等待客户"),
+        "clock_urgent_contact": ("urgent call", "紧急致电"),
+        "clock_acknowledge": ("acknowledge", "受理确认"),
+        "clock_complete": ("information complete", "信息完整"),
+        "clock_diagnosis": ("diagnosis review", "诊断评审"),
+        "clock_promise": ("promised update", "承诺的更新"),
+        "clock_chase": ("chase", "催办"),
+        "review_whose": ("{title} · {view}", "{title} · {view}"),
     }
 )
 

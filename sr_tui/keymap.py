@@ -28,6 +28,7 @@ def _classes() -> dict[str, tuple[type, ...]]:
     """Our bindings, by where they are live together: the app's own bindings work on
     every screen, so each screen's are checked with them."""
     from sr_tui.app import SrTuiApp
+    from sr_tui.screens.assign import AssignScreen
     from sr_tui.screens.case import CaseScreen
     from sr_tui.screens.cases import CasesScreen
     from sr_tui.screens.compose import ComposeScreen
@@ -59,6 +60,7 @@ def _classes() -> dict[str, tuple[type, ...]]:
         "settings": (SrTuiApp, SettingsScreen),
         "cases": (SrTuiApp, CasesScreen),
         "case": (SrTuiApp, CaseScreen),
+        "assign": (SrTuiApp, AssignScreen),
     }
 
 

@@ -587,9 +587,36 @@ class Workspace:
         entries = self.cases.entries(case.number)
         return clocks_for(case, entries, self.policy, self.calendar, self.clock.now())
 
-    def due_rows(self, horizon: str = "week"):
-        """What is due across the open cases (slow the first time: off the UI thread)."""
-        return self.due.rows(self.clock.now(), horizon)  # type: ignore[arg-type]
+    def due_rows(self, horizon: str = "week", assignee: str | None = None):
+        """What is due across the open cases (slow the first time: off the UI thread);
+        `assignee` keeps one person's ("my cases"), None the team's."""
+        return self.due.rows(self.clock.now(), horizon, assignee)  # type: ignore[arg-type]
+
+    # -- the team ------------------------------------------------------------------------
+
+    def assign(self, name: str, note: str = "", number: str | None = None) -> Case:
+        """Hand a case (default the open one) to `name` ("" unassigns it), as the engineer
+        the settings name, now; the timeline says who handed it to whom. Store errors
+        (a conflict, the server down) are raised as they are: the caller keeps what was
+        typed and shows them."""
+        from sr_tui.core.cases.team import normalize_name
+
+        number = number or self.draft.number
+        if not number:
+            raise SrTuiError("this draft is not a case yet: fill in something first")
+        return self.cases.assign(
+            number,
+            normalize_name(name),
+            by=self.settings.your_name,
+            at=self.clock.now(),
+            notes=note.strip(),
+        )
+
+    def known_assignees(self) -> list[str]:
+        """The people cases are assigned to, and this engineer: the names to suggest."""
+        people = {c.assignee for c in self.cases.team_cases(limit=None)}
+        people.add(self.settings.your_name)
+        return sorted((p for p in people if p), key=str.casefold)
 
     def next_steps(self, number: str | None = None):
         """The moves the table suggests for a case (default the open one)."""

@@ -43,12 +43,13 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         Binding("f5", "log('customer_replied')", "Customer replied", id="customer_replied"),
         Binding("f6", "status", "Status", id="set_status"),
         Binding(
-            "ctrl+o",
+            "ctrl+b",
             "reuse",
             "Reuse",
             id="reuse_resolution",
             tooltip="E1/E2 with the highlighted similar case's resolution",
         ),
+        Binding("ctrl+o", "assign", "Assign", id="assign_case", tooltip="Hand the case over"),
     ]
 
     class WriteRequested(Message):
@@ -65,6 +66,13 @@ class CaseScreen(TranslatedBindings, Screen[None]):
             super().__init__()
             self.number = number
             self.past = past
+
+    class AssignRequested(Message):
+        """Open the handover dialog for this case (the app knows the team's names)."""
+
+        def __init__(self, number: str) -> None:
+            super().__init__()
+            self.number = number
 
     def __init__(self, cases: CaseKeeper, number: str, clock: Clock, language: Language) -> None:
         super().__init__()
@@ -154,6 +162,15 @@ class CaseScreen(TranslatedBindings, Screen[None]):
     def _reuse(self, event: SimilarCases.Reuse) -> None:
         event.stop()
         self.post_message(self.ReuseRequested(self.number, event.case_number))
+
+    def action_assign(self) -> None:
+        self.post_message(self.AssignRequested(self.number))
+
+    def assigned(self, case: Case) -> None:
+        """The case was handed over: the timeline and the record's assignee show it (what
+        else was typed in the record stays)."""
+        self.refresh_case()
+        self.query_one(CaseRecord).assigned(case)
 
     def action_log(self, kind: str) -> None:
         self._append(EntryKind(kind), "")

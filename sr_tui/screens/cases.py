@@ -1,5 +1,6 @@
-"""The case list: every case of the store, newest activity first, with a search box and a
-status filter. Enter opens the case. Queries run off the UI thread."""
+"""The case list: the cases of the store, newest activity first, with a search box and a
+status filter; mine or the team's (ctrl+t; the team's have an "Assigned to" column).
+Enter opens the case. Queries run off the UI thread."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from sr_tui.core.cases.model import Status
 from sr_tui.core.errors import SrTuiError
 from sr_tui.core.safe_text import visible
 from sr_tui.i18n import Language, tr
+from sr_tui.views import TOGGLE, View, ViewChanged, assignee_for, default_view, toggled, view_label
 
 if TYPE_CHECKING:
     from sr_tui.core.cases.keeper import CaseKeeper
@@ -35,6 +37,7 @@ class CasesScreen(TranslatedBindings, Screen[None]):
     AUTO_FOCUS = "#cases-table"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
+        TOGGLE,
     ]
 
     class CaseChosen(Message):
@@ -44,11 +47,16 @@ class CasesScreen(TranslatedBindings, Screen[None]):
             super().__init__()
             self.number = number
 
-    def __init__(self, cases: CaseKeeper, clock: Clock, language: Language) -> None:
+    def __init__(
+        self, cases: CaseKeeper, clock: Clock, language: Language, view: View | None = None
+    ) -> None:
+        """`view`: whose cases (default: mine when the keeper has an author, else the
+        team's)."""
         super().__init__()
         self.cases = cases
         self.clock = clock
         self.language: Language = language
+        self.view: View = view or default_view(cases.author)
         self.rows: list[CaseSummary] = []
 
     def compose(self) -> ComposeResult:
@@ -63,21 +71,40 @@ class CasesScreen(TranslatedBindings, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = tr("cases_title", self.language)
+        self.query_one(DataTable).focus()
+        self._show_view()
+        self.reload()
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        team = ("col_assignee",) if self.view == "team" else ()
+        return ("col_number", "col_status", "col_title", *team, "col_requester", "col_activity")
+
+    def _show_view(self) -> None:
+        whose = view_label(self.view, self.cases.author, self.language)
+        self.sub_title = f"{tr('cases_title', self.language)} · {whose}"
         table = self.query_one(DataTable)
-        lang = self.language
-        for key in ("col_number", "col_status", "col_title", "col_requester", "col_activity"):
-            table.add_column(tr(key, lang), key=key)
-        table.focus()
+        table.clear(columns=True)
+        for key in self.columns:
+            table.add_column(tr(key, self.language), key=key)
+
+    def action_toggle_view(self) -> None:
+        view = toggled(self.view, self.cases.author)
+        if view is None:
+            self.notify(tr("view_no_name", self.language), markup=False)
+            return
+        self.view = view
+        self._show_view()
+        self.post_message(ViewChanged(view))
         self.reload()
 
     def reload(self) -> None:
         query = self.query_one("#cases-query", Input).value
         status = self.query_one("#cases-status", Select).value
-        self._load(query, str(status))
+        self._load(query, str(status), assignee_for(self.view, self.cases.author))
 
     @work(thread=True, exclusive=True, group="cases")
-    def _load(self, query: str, status: str) -> None:
+    def _load(self, query: str, status: str, assignee: str | None) -> None:
         if status == OPEN:
             statuses = [s for s in Status if s is not Status.CLOSED]
         elif status == ALL:
@@ -85,22 +112,29 @@ class CasesScreen(TranslatedBindings, Screen[None]):
         else:
             statuses = [Status(status)]
         try:
-            rows = self.cases.store.list_cases(statuses=statuses, text=query, limit=200)
+            rows = self.cases.store.list_cases(
+                statuses=statuses, text=query, assignee=assignee, limit=200
+            )
         except SrTuiError as exc:
             self.app.call_from_thread(self.notify, exc.user_message, severity="error", markup=False)
             return
-        self.app.call_from_thread(self._show, rows)
+        self.app.call_from_thread(self._show, rows, assignee)
 
-    def _show(self, rows: list[CaseSummary]) -> None:
+    def _show(self, rows: list[CaseSummary], assignee: str | None = None) -> None:
+        if assignee != assignee_for(self.view, self.cases.author):
+            return  # rows of the other view, read before the switch
         self.rows = rows
         table = self.query_one(DataTable)
         table.clear()
         tz = self.clock.now().tzinfo
+        team = self.view == "team"
         for row in rows:
+            assignee = [Text(visible(row.assignee) or "–", style="" if row.assignee else "dim")]
             table.add_row(
                 Text(visible(row.number)),
                 Text(label(STATUS_LABELS, row.status.value, self.language)),
                 Text(visible(row.title)),
+                *(assignee if team else []),
                 Text(visible(row.requester or row.company)),
                 Text(row.last_activity_at.astimezone(tz).strftime("%Y-%m-%d %H:%M")),
                 key=row.number,

@@ -10,6 +10,7 @@ start a new case) is posted up as a message.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -21,10 +22,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from sr_tui.bindings import TranslatedBindings
+from sr_tui.core.errors import SrTuiError
 from sr_tui.core.safe_text import visible
 from sr_tui.core.templates.model import Email, Template, Value, Values
 from sr_tui.core.templates.render import RenderError
 from sr_tui.i18n import Language, tr
+from sr_tui.widgets.case_clocks import CaseClocks
 from sr_tui.widgets.email_editor import EmailEditor
 from sr_tui.widgets.field_form import FieldForm, value_offset
 from sr_tui.widgets.lint_panel import LintPanel
@@ -34,6 +37,10 @@ from sr_tui.widgets.template_tree import TemplateTree
 if TYPE_CHECKING:
     from sr_tui.core.lint import Finding
     from sr_tui.workspace import Workspace
+
+
+#: The clocks line is read again this often (seconds), so "left" counts down.
+CLOCKS_EVERY = 60.0
 
 
 class ComposeScreen(TranslatedBindings, Screen[None]):
@@ -111,6 +118,8 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
         #: The field whose change waits for the answer to "throw away the edit?".
         self._asking_for: str | None = None
         self._shown_template: str | None = None
+        #: The case whose clocks the clocks line shows (or is reading).
+        self._clocks_for: str | None = None
 
     # -- what the workspace says ----------------------------------------------------------
 
@@ -157,12 +166,18 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
                 yield Preview(id="preview")
                 yield EmailEditor(id="editor")
                 yield LintPanel(id="lint")
+        yield CaseClocks(id="clocks")
         yield Footer()
 
     async def on_mount(self) -> None:
         self.query_one(EmailEditor).display = False
+        self.query_one(CaseClocks).display = False
         self._set_titles()
         await self.show_case(focus_first=True)
+        self.set_interval(CLOCKS_EVERY, self.refresh_clocks)
+
+    def on_screen_resume(self) -> None:
+        self.refresh_clocks()  # back from the case screen: a call or a reply moves them
 
     def set_language(self, language: Language) -> None:
         self.language = language
@@ -194,6 +209,7 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
         email and findings. `keep_focus` gives focus back to the field that had it."""
         template = self.template
         form = self.query_one(FieldForm)
+        self.refresh_clocks()
         if self.editing:
             self._close_editor(focus=False)
         if template is None:
@@ -225,6 +241,44 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
             title = template.title_zh if self.language == "zh" else template.title
             parts.append(f"{template.id} · {title}")
         self.sub_title = visible(" · ".join(parts))
+        if self.workspace.draft.number != self._clocks_for:  # the first save made the case
+            self.refresh_clocks()
+
+    # -- the open case's clocks -------------------------------------------------------------
+
+    def refresh_clocks(self) -> None:
+        """Read the open case's clocks off the UI thread and show them (hidden when the
+        draft is no case yet). Called when the case changes, after a handoff, on coming
+        back to this screen and once a minute; never per keystroke."""
+        if not self.is_mounted:
+            return  # on_mount shows them
+        number = self.workspace.draft.number
+        self._clocks_for = number
+        if not number:
+            self.query_one(CaseClocks).display = False
+            return
+        self.run_worker(
+            partial(self._read_clocks, number),
+            thread=True,
+            exclusive=True,
+            group="clocks",
+            exit_on_error=False,
+        )
+
+    def _read_clocks(self, number: str) -> None:
+        workspace = self.workspace
+        try:
+            clocks = workspace.clocks(number)
+            calendar, near = workspace.calendar, workspace.policy.near_fraction
+        except SrTuiError:
+            return  # the store is down: the app says so once, the line keeps what it had
+        self.app.call_from_thread(self._show_clocks, number, clocks, calendar, near)
+
+    def _show_clocks(self, number: str, clocks, calendar, near: float) -> None:
+        if number != self.workspace.draft.number:
+            return  # another case was opened meanwhile
+        now = self.workspace.clock.now()
+        self.query_one(CaseClocks).show(clocks, now, calendar, near, self.language)
 
     async def open_template(self, template_id: str) -> None:
         """Open a template on the case and focus its first empty field."""

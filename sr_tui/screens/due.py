@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from sr_tui.bindings import TranslatedBindings
 from sr_tui.core.errors import SrTuiError
 from sr_tui.i18n import Language, tr
+from sr_tui.views import TOGGLE, View, ViewChanged, assignee_for, default_view, toggled, view_label
 
 if TYPE_CHECKING:
     from datetime import tzinfo
@@ -44,6 +45,7 @@ class DueScreen(TranslatedBindings, Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),
         Binding("r", "reload", "Refresh", id="due_refresh"),
+        TOGGLE,
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {"due--breached", "due--near", "due--fine"}
 
@@ -56,11 +58,22 @@ class DueScreen(TranslatedBindings, Screen[None]):
             self.template_id = template_id
             self.values = values
 
-    def __init__(self, load: Callable[[], list[DueRow]], tz: tzinfo, language: Language) -> None:
+    def __init__(
+        self,
+        load: Callable[..., list[DueRow]],
+        tz: tzinfo,
+        language: Language,
+        your_name: str = "",
+        view: View | None = None,
+    ) -> None:
+        """`load(assignee=...)` computes the rows (`Workspace.due_rows`); `view` is whose
+        (default: mine when `your_name` is set, else the team's)."""
         super().__init__()
         self._load_rows = load
         self.tz = tz
         self.language: Language = language
+        self.your_name = your_name
+        self.view: View = view or default_view(your_name)
         self.rows: list[DueRow] = []
 
     def compose(self) -> ComposeResult:
@@ -78,12 +91,22 @@ class DueScreen(TranslatedBindings, Screen[None]):
         self.action_reload()
 
     def action_reload(self) -> None:
-        self._load()
+        self._load(assignee_for(self.view, self.your_name))
+
+    def action_toggle_view(self) -> None:
+        view = toggled(self.view, self.your_name)
+        if view is None:
+            self.notify(tr("view_no_name", self.language), markup=False)
+            return
+        self.view = view
+        self.query_one("#due-summary", Static).update(tr("due_loading", self.language))
+        self.post_message(ViewChanged(view))
+        self.action_reload()
 
     @work(thread=True, exclusive=True, group="due")
-    def _load(self) -> None:
+    def _load(self, assignee: str | None) -> None:
         try:
-            rows = self._load_rows()
+            rows = self._load_rows(assignee=assignee)
         except SrTuiError as exc:
             self.app.call_from_thread(self.notify, exc.user_message, severity="error", markup=False)
             return
@@ -110,8 +133,10 @@ class DueScreen(TranslatedBindings, Screen[None]):
                 key=str(i),
             )
         counts = {b: sum(r.bucket == b for r in rows) for b in ("overdue", "today", "week")}
-        text = tr("due_summary", lang, **counts) if rows else tr("due_none", lang)
-        self.query_one("#due-summary", Static).update(text)
+        none = "due_none_mine" if self.view == "mine" else "due_none"
+        text = tr("due_summary", lang, **counts) if rows else tr(none, lang)
+        whose = view_label(self.view, self.your_name, lang)
+        self.query_one("#due-summary", Static).update(f"{whose} · {text}")
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:

@@ -27,6 +27,7 @@ from sr_tui.core.cases.review_clocks import business_clock
 from sr_tui.core.cases.review_markdown import group_label, review_words, to_markdown
 from sr_tui.core.errors import SrTuiError
 from sr_tui.i18n import Language, tr
+from sr_tui.views import TOGGLE, View, ViewChanged, assignee_for, default_view, toggled, view_label
 from sr_tui.widgets.bar_chart import BarChart, Row
 from sr_tui.widgets.search_results import padded
 
@@ -56,6 +57,7 @@ class ReviewScreen(TranslatedBindings, Screen[None]):
         Binding("left,[", "month(-1)", "Previous month", id="prev_month"),
         Binding("right,]", "month(1)", "Next month", id="next_month"),
         Binding("ctrl+y", "copy_markdown", "Copy Markdown", id="copy_markdown"),
+        TOGGLE,
     ]
 
     class CopyMarkdown(Message):
@@ -66,9 +68,16 @@ class ReviewScreen(TranslatedBindings, Screen[None]):
             self.text = text
 
     class Loaded(Message):
-        def __init__(self, month: tuple[int, int], review: MonthlyReview | None, problem: str):
+        def __init__(
+            self,
+            month: tuple[int, int],
+            review: MonthlyReview | None,
+            problem: str,
+            assignee: str | None = None,
+        ):
             super().__init__()
             self.month = month
+            self.assignee = assignee
             self.review = review
             self.problem = problem
 
@@ -78,11 +87,14 @@ class ReviewScreen(TranslatedBindings, Screen[None]):
         language: Language,
         month: tuple[int, int] | None = None,
         business: tuple[BusinessTime, tzinfo, str] | None = None,
+        view: View | None = None,
     ) -> None:
         """`month` (year, month) defaults to last month; `business` (business_time, zone,
-        basis) to `review.business_clock()`: the calendar's, else wall time."""
+        basis) to `review.business_clock()`: the calendar's, else wall time; `view` whose
+        cases (default: mine when `your_name` is set, else the team's)."""
         super().__init__()
         self.workspace = workspace
+        self.view: View = view or default_view(workspace.settings.your_name)
         self.language: Language = language
         self.month = month or previous_month(workspace.clock.now())
         self._business = business
@@ -119,6 +131,8 @@ class ReviewScreen(TranslatedBindings, Screen[None]):
         w = review_words(self.language)
         month = f"{self.month[0]:04d}-{self.month[1]:02d}"
         title = tr("review_title", self.language, month=month)
+        whose = view_label(self.view, self.workspace.settings.your_name, self.language)
+        title = tr("review_whose", self.language, title=title, view=whose)
         self.query_one("#review-title", Label).update(title)
         self.query_one("#review-counts", Static).update(tr("review_loading", self.language))
         titles = {
@@ -136,6 +150,7 @@ class ReviewScreen(TranslatedBindings, Screen[None]):
     @work(thread=True, exclusive=True, group="review", exit_on_error=False)
     def load(self, month: tuple[int, int]) -> None:
         """Count the month off the UI thread and post the figures."""
+        assignee = self.assignee
         now = self.workspace.clock.now()
         business_time, tz, basis = self._business or business_clock(now.tzinfo)
         try:
@@ -146,15 +161,20 @@ class ReviewScreen(TranslatedBindings, Screen[None]):
                 tz=tz,
                 business_time=business_time,
                 basis=basis,
+                assignee=assignee,
             )
         except SrTuiError as exc:
-            self.post_message(self.Loaded(month, None, exc.user_message))
+            self.post_message(self.Loaded(month, None, exc.user_message, assignee))
             return
-        self.post_message(self.Loaded(month, made, ""))
+        self.post_message(self.Loaded(month, made, "", assignee))
+
+    @property
+    def assignee(self) -> str | None:
+        return assignee_for(self.view, self.workspace.settings.your_name)
 
     @on(Loaded)
     def _loaded(self, event: Loaded) -> None:
-        if event.month != self.month:  # the user moved on meanwhile
+        if event.month != self.month or event.assignee != self.assignee:  # moved on meanwhile
             return
         if event.review is None:
             text = tr("review_problem", self.language, problem=event.problem)
@@ -244,6 +264,17 @@ class ReviewScreen(TranslatedBindings, Screen[None]):
         self.month = shifted(*self.month, by)
         self.review = None
         self._titles()
+        self.load(self.month)
+
+    def action_toggle_view(self) -> None:
+        view = toggled(self.view, self.workspace.settings.your_name)
+        if view is None:
+            self.notify(tr("view_no_name", self.language), markup=False)
+            return
+        self.view = view
+        self.review = None
+        self._titles()
+        self.post_message(ViewChanged(view))
         self.load(self.month)
 
     def action_copy_markdown(self) -> None:

@@ -118,3 +118,8 @@ class CaseRecord(VerticalScroll):
             else:
                 changes[name] = widget.value.strip()
         return replace(self.case, **changes)
+
+    def assigned(self, case: Case) -> None:
+        """`case` was handed over: its assignee shown, the other edits in the form kept."""
+        self.case = case  # `record()` lays the form's values over it
+        self.query_one("#r-assignee", Input).value = case.assignee

@@ -168,7 +168,7 @@ async def test_similar_cases_beside_a_case_and_reuse_opens_e1(make):
         text = screen_text(app)
         assert "Similar resolved cases" in text and "→ 在后台重新分配角色权限后恢复。" in text
         assert "^o Reuse" in text  # the footer
-        await pilot.press("ctrl+o")
+        await pilot.press("ctrl+b")
         await settle(pilot)
         assert isinstance(app.screen, ComposeScreen)
         assert app.workspace.draft.number == OA_FAILS
@@ -198,7 +198,7 @@ async def test_reuse_without_a_similar_case_does_nothing(make):
         screen = await case_screen(pilot, OPEN_NFS)
         assert screen.query_one(SimilarCases).similar == []
         assert "^o Reuse" not in screen_text(app)  # out of the footer
-        await pilot.press("ctrl+o")
+        await pilot.press("ctrl+b")
         await settle(pilot)
         assert app.screen is screen
 

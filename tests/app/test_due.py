@@ -37,10 +37,12 @@ def _app(catalog, start_screen: str | None = None) -> SrTuiApp:
         clock=FixedClock(B1_AT),
     )
     ws = app.workspace
-    new_case(ws)
+    new_case(ws, assignee="Sam Lee")  # the app opens on "my cases"
     send(ws, "B1")
     ws.clock.at = datetime(2026, 12, 7, 10, 30, tzinfo=UTC)  # type: ignore[attr-defined]
-    new_case(ws, "SR 3-41234580", urgency="high", urgency_reason="orders stopped")
+    new_case(
+        ws, "SR 3-41234580", urgency="high", urgency_reason="orders stopped", assignee="Sam Lee"
+    )
     ws.clock.at = NOW  # type: ignore[attr-defined]
     return app
 

@@ -23,6 +23,13 @@ SIZE = (120, 36)
 NOW = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
 
 
+@pytest.fixture(autouse=True)
+def _utc(monkeypatch):
+    """The business calendar in UTC wherever the suite runs: the compose screen's clocks
+    line shows due times in the calendar's zone."""
+    monkeypatch.setenv("TZ", "UTC")
+
+
 @pytest.fixture
 def app_factory(catalog):
     def factory(language: str = "en") -> SrTuiApp:

@@ -59,3 +59,15 @@ def assignee_of(entry: Entry) -> str | None:
     if not is_assignment(entry):
         return None
     return entry.action[len(ASSIGNED) :] if entry.action != UNASSIGNED else ""
+
+
+def did_you_mean(name: str, known: list[str] | set[str], yourself: str = "") -> list[str]:
+    """Known names close to `name` when `name` is none of them (nor `yourself`): most
+    likely a typo, and a case given to "Bob Chn" is lost to Bob Chen. [] otherwise."""
+    import difflib
+
+    name = normalize_name(name)
+    people = sorted({normalize_name(k) for k in known} - {""})
+    if not name or name in people or name == normalize_name(yourself):
+        return []
+    return difflib.get_close_matches(name, people, n=3, cutoff=0.6)
