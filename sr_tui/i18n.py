@@ -58,6 +58,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Type the situation, an id or a keyword: not replied, B2, 客户未回复",
         "输入场景、编号或关键词:not replied、B2、客户未回复",
     ),
+    "picker_more": (
+        "… {n} more match: type more to narrow them down.",
+        "… 另有 {n} 个匹配：继续输入以缩小范围。",
+    ),
     "picker_none": ("No template matches '{query}'.", "没有与 '{query}' 匹配的模板。"),
     # copy
     "confirm_title": ("This email is not ready to send", "这封邮件还不能发送"),

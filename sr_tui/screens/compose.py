@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from sr_tui.bindings import TranslatedBindings
 from sr_tui.core.safe_text import visible
@@ -27,6 +27,7 @@ from sr_tui.core.templates.render import RenderError
 from sr_tui.i18n import Language, tr
 from sr_tui.widgets.email_editor import EmailEditor
 from sr_tui.widgets.field_form import FieldForm, value_offset
+from sr_tui.widgets.key_footer import KeyFooter
 from sr_tui.widgets.lint_panel import LintPanel
 from sr_tui.widgets.preview import Part, Preview
 from sr_tui.widgets.template_tree import TemplateTree
@@ -157,7 +158,7 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
                 yield Preview(id="preview")
                 yield EmailEditor(id="editor")
                 yield LintPanel(id="lint")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         self.query_one(EmailEditor).display = False

@@ -42,6 +42,8 @@ class ItemInput(TranslatedBindings, ShowsControls, Input):
         #: paste) before it is mounted, when it has no parent yet.
         self._editor = editor
         self.row: Horizontal | None = None
+        #: The value the editor last knew: an Input echoing it (on mount) posts nothing.
+        self.shown = self.value
 
     def action_add_after(self) -> None:
         editor = self.editor
@@ -148,10 +150,39 @@ class ListEditor(Vertical):
         return f"[{tr('item_placeholder', self.language, n=n + 1)}]"
 
     def _renumber(self) -> None:
-        for n, item in enumerate(self.inputs):
-            item.placeholder = self.placeholder(n)
+        for n, item in enumerate(self._items):
+            placeholder = self.placeholder(n)
+            if item.placeholder != placeholder:
+                item.placeholder = placeholder
 
     def on_mount(self) -> None:
+        self._renumber()
+
+    def set_placeholders(self, placeholders: tuple[str, ...], add_label: str) -> None:
+        """Another template's placeholders (and the add button in the UI language)."""
+        if placeholders != self.placeholders:
+            self.placeholders = placeholders
+            self._renumber()
+        if add_label != self.add_label:
+            self.add_label = add_label
+            self.query_one("#add-item", Button).label = add_label
+
+    def set_items(self, values: list[str]) -> None:
+        """Show `values` (the case's items), reusing the item inputs there are, posting
+        nothing: only the rows missing are mounted, in one go."""
+        values = values or [""]
+        for item, value in zip(self._items, values, strict=False):
+            if item.value != value:
+                item.shown = value
+                item.value = value
+        extra = [self._item(v) for v in values[len(self._items) :]]
+        for item in self._items[len(values) :]:
+            if item.row is not None:
+                item.row.remove()
+        del self._items[len(values) :]
+        if extra:
+            self._items.extend(extra)
+            self.mount_all([i.row for i in extra], before=self.query_one("#add-item"))
         self._renumber()
 
     def add_items(self, values: list[str], after: ItemInput | None = None) -> None:
@@ -199,6 +230,11 @@ class ListEditor(Vertical):
     @on(Input.Changed, ".item")
     def _item_changed(self, event: Input.Changed) -> None:
         event.stop()
+        item = event.input
+        if isinstance(item, ItemInput):
+            if item.shown == event.value:
+                return  # an echo of the value it was given (each item posts one on mount)
+            item.shown = event.value
         self.post_message(self.Changed(self, self.items))
 
     @on(Input.Submitted, ".item")
