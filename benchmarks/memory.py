@@ -97,8 +97,9 @@ def main() -> int:
         config.write_text('your_name = "Sam Lee"\nyour_team = "Platform"\n', encoding="utf-8")
         os.environ.update(SR_TUI_CONFIG=str(config), SR_TUI_DATA=str(Path(tmp) / "data"))
         os.environ.pop("SR_TUI_TEMPLATES", None)
-        b0, b10, b_end = asyncio.run(bare_run(args.opens))
+        # sr-tui first: the bare app's leak would raise the RSS sr-tui starts from.
         s0, s10, s_end, widgets = asyncio.run(sr_tui_run(args.opens))
+        b0, b10, b_end = asyncio.run(bare_run(args.opens))
     n = args.opens - 10
     print(f"RSS after template opens through Pilot, {args.opens} opens")
     print(f"  bare app (10 Inputs remounted per open): start {b0:.1f} MiB, after 10 {b10:.1f},")

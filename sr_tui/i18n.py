@@ -41,6 +41,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "editor": ("Editing the email · Esc: done", "正在编辑邮件 · Esc:完成"),
     "lint": ("Lint", "检查"),
     "lint_clean": ("No findings: ready to send.", "没有问题:可以发送。"),
+    "lint_checking": ("Checking the email…", "正在检查邮件…"),
     "lint_no_template": ("No template open.", "尚未打开模板。"),
     "no_template": (
         "Choose a template on the left, or press ctrl+f.",

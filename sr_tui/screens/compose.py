@@ -112,6 +112,8 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
         #: The field whose change waits for the answer to "throw away the edit?".
         self._asking_for: str | None = None
         self._shown_template: str | None = None
+        #: While the screen mounts: the findings are shown after the first frame.
+        self._lint_after_frame = False
 
     # -- what the workspace says ----------------------------------------------------------
 
@@ -163,7 +165,19 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
     async def on_mount(self) -> None:
         self.query_one(EmailEditor).display = False
         self._set_titles()
+        # The first frame shows the case and its email; the lint engine is imported and
+        # run right after it (a returning user's start waited for it).
+        self._lint_after_frame = True
         await self.show_case(focus_first=True)
+        self._lint_after_frame = False
+
+    def _first_lint(self) -> None:
+        if self.template is not None and not self.editing:
+            try:
+                findings = self.workspace.findings()
+            except RenderError:
+                return  # refresh_output said so
+            self._show_findings(findings)
 
     def set_language(self, language: Language) -> None:
         self.language = language
@@ -245,7 +259,7 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
         try:
             email = self.workspace.rendered()
             edited = self.workspace.edited_text
-            findings = self.workspace.findings()
+            findings = None if self._lint_after_frame else self.workspace.findings()
             self.render_problem = ""
         except RenderError as exc:
             # Keep the last good preview; say what is wrong once; never "ready to send".
@@ -259,6 +273,10 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
             return
         if not self.editing:
             preview.show(email, mark, edited=edited)
+        if findings is None:
+            panel.show((), self.language, empty=tr("lint_checking", self.language))
+            self.call_after_refresh(self._first_lint)
+            return
         self._show_findings(findings)
         # No refresh_bindings() here: it recomposes the footer, which was about half the
         # work of every keystroke. Which keys are live depends only on the template.
