@@ -37,6 +37,12 @@ if TYPE_CHECKING:
     from sr_tui.workspace import Workspace
 
 
+#: An email longer than this (characters) is shown again only when the keys pause for
+#: `BIG_EMAIL_DELAY` seconds: a 50 KB body cost hundreds of ms per keystroke.
+BIG_EMAIL = 20_000
+BIG_EMAIL_DELAY = 0.15
+
+
 class ComposeScreen(TranslatedBindings, Screen[None]):
     """Writes the open case's email; see the module docstring."""
 
@@ -114,6 +120,7 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
         self._shown_template: str | None = None
         #: While the screen mounts: the findings are shown after the first frame.
         self._lint_after_frame = False
+        self._output_timer = None
 
     # -- what the workspace says ----------------------------------------------------------
 
@@ -302,8 +309,19 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
 
     def set_value(self, field_id: str, value: Value) -> None:
         if self.workspace.set_value(field_id, value):
-            self.refresh_output()
+            if len(self.query_one(Preview).text) > BIG_EMAIL:
+                # A big email (a long paste): render, lint and show it once the keys
+                # pause, so typing in it stays quick.
+                if self._output_timer is not None:
+                    self._output_timer.stop()
+                self._output_timer = self.set_timer(BIG_EMAIL_DELAY, self._refresh_later)
+            else:
+                self.refresh_output()
             self.post_message(self.CaseEdited(field_id))
+
+    def _refresh_later(self) -> None:
+        self._output_timer = None
+        self.refresh_output()
 
     def _ask_to_discard(self, field_id: str) -> None:
         from sr_tui.screens.confirm import discard_question

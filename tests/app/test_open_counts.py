@@ -121,3 +121,30 @@ async def test_picker_shows_the_best_50_and_says_how_many_more(make, catalog):
         assert results.option_count == MAX_ROWS + 1
         first = [results.get_option_at_index(i).id for i in range(MAX_ROWS)]
         assert first == [h.template.id for h in hits[:MAX_ROWS]]
+
+
+async def test_keys_in_a_big_email_are_shown_once_they_pause(make, monkeypatch):
+    from sr_tui.screens import compose
+
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_template(pilot, "A2")
+        big = "We are analysing the logs you uploaded. " * 1000  # 40 KB
+        app.draft.set_value("current_status", big)
+        await settle(pilot)
+        assert len(app.draft.query_one(Preview).text) > compose.BIG_EMAIL
+        renders = count_calls(monkeypatch, app.draft, "refresh_output")
+        for n in range(1, 6):
+            app.draft.set_value("current_status", big + "x" * n)
+        assert renders[0] == 0
+        await pilot.pause(compose.BIG_EMAIL_DELAY * 3)
+        await settle(pilot)
+        assert renders[0] == 1
+        assert app.draft.query_one(Preview).text.count("x" * 5) == 1
+        # A short email is shown at every key.
+        app.draft.set_value("current_status", "analysing the logs")
+        await pilot.pause(compose.BIG_EMAIL_DELAY * 3)
+        await settle(pilot)
+        renders[0] = 0
+        app.draft.set_value("current_status", "analysing the logs!")
+        assert renders[0] == 1
