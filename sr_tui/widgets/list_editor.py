@@ -118,6 +118,8 @@ class ListEditor(Vertical):
         self.language: Language = language
         #: The items in order, mounted or not yet (a query finds only mounted ones).
         self._items: list[ItemInput] = []
+        #: Rows of items no longer shown, hidden after the last shown one (`set_items`).
+        self._spare: list[ItemInput] = []
 
     def compose(self):
         for value in self._initial:
@@ -171,15 +173,23 @@ class ListEditor(Vertical):
         """Show `values` (the case's items), reusing the item inputs there are, posting
         nothing: only the rows missing are mounted, in one go."""
         values = values or [""]
+        # Rows beyond the items are kept hidden for the next long list (a removed Input
+        # is never freed by Textual 8.2.8); hidden rows come back before new ones.
+        for item in self._items[len(values) :]:
+            if item.row is not None:
+                item.row.display = False
+        self._spare[:0] = self._items[len(values) :]
+        del self._items[len(values) :]
+        while len(self._items) < len(values) and self._spare:
+            item = self._spare.pop(0)
+            if item.row is not None:
+                item.row.display = True
+            self._items.append(item)
         for item, value in zip(self._items, values, strict=False):
             if item.value != value:
                 item.shown = value
                 item.value = value
         extra = [self._item(v) for v in values[len(self._items) :]]
-        for item in self._items[len(values) :]:
-            if item.row is not None:
-                item.row.remove()
-        del self._items[len(values) :]
         if extra:
             self._items.extend(extra)
             self.mount_all([i.row for i in extra], before=self.query_one("#add-item"))
@@ -192,6 +202,8 @@ class ListEditor(Vertical):
             return
         at = self._items.index(after) + 1 if after in self._items else len(self._items)
         anchor = after.row if after is not None and after in self._items else None
+        if anchor is None and self._items and self._spare:
+            anchor = self._items[-1].row  # before the hidden rows: they keep their order
         new: list[ItemInput] = []
         for value in values:
             item = self._item(value)

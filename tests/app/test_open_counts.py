@@ -148,3 +148,22 @@ async def test_keys_in_a_big_email_are_shown_once_they_pause(make, monkeypatch):
         renders[0] = 0
         app.draft.set_value("current_status", "analysing the logs!")
         assert renders[0] == 1
+
+
+async def test_a_long_list_shown_again_reuses_its_rows(make, monkeypatch):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_template(pilot, "B1")
+        app.workspace.set_value("items", [f"item {n}" for n in range(30)])
+        await open_template(pilot, "A1")
+        await open_template(pilot, "B1")
+        made = count_calls(monkeypatch, list_editor.ItemInput, "__init__")
+        for items in (3, 30, 10, 30):
+            app.workspace.set_value("items", [f"thing {n}" for n in range(items)])
+            await open_template(pilot, "A1")
+            await open_template(pilot, "B1")
+            editor = app.draft.query_one("#f-items")
+            assert editor.items == [f"thing {n}" for n in range(items)]
+            shown = [i.value for i in editor.query(list_editor.ItemInput) if i.row.display]
+            assert shown == editor.items
+        assert made[0] == 0
