@@ -15,13 +15,13 @@ import contextlib
 import hashlib
 import json
 import os
-from dataclasses import asdict, fields
+from dataclasses import fields
 from pathlib import Path
 
 from sr_tui.core import locations
 from sr_tui.core.templates.model import Category, Field, Template
 
-VERSION = 1
+VERSION = 2  # 2: each field stored once
 #: A cache larger than this is ignored (3,000 templates make about 6 MB).
 MAX_BYTES = 64 * 1024 * 1024
 FILE_NAME = "template-catalog.json"
@@ -49,29 +49,44 @@ def _tuple(value):
     return tuple(value) if isinstance(value, list) else value
 
 
-def _field(data: dict) -> Field:
-    return Field(**{k: _tuple(data[k]) for k in _FIELD_NAMES if k in data})
+def _field(data: list) -> Field:
+    return Field(*(_tuple(v) for v in data))
 
 
-def _template(data: dict) -> Template:
-    values = {k: data[k] for k in _TEMPLATE_NAMES}
+def _encode_field(f: Field) -> list:
+    return [getattr(f, name) for name in _FIELD_NAMES]
+
+
+class _Fields:
+    """The fields of the cache's templates, each stored once (most are the shared ones)
+    and made into one `Field` object the first time a template needs it."""
+
+    def __init__(self, table: list) -> None:
+        self._table = table
+        self._made: dict[int, Field] = {}
+
+    def get(self, n: int) -> Field:
+        made = self._made.get(n)
+        if made is None:
+            made = self._made[n] = _field(self._table[n])
+        return made
+
+
+def _template(data: list, table: _Fields) -> Template:
+    values = dict(zip(_TEMPLATE_NAMES, data, strict=True))
     values["keywords"] = tuple(values["keywords"])
-    values["fields"] = tuple(_field(f) for f in values["fields"])
+    values["fields"] = tuple(table.get(n) for n in values["fields"])
     values["path"] = Path(values["path"]) if values["path"] is not None else None
     return Template(**values)
 
 
-def _encode(template: Template) -> dict:
-    data = asdict(template)
-    data["path"] = str(template.path) if template.path is not None else None
-    return data
-
-
 class CatalogCache:
-    def __init__(self, path: Path | None, entries: dict[str, dict]) -> None:
+    def __init__(self, path: Path | None, entries: dict[str, dict], table: list | None = None):
         self.path = path
         self._entries = entries
-        self._used: dict[str, dict] = {}
+        self._fields = _Fields(table or [])
+        #: path -> (stamp, shared fingerprint, template) of this load, written by `save`.
+        self._used: dict[str, tuple[list[int], str, Template]] = {}
         self._changed = False
         #: Hits and misses of this load (tests and benchmarks read them).
         self.hits = 0
@@ -84,12 +99,14 @@ class CatalogCache:
         path = locations.cache_dir() / FILE_NAME
         try:
             data = json.loads(read_limited(path, MAX_BYTES))
-            entries = data["entries"] if data.get("version") == VERSION else {}
-            if not isinstance(entries, dict):
-                entries = {}
+            if data.get("version") != VERSION:
+                return cls(path, {})
+            entries, table = data["entries"], data["fields"]
+            if not isinstance(entries, dict) or not isinstance(table, list):
+                return cls(path, {})
         except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
-            entries = {}
-        return cls(path, entries)
+            return cls(path, {})
+        return cls(path, entries, table)
 
     @classmethod
     def disabled(cls) -> CatalogCache:
@@ -111,19 +128,19 @@ class CatalogCache:
                 or entry.get("shared") != shared
             ):
                 raise LookupError
-            template = _template(entry["template"])
+            template = _template(entry["template"], self._fields)
         except (LookupError, TypeError, ValueError, AttributeError):
             self.misses += 1
             return None
         self.hits += 1
-        self._used[key] = entry
+        self._used[key] = (now, shared, template)
         return template
 
     def put(self, path: Path, shared: str, template: Template) -> None:
         now = stamp(path)
         if now is None:
             return
-        self._used[str(path)] = {"stamp": now, "shared": shared, "template": _encode(template)}
+        self._used[str(path)] = (now, shared, template)
         self._changed = True
 
     def save(self) -> None:
@@ -132,6 +149,17 @@ class CatalogCache:
             return
         from sr_tui.core.atomic import atomic_write_text
 
-        text = json.dumps({"version": VERSION, "entries": self._used}, ensure_ascii=False)
+        numbers: dict[Field, int] = {}
+        entries = {}
+        for key, (now, shared, template) in self._used.items():
+            data = [getattr(template, name) for name in _TEMPLATE_NAMES]
+            data[_TEMPLATE_NAMES.index("fields")] = [
+                numbers.setdefault(f, len(numbers)) for f in template.fields
+            ]
+            data[_TEMPLATE_NAMES.index("path")] = str(template.path) if template.path else None
+            entries[key] = {"stamp": now, "shared": shared, "template": data}
+        table = [_encode_field(f) for f in numbers]
+        document = {"version": VERSION, "fields": table, "entries": entries}
+        text = json.dumps(document, ensure_ascii=False)
         with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
             atomic_write_text(self.path, text)

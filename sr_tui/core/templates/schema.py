@@ -130,7 +130,8 @@ class Loader:
             return
         seen: dict[str, Path] = {}
         shared = shared_fingerprint(self.categories, self.fields)
-        for path in sorted(directory.glob("*.toml")):
+        # By name (one folder): Path's own ordering costs more than a warm load's rest.
+        for path in sorted(directory.glob("*.toml"), key=lambda p: p.name):
             if path.name in SHARED_FILES:
                 continue
             template = self.catalog_cache.get(path, shared)
