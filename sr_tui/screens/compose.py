@@ -178,7 +178,11 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
         await self.show_case(focus_first=True)
         self._lint_after_frame = False
 
-    def _first_lint(self) -> None:
+    def _first_lint(self, waited: bool = False) -> None:
+        if not waited and self.app.screen is not self:
+            # A screen pushed at start (the first-run questions) paints first.
+            self.call_after_refresh(self._first_lint, True)
+            return
         if self.template is not None and not self.editing:
             try:
                 findings = self.workspace.findings()
