@@ -438,6 +438,10 @@ class SrTuiApp(App[None]):
     def _apply_keymap(self, settings: Settings) -> None:
         """Apply `[keymap]`; report unknown ids, keys that are not keys and keys already
         taken, and keep the default keys of those bindings (so quit always has one)."""
+        if not settings.keymap:
+            # Nothing to check (checking imports every screen: a cost at every start).
+            self.set_keymap({})
+            return
         from sr_tui.keymap import checked_keymap
 
         keymap, problems = checked_keymap(settings.keymap)

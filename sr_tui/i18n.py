@@ -41,6 +41,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "editor": ("Editing the email · Esc: done", "正在编辑邮件 · Esc:完成"),
     "lint": ("Lint", "检查"),
     "lint_clean": ("No findings: ready to send.", "没有问题:可以发送。"),
+    "lint_checking": ("Checking the email…", "正在检查邮件…"),
     "lint_no_template": ("No template open.", "尚未打开模板。"),
     "no_template": (
         "Choose a template on the left, or press ctrl+f.",
@@ -57,6 +58,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "picker_placeholder": (
         "Type the situation, an id or a keyword: not replied, B2, 客户未回复",
         "输入场景、编号或关键词:not replied、B2、客户未回复",
+    ),
+    "picker_more": (
+        "… {n} more match: type more to narrow them down.",
+        "… 另有 {n} 个匹配：继续输入以缩小范围。",
     ),
     "picker_none": ("No template matches '{query}'.", "没有与 '{query}' 匹配的模板。"),
     # copy

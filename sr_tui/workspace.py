@@ -388,8 +388,11 @@ class Workspace:
 
     def problems(self) -> list[str]:
         """Problems met reading the saved files and the case store, to show once."""
-        problems = list(self.drafts.problems) + list(self.cases.problems)
-        self.drafts.problems, self.cases.problems = [], []
+        problems = list(self.drafts.problems)
+        self.drafts.problems = []
+        if self._cases is not None:  # no keeper yet, no problems (and no import at start)
+            problems += self.cases.problems
+            self.cases.problems = []
         return problems
 
     def report_problems_to(self, report: Callable[[str], None]) -> None:

@@ -210,3 +210,61 @@ def test_an_edited_template_misses_the_cache_and_is_checked_again(tmp_path, monk
     messages = [e.message for e in load_catalog([tmp_path]).errors]
     assert any("uses {{ windw }}" in m for m in messages), messages
     assert any("'window' is listed in fields but not used" in m for m in messages), messages
+
+
+def _validated(monkeypatch) -> list[str]:
+    """The template files the loader validates from now on (by name)."""
+    from sr_tui.core.templates.schema import Loader
+
+    names: list[str] = []
+    original = Loader._template
+
+    def counting(self, path):
+        names.append(path.name)
+        return original(self, path)
+
+    monkeypatch.setattr(Loader, "_template", counting)
+    return names
+
+
+def test_a_warm_load_takes_validated_templates_from_the_catalog_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("SR_TUI_CACHE", str(tmp_path / "cache"))
+    user = tmp_path / "user"
+    user.mkdir()
+    write(user, "good.toml", GOOD)
+    write(user, "other.toml", GOOD.replace('"Z1"', '"Z2"'))
+    first = load_catalog([user])
+    validated = _validated(monkeypatch)
+    second = load_catalog([user])
+    assert validated == []  # all 33 came from the cache
+    assert second.templates == first.templates
+    assert second.get("Z2").fields == first.get("Z2").fields
+    # One file changes (its size and mtime): only it is validated again.
+    write(user, "good.toml", GOOD.replace("Maintenance window for", "Window for"))
+    third = load_catalog([user])
+    assert validated == ["good.toml"]
+    assert third.get("Z1").subject.startswith("Window for")
+
+
+def test_a_changed_fields_file_or_a_check_validates_every_template(tmp_path, monkeypatch):
+    monkeypatch.setenv("SR_TUI_CACHE", str(tmp_path / "cache"))
+    user = tmp_path / "user"
+    user.mkdir()
+    write(user, "good.toml", GOOD)
+    load_catalog([user])
+    validated = _validated(monkeypatch)
+    load_catalog([user], use_cache=False)  # what `sr-tui templates check` does
+    assert len(validated) == 32
+    validated.clear()
+    write(user, "fields.toml", '[extra]\nlabel = "Extra"\nhelp = "More."\n')
+    load_catalog([user])
+    assert len(validated) == 32  # validated against other shared fields: all again
+
+
+def test_a_broken_file_is_never_cached_and_a_corrupt_cache_is_empty(tmp_path, monkeypatch):
+    monkeypatch.setenv("SR_TUI_CACHE", str(tmp_path / "cache"))
+    write(tmp_path, "good.toml", GOOD.replace("{{ window }}.", "{{ windw }}."))
+    assert load_catalog([tmp_path]).errors
+    assert load_catalog([tmp_path]).errors  # reported again, not hidden by a cache
+    (tmp_path / "cache" / "template-catalog.json").write_text("{corrupt", encoding="utf-8")
+    assert len(load_catalog([]).templates) == 31

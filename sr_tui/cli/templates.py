@@ -119,10 +119,10 @@ def cmd_templates_check(args: argparse.Namespace) -> int:
         if not directory.is_dir():
             raise UsageError(f"{directory} is not a directory")
         user_dirs = [directory]
-        catalog = load_catalog(user_dirs)
+        catalog = load_catalog(user_dirs, use_cache=False)  # check means every file
     else:
         loaded = common.loaded_settings()
-        catalog = load_user_catalog(loaded.settings, loaded.path)
+        catalog = load_user_catalog(loaded.settings, loaded.path, use_cache=False)
     for error in catalog.errors:
         print(error)
     checked = len(catalog.templates)

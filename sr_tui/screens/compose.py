@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from sr_tui.bindings import TranslatedBindings
 from sr_tui.core.errors import SrTuiError
@@ -30,6 +30,7 @@ from sr_tui.i18n import Language, tr
 from sr_tui.widgets.case_clocks import CaseClocks
 from sr_tui.widgets.email_editor import EmailEditor
 from sr_tui.widgets.field_form import FieldForm, value_offset
+from sr_tui.widgets.key_footer import KeyFooter
 from sr_tui.widgets.lint_panel import LintPanel
 from sr_tui.widgets.preview import Part, Preview
 from sr_tui.widgets.template_tree import TemplateTree
@@ -41,6 +42,10 @@ if TYPE_CHECKING:
 
 #: The clocks line is read again this often (seconds), so "left" counts down.
 CLOCKS_EVERY = 60.0
+#: An email longer than this (characters) is shown again only when the keys pause for
+#: `BIG_EMAIL_DELAY` seconds: a 50 KB body cost hundreds of ms per keystroke.
+BIG_EMAIL = 20_000
+BIG_EMAIL_DELAY = 0.15
 
 
 class ComposeScreen(TranslatedBindings, Screen[None]):
@@ -120,6 +125,9 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
         self._shown_template: str | None = None
         #: The case whose clocks the clocks line shows (or is reading).
         self._clocks_for: str | None = None
+        #: While the screen mounts: the findings are shown after the first frame.
+        self._lint_after_frame = False
+        self._output_timer = None
 
     # -- what the workspace says ----------------------------------------------------------
 
@@ -167,14 +175,30 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
                 yield EmailEditor(id="editor")
                 yield LintPanel(id="lint")
         yield CaseClocks(id="clocks")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         self.query_one(EmailEditor).display = False
         self.query_one(CaseClocks).display = False
         self._set_titles()
+        # The first frame shows the case and its email; the lint engine is imported and
+        # run right after it (a returning user's start waited for it).
+        self._lint_after_frame = True
         await self.show_case(focus_first=True)
+        self._lint_after_frame = False
         self.set_interval(CLOCKS_EVERY, self.refresh_clocks)
+
+    def _first_lint(self, waited: bool = False) -> None:
+        if not waited and self.app.screen is not self:
+            # A screen pushed at start (the first-run questions) paints first.
+            self.call_after_refresh(self._first_lint, True)
+            return
+        if self.template is not None and not self.editing:
+            try:
+                findings = self.workspace.findings()
+            except RenderError:
+                return  # refresh_output said so
+            self._show_findings(findings)
 
     def on_screen_resume(self) -> None:
         self.refresh_clocks()  # back from the case screen: a call or a reply moves them
@@ -298,7 +322,7 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
         try:
             email = self.workspace.rendered()
             edited = self.workspace.edited_text
-            findings = self.workspace.findings()
+            findings = None if self._lint_after_frame else self.workspace.findings()
             self.render_problem = ""
         except RenderError as exc:
             # Keep the last good preview; say what is wrong once; never "ready to send".
@@ -312,6 +336,10 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
             return
         if not self.editing:
             preview.show(email, mark, edited=edited)
+        if findings is None:
+            panel.show((), self.language, empty=tr("lint_checking", self.language))
+            self.call_after_refresh(self._first_lint)
+            return
         self._show_findings(findings)
         # No refresh_bindings() here: it recomposes the footer, which was about half the
         # work of every keystroke. Which keys are live depends only on the template.
@@ -337,8 +365,19 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
 
     def set_value(self, field_id: str, value: Value) -> None:
         if self.workspace.set_value(field_id, value):
-            self.refresh_output()
+            if len(self.query_one(Preview).text) > BIG_EMAIL:
+                # A big email (a long paste): render, lint and show it once the keys
+                # pause, so typing in it stays quick.
+                if self._output_timer is not None:
+                    self._output_timer.stop()
+                self._output_timer = self.set_timer(BIG_EMAIL_DELAY, self._refresh_later)
+            else:
+                self.refresh_output()
             self.post_message(self.CaseEdited(field_id))
+
+    def _refresh_later(self) -> None:
+        self._output_timer = None
+        self.refresh_output()
 
     def _ask_to_discard(self, field_id: str) -> None:
         from sr_tui.screens.confirm import discard_question

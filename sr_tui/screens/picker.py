@@ -18,6 +18,10 @@ from sr_tui.core.templates.scenario_index import ScenarioIndex
 from sr_tui.i18n import Language, tr
 from sr_tui.widgets.plain_text import SafeInput
 
+#: Rows shown at most (the empty query too): rendering an option per hit was most of a
+#: keystroke's work with 3,000 templates. A last row says how many more match.
+MAX_ROWS = 50
+
 
 class PickerScreen(TranslatedBindings, ModalScreen[str | None]):
     BINDINGS = [
@@ -69,7 +73,11 @@ class PickerScreen(TranslatedBindings, ModalScreen[str | None]):
                 )
             )
             return
-        results.add_options([Option(self._row(hit.template), id=hit.template.id) for hit in hits])
+        options = [Option(self._row(hit.template), id=hit.template.id) for hit in hits[:MAX_ROWS]]
+        if len(hits) > MAX_ROWS:
+            more = tr("picker_more", self.language, n=len(hits) - MAX_ROWS)
+            options.append(Option(Text(more, style="dim"), disabled=True))
+        results.add_options(options)
         results.highlighted = 0
 
     @staticmethod

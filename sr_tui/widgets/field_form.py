@@ -106,6 +106,19 @@ class FieldArea(SafeTextArea):
         super().__init__(text, soft_wrap=True, show_line_numbers=False, **kwargs)
 
 
+class FieldBlock(Vertical):
+    """One field: its label, its editor, its help; kept while the form lives."""
+
+    def __init__(self, field: Field, title: str, editor: Widget, help_text: str) -> None:
+        self.label = Label(title, classes="field-label", markup=True)
+        self.help = Static(help_text, classes="field-help", markup=True)
+        super().__init__(self.label, editor, self.help, classes="field", id=f"block-{field.id}")
+        self.field = field
+        self.editor = editor
+        self.title = title
+        self.help_text = help_text
+
+
 class FieldForm(VerticalScroll):
     """Shows a template's fields; posts `Changed` on every edit."""
 
@@ -126,6 +139,14 @@ class FieldForm(VerticalScroll):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.template: Template | None = None
+        #: One block per field id, kept across template opens (values belong to the case,
+        #: the widgets to the form): remounting them every open is slow, and Textual
+        #: 8.2.8 never frees a removed Input.
+        self._blocks: dict[str, FieldBlock] = {}
+        #: What each editor holds as far as the case knows (the value it was given, or
+        #: the last one posted): an editor echoing it (on mount, or when given a value)
+        #: posts nothing.
+        self._shown: dict[str, Value] = {}
 
     async def show(
         self,
@@ -135,36 +156,65 @@ class FieldForm(VerticalScroll):
         typed_over: frozenset[str] = frozenset(),
         history: dict[str, str] | None = None,
     ) -> None:
-        """Replace the form with `template`'s fields, filled from `values`; the signature
-        fields in `typed_over` hold a value typed for this case, not the settings';
-        `history` notes where a value was sent before ("sent in A1, Wed 2 Dec 10:05")."""
+        """Show `template`'s fields, filled from `values`; the signature fields in
+        `typed_over` hold a value typed for this case, not the settings'; `history` notes
+        where a value was sent before ("sent in A1, Wed 2 Dec 10:05"). Editors of fields
+        shown before are reused; only fields never shown are mounted."""
         self.template = template
         history = history or {}
-        await self.remove_children()
-        await self.mount_all(
-            [
-                self._block(f, values.get(f.id), language, f.id in typed_over, history.get(f.id))
-                for f in template.fields
-            ]
-        )
+        wanted: list[FieldBlock] = []
+        new: list[FieldBlock] = []
+        for f in template.fields:
+            value = values.get(f.id)
+            typed, sent = f.id in typed_over, history.get(f.id)
+            block = self._blocks.get(f.id)
+            if block is not None and block.field.kind != f.kind:
+                del self._blocks[f.id]  # the same id, another kind of editor: a new one
+                await block.remove()
+                block = None
+            if block is None:
+                block = self._block(f, value, language, typed, sent)
+                self._blocks[f.id] = block
+                new.append(block)
+            else:
+                self._update_block(block, f, value, language, typed, sent)
+            wanted.append(block)
+        if new:
+            await self.mount_all(new)
+        keep = set(map(id, wanted))
+        for block in self._blocks.values():
+            if id(block) not in keep and block.display:
+                block.display = False
+                block.remove_class("field")
+        for block in wanted:
+            if not block.display:
+                block.display = True
+                block.add_class("field")
+        self._order(wanted)
         self.scroll_home(animate=False)
         # A real terminal may not repaint a container whose children were all replaced
         # until something else moves (seen in tmux after the picker closed).
         self.refresh(layout=True)
 
-    async def clear(self) -> None:
-        """No template open: an empty form."""
-        self.template = None
-        await self.remove_children()
+    def _order(self, wanted: list[FieldBlock]) -> None:
+        """Put the shown blocks first, in the template's order (moving only if needed)."""
+        if list(self.children[: len(wanted)]) == wanted:
+            return
+        for n, block in enumerate(wanted):
+            if self.children[n] is not block:
+                self.move_child(block, before=n)
 
-    def _block(
-        self,
-        field: Field,
-        value: Value | None,
-        language: Language,
-        typed: bool = False,
-        sent: str | None = None,
-    ) -> Widget:
+    async def clear(self) -> None:
+        """No template open: an empty form (the editors are kept, hidden)."""
+        self.template = None
+        for block in self._blocks.values():
+            block.display = False
+            block.remove_class("field")
+
+    def _texts(
+        self, field: Field, language: Language, typed: bool, sent: str | None
+    ) -> tuple[str, str]:
+        """A field's label line and help text, as markup."""
         label = field.label_zh if language == "zh" else field.label
         notes = [sent] if sent else []
         if field.optional:
@@ -177,13 +227,88 @@ class FieldForm(VerticalScroll):
         help_text = no_markup((field.help_zh or field.help) if language == "zh" else field.help)
         if field.suggestions:
             help_text += "\n" + no_markup(" · ".join(field.suggestions)) + "   [dim](F2)[/dim]"
-        return Vertical(
-            Label(title, classes="field-label", markup=True),
-            self._editor(field, value, language),
-            Static(help_text, classes="field-help", markup=True),
-            classes="field",
-            id=f"block-{field.id}",
-        )
+        return title, help_text
+
+    def _block(
+        self,
+        field: Field,
+        value: Value | None,
+        language: Language,
+        typed: bool = False,
+        sent: str | None = None,
+    ) -> FieldBlock:
+        title, help_text = self._texts(field, language, typed, sent)
+        self._shown[field.id] = self._editor_value(field, value)
+        return FieldBlock(field, title, self._editor(field, value, language), help_text)
+
+    def _update_block(
+        self,
+        block: FieldBlock,
+        field: Field,
+        value: Value | None,
+        language: Language,
+        typed: bool,
+        sent: str | None,
+    ) -> None:
+        """Give a kept block `field`'s texts and the case's value, posting nothing."""
+        title, help_text = self._texts(field, language, typed, sent)
+        if block.title != title:
+            block.title = title
+            block.label.update(title)
+        if block.help_text != help_text:
+            block.help_text = help_text
+            block.help.update(help_text)
+        old, block.field = block.field, field
+        editor = block.editor
+        shown = self._editor_value(field, value)
+        self._shown[field.id] = shown
+        if isinstance(editor, ListEditor):
+            editor.language = language
+            editor.set_placeholders(field.placeholder_items(), tr("add_item_button", language))
+            editor.set_items(list(shown))
+        elif isinstance(editor, FieldArea):
+            editor.placeholder = self._area_placeholder(field, language)
+            if editor.text != shown:
+                editor.load_text(str(shown))
+        elif isinstance(editor, Select):
+            if old.choices != field.choices:
+                editor.set_options([(c, c) for c in field.choices])
+            selected = shown if shown in field.choices else Select.NULL
+            if editor.value != selected:
+                editor.value = selected
+        elif isinstance(editor, FieldInput):
+            if old != field:
+                editor.field = field
+                editor.placeholder = " ".join(field.placeholder_items()[0].split())
+                editor.suggester = self._suggester(field)
+            if editor.value != shown:
+                editor.value = str(shown)
+                editor.cursor_position = len(editor.value)
+
+    @staticmethod
+    def _editor_value(field: Field, value: Value | None) -> Value:
+        """What the field's editor holds for `value` (as it would post it)."""
+        if field.kind == "list":
+            items = list(value) if isinstance(value, list) else ([value] if value else [])
+            return items or [""]
+        text = ", ".join(value) if isinstance(value, list) else (value or "")
+        if field.kind == "choice" and text not in field.choices:
+            return ""
+        return text
+
+    @staticmethod
+    def _suggester(field: Field) -> SuggestFromList | None:
+        if not field.suggestions:
+            return None
+        return SuggestFromList(field.suggestions, case_sensitive=False)
+
+    @staticmethod
+    def _area_placeholder(field: Field, language: Language) -> str:
+        if field.optional and language == "zh":
+            # Never part of the email (empty, an optional field adds nothing): a hint
+            # in the interface language.
+            return field.help_zh.split("。")[0] or field.label_zh
+        return field.placeholder_items()[0]
 
     def _editor(self, field: Field, value: Value | None, language: Language) -> Widget:
         widget_id = f"f-{field.id}"
@@ -199,11 +324,7 @@ class FieldForm(VerticalScroll):
         text = ", ".join(value) if isinstance(value, list) else (value or "")
         if field.kind == "multiline":
             area = FieldArea(text, id=widget_id)
-            area.placeholder = field.placeholder_items()[0]
-            if field.optional and language == "zh":
-                # Never part of the email (empty, an optional field adds nothing): a hint
-                # in the interface language.
-                area.placeholder = field.help_zh.split("。")[0] or field.label_zh
+            area.placeholder = self._area_placeholder(field, language)
             return area
         if field.kind == "choice":
             return Select(
@@ -227,10 +348,9 @@ class FieldForm(VerticalScroll):
         """Focus a field's editor at once; for a list, its `item`-th item as rendered (the
         renderer numbers only the filled items, skipping empty ones). `at` selects that
         range of the value (the flagged text of a lint finding)."""
-        matches = self.query(f"#f-{field_id}")
-        if not matches:
+        widget = self._editor_of(field_id)
+        if widget is None:
             return False
-        widget = matches.first()
         target: Widget = widget
         if isinstance(widget, ListEditor):
             inputs = widget.inputs
@@ -271,10 +391,7 @@ class FieldForm(VerticalScroll):
 
     def value_of(self, field_id: str) -> Value | None:
         """What the field's editor holds now (None if the form has no such field)."""
-        matches = self.query(f"#f-{field_id}")
-        if not matches:
-            return None
-        widget = matches.first()
+        widget = self._editor_of(field_id)
         if isinstance(widget, ListEditor):
             return widget.items
         if isinstance(widget, TextArea):
@@ -297,26 +414,40 @@ class FieldForm(VerticalScroll):
 
     # -- changes ---------------------------------------------------------------------
 
+    def _editor_of(self, field_id: str) -> Widget | None:
+        """The editor of a field of the open template (kept editors of others are not)."""
+        block = self._blocks.get(field_id)
+        if block is None or self.template is None or field_id not in self.template.field_ids:
+            return None
+        return block.editor
+
     def _field_id(self, widget: Widget) -> str:
         return (widget.id or "").removeprefix("f-")
+
+    def _post(self, field_id: str, value: Value) -> None:
+        """Post a change, unless the editor only echoes the value it holds for the case."""
+        if self._shown.get(field_id) == value:
+            return
+        self._shown[field_id] = value
+        self.post_message(self.Changed(field_id, value))
 
     @on(Input.Changed, "FieldInput")
     def _input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        self.post_message(self.Changed(self._field_id(event.input), event.value))
+        self._post(self._field_id(event.input), event.value)
 
     @on(TextArea.Changed)
     def _area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        self.post_message(self.Changed(self._field_id(event.text_area), event.text_area.text))
+        self._post(self._field_id(event.text_area), event.text_area.text)
 
     @on(Select.Changed)
     def _select_changed(self, event: Select.Changed) -> None:
         event.stop()
         value = "" if event.value is Select.NULL else str(event.value)
-        self.post_message(self.Changed(self._field_id(event.select), value))
+        self._post(self._field_id(event.select), value)
 
     @on(ListEditor.Changed)
     def _list_changed(self, event: ListEditor.Changed) -> None:
         event.stop()
-        self.post_message(self.Changed(self._field_id(event.editor), event.items))
+        self._post(self._field_id(event.editor), event.items)

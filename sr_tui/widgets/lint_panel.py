@@ -48,6 +48,11 @@ class LintPanel(TranslatedBindings, OptionList):
         self.findings: tuple[Finding, ...] = ()
         self.language: Language = "en"
         self.labels: dict[str, str] = {}
+        #: What the options show now: `show` with the same arguments does nothing (a
+        #: keystroke in a long email need not rebuild every option).
+        self._shown: tuple | None = None
+        #: How many times the options were rebuilt (tests count them).
+        self.rebuilt = 0
 
     def show(
         self,
@@ -62,6 +67,12 @@ class LintPanel(TranslatedBindings, OptionList):
         `empty` is what to say when there are none (default: ready to send).
         `not_checked` says why there are none to show (the email cannot be rendered):
         shown instead."""
+        findings = tuple(findings)
+        key = (findings, language, dict(labels or {}), empty, not_checked)
+        if key == self._shown:
+            return
+        self._shown = key
+        self.rebuilt += 1
         self.labels = labels or {}
         self.findings = tuple(findings)
         self.language = language

@@ -42,6 +42,8 @@ class ItemInput(TranslatedBindings, ShowsControls, Input):
         #: paste) before it is mounted, when it has no parent yet.
         self._editor = editor
         self.row: Horizontal | None = None
+        #: The value the editor last knew: an Input echoing it (on mount) posts nothing.
+        self.shown = self.value
 
     def action_add_after(self) -> None:
         editor = self.editor
@@ -116,6 +118,8 @@ class ListEditor(Vertical):
         self.language: Language = language
         #: The items in order, mounted or not yet (a query finds only mounted ones).
         self._items: list[ItemInput] = []
+        #: Rows of items no longer shown, hidden after the last shown one (`set_items`).
+        self._spare: list[ItemInput] = []
 
     def compose(self):
         for value in self._initial:
@@ -148,10 +152,47 @@ class ListEditor(Vertical):
         return f"[{tr('item_placeholder', self.language, n=n + 1)}]"
 
     def _renumber(self) -> None:
-        for n, item in enumerate(self.inputs):
-            item.placeholder = self.placeholder(n)
+        for n, item in enumerate(self._items):
+            placeholder = self.placeholder(n)
+            if item.placeholder != placeholder:
+                item.placeholder = placeholder
 
     def on_mount(self) -> None:
+        self._renumber()
+
+    def set_placeholders(self, placeholders: tuple[str, ...], add_label: str) -> None:
+        """Another template's placeholders (and the add button in the UI language)."""
+        if placeholders != self.placeholders:
+            self.placeholders = placeholders
+            self._renumber()
+        if add_label != self.add_label:
+            self.add_label = add_label
+            self.query_one("#add-item", Button).label = add_label
+
+    def set_items(self, values: list[str]) -> None:
+        """Show `values` (the case's items), reusing the item inputs there are, posting
+        nothing: only the rows missing are mounted, in one go."""
+        values = values or [""]
+        # Rows beyond the items are kept hidden for the next long list (a removed Input
+        # is never freed by Textual 8.2.8); hidden rows come back before new ones.
+        for item in self._items[len(values) :]:
+            if item.row is not None:
+                item.row.display = False
+        self._spare[:0] = self._items[len(values) :]
+        del self._items[len(values) :]
+        while len(self._items) < len(values) and self._spare:
+            item = self._spare.pop(0)
+            if item.row is not None:
+                item.row.display = True
+            self._items.append(item)
+        for item, value in zip(self._items, values, strict=False):
+            if item.value != value:
+                item.shown = value
+                item.value = value
+        extra = [self._item(v) for v in values[len(self._items) :]]
+        if extra:
+            self._items.extend(extra)
+            self.mount_all([i.row for i in extra], before=self.query_one("#add-item"))
         self._renumber()
 
     def add_items(self, values: list[str], after: ItemInput | None = None) -> None:
@@ -161,6 +202,8 @@ class ListEditor(Vertical):
             return
         at = self._items.index(after) + 1 if after in self._items else len(self._items)
         anchor = after.row if after is not None and after in self._items else None
+        if anchor is None and self._items and self._spare:
+            anchor = self._items[-1].row  # before the hidden rows: they keep their order
         new: list[ItemInput] = []
         for value in values:
             item = self._item(value)
@@ -199,6 +242,11 @@ class ListEditor(Vertical):
     @on(Input.Changed, ".item")
     def _item_changed(self, event: Input.Changed) -> None:
         event.stop()
+        item = event.input
+        if isinstance(item, ItemInput):
+            if item.shown == event.value:
+                return  # an echo of the value it was given (each item posts one on mount)
+            item.shown = event.value
         self.post_message(self.Changed(self, self.items))
 
     @on(Input.Submitted, ".item")

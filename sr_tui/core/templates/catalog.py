@@ -108,12 +108,16 @@ def template_dir_origins(settings=None, config_path: Path | None = None) -> dict
     return origins
 
 
-def load_user_catalog(settings, config_path: Path | None = None) -> Catalog:
+def load_user_catalog(
+    settings, config_path: Path | None = None, *, use_cache: bool = True
+) -> Catalog:
     """The built-ins plus the user's folders (`template_dirs`): what the app and every
     command load. A folder that does not exist is a `FolderProblem` naming where it was
     configured (the settings file, or `SR_TUI_TEMPLATES`)."""
     return load_catalog(
-        template_dirs(settings), origins=template_dir_origins(settings, config_path)
+        template_dirs(settings),
+        origins=template_dir_origins(settings, config_path),
+        use_cache=use_cache,
     )
 
 
@@ -122,22 +126,28 @@ def load_catalog(
     *,
     include_builtin: bool = True,
     origins: dict[Path, str] | None = None,
+    use_cache: bool = True,
 ) -> Catalog:
     """Load the built-in library, then each user directory (later ones win).
 
     `user_dirs` defaults to the `SR_TUI_TEMPLATES` path list; `origins` says where each
-    was configured, for the message when one is missing.
+    was configured, for the message when one is missing. With `use_cache`, templates
+    validated by an earlier load whose files did not change are taken from the catalog
+    cache (`catalog_cache.py`); without it every file is read and validated.
     """
     dirs: list[Path] = [builtin_dir()] if include_builtin else []
     dirs += list(user_dirs) if user_dirs is not None else user_dirs_from_env()
+    from sr_tui.core.templates.catalog_cache import CatalogCache
     from sr_tui.core.templates.schema import Loader
 
-    loader = Loader(ParseCache.load())
+    cache = CatalogCache.load() if use_cache else CatalogCache.disabled()
+    loader = Loader(ParseCache.load(), cache)
     for d in dirs:
         loader.load_shared(d, (origins or {}).get(d))
     for d in dirs:
         loader.load_templates(d)
     loader.parse_cache.save()
+    cache.save()
     return loader.catalog()
 
 

@@ -166,6 +166,9 @@ class ScenarioIndex:
         for word in self._postings:
             self._by_initial[word[0]].append(word)
         self._cache: dict[str, _Matches] = {}
+        self._by_doc_id: dict[str, list[int]] = defaultdict(list)
+        for d, doc in enumerate(self._docs):
+            self._by_doc_id[doc.id].append(d)
 
     def search(
         self, query: str, limit: int | None = None, preferred: Sequence[str] = ()
@@ -190,8 +193,16 @@ class ScenarioIndex:
             matches = self._token_matches(t, open_=open_last and i == len(tokens) - 1)
             units.append((_rarity(len(matches), len(self._docs)), matches, t))
         units += [(max(1.0, len(r) / 2), self._run_matches(r), "") for r in _CJK.findall(q)]
+        # Only a document some unit matches (or named by the query) can score: with a big
+        # library most documents are never looked at.
+        candidates: set[int] = set()
+        for _, matches, _ in units:
+            candidates.update(matches)
+        for name in (squashed, *tokens):
+            candidates.update(self._by_doc_id.get(name, ()))
         hits = []
-        for d, doc in enumerate(self._docs):
+        for d in sorted(candidates):
+            doc = self._docs[d]
             score = 1000.0 if squashed == doc.id else self._score(d, doc, q, units)
             if score > 0:
                 hits.append(Hit(doc.template, score))

@@ -17,6 +17,7 @@ from sr_tui.core.templates.catalog import (
     FolderProblem,
     LoadError,
 )
+from sr_tui.core.templates.catalog_cache import CatalogCache, shared_fingerprint
 from sr_tui.core.templates.model import FIELD_KINDS, MAX_TEMPLATE_CHARS, Category, Field, Template
 from sr_tui.core.templates.parse_cache import ParseCache, jinja_environment, used_variables
 from sr_tui.core.tomlfile import read_toml
@@ -53,8 +54,9 @@ FIELD_KEYS = (
 
 
 class Loader:
-    def __init__(self, parse_cache: ParseCache) -> None:
+    def __init__(self, parse_cache: ParseCache, catalog_cache: CatalogCache | None = None) -> None:
         self.parse_cache = parse_cache
+        self.catalog_cache = catalog_cache or CatalogCache.disabled()
         self.errors: list[LoadError] = []
         self.categories: dict[str, Category] = {}
         self.fields: dict[str, Field] = {}
@@ -127,12 +129,17 @@ class Loader:
         if not directory.is_dir():
             return
         seen: dict[str, Path] = {}
-        for path in sorted(directory.glob("*.toml")):
+        shared = shared_fingerprint(self.categories, self.fields)
+        # By name (one folder): Path's own ordering costs more than a warm load's rest.
+        for path in sorted(directory.glob("*.toml"), key=lambda p: p.name):
             if path.name in SHARED_FILES:
                 continue
-            template = self._guarded(path, self._template)
+            template = self.catalog_cache.get(path, shared)
             if template is None:
-                continue
+                template = self._guarded(path, self._template)
+                if template is None:
+                    continue
+                self.catalog_cache.put(path, shared, template)
             if template.id in seen:
                 self.errors.append(
                     LoadError(

@@ -1,0 +1,208 @@
+"""Big libraries, long lists, big emails: what grows with the user's data, as ratios.
+
+1. Libraries of 31 (the built-ins alone), 300 and 3,000 templates (the built-ins copied
+   under new ids into a user folder): `load_catalog` cold (empty cache) and warm, in
+   process; `sr-tui list --json` as a process (warm); the picker in process: opening it
+   (the scenario index built, the screen mounted) and the work of one keystroke
+   (`update_results`, search and rows). Ratios against the built-ins alone.
+2. B1 with 1, 50 and 200 items: opening it (from A1, the items already on the case) and
+   one keystroke in its first item (the case updated, the preview and lint panel shown),
+   CPU time in process. Ratios against 1 item.
+3. A 50 KB body (A2's "current_status" holding 50 KB of prose): one keystroke's work
+   through the screen (`ComposeScreen.set_value`: above 20,000 characters the refresh
+   waits for a pause in the keys) and the full refresh (`refresh_output`), against the
+   same with a one-line value.
+
+Goals (issue 12): warm start with 3,000 templates at most 1.5x the built-ins alone
+(here: catalog load warm and `list --json`); picker keystroke within a frame (16 ms);
+a 200-item B1 opening at most 1.5x a 1-item one.
+
+    python benchmarks/scale.py [--runs 5] [--sizes 31,300,3000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _timing import sr_tui_command, time_commands, user_like_env
+
+SIZE = (120, 36)
+PROSE = (
+    "We are analysing the logs you uploaded and comparing them with the kernel's messages "
+    "from the same hour; the next update will follow by Friday 17:00 UTC. "
+)
+
+
+def make_library(folder: Path, count: int) -> None:
+    """`count` - 31 user templates: the built-ins copied under new ids."""
+    from sr_tui.core.templates.catalog import builtin_dir, template_files
+
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = list(template_files(builtin_dir()))
+    for n in range(max(0, count - 31)):
+        source = sources[n % len(sources)]
+        text = source.read_text(encoding="utf-8")
+        text = re.sub(r'^id = "(\w+)"', rf'id = "\1U{n}"', text, count=1, flags=re.M)
+        (folder / f"u{n:05d}-{source.name}").write_text(text, encoding="utf-8")
+
+
+def cpu(fn) -> float:
+    start = time.process_time()
+    fn()
+    return time.process_time() - start
+
+
+def libraries(sizes: list[int], runs: int, tmp: Path) -> None:
+    from sr_tui.core.templates.catalog import load_catalog
+    from sr_tui.core.templates.scenario_index import ScenarioIndex
+
+    print("1. template libraries (ratios against the 31 built-ins alone, same run)")
+    rows: dict[int, dict[str, float]] = {}
+    env = user_like_env(tmp / "pyc")
+    commands = {}
+    for count in sizes:
+        folder = tmp / f"lib{count}"
+        make_library(folder, count)
+        dirs = [folder] if count > 31 else []
+        cold, warm = [], []
+        for run in range(runs):
+            cache = tmp / f"cache{count}-{run}"
+            os.environ["SR_TUI_CACHE"] = str(cache)
+            cold.append(cpu(lambda dirs=dirs: load_catalog(dirs)))
+            warm.append(cpu(lambda dirs=dirs: load_catalog(dirs)))
+        catalog = load_catalog(dirs)
+        index_built = cpu(lambda catalog=catalog: ScenarioIndex(catalog.templates))
+        index = ScenarioIndex(catalog.templates)
+        keys = [
+            cpu(lambda q=q, index=index: picker_keystroke(index, q))
+            for q in ("c", "cu", "cus", "cust", "custo", "custom", "customer", "")
+        ]
+        rows[count] = {
+            "catalog load, cold": statistics.median(cold),
+            "catalog load, warm": statistics.median(warm),
+            "picker index built": index_built,
+            "picker keystroke (search + 50 rows)": statistics.median(keys),
+        }
+        commands[count] = {
+            **env,
+            "SR_TUI_TEMPLATES": str(folder) if dirs else "",
+            "SR_TUI_CACHE": str(tmp / f"cache{count}-0"),
+        }
+    listing = {}
+    for count, cmd_env in commands.items():
+        listing[count] = time_commands(
+            {"list": [*sr_tui_command(), "list", "--json"]}, runs, env=cmd_env
+        )["list"]
+    base = rows[sizes[0]]
+    for name in base:
+        cells = [
+            f"{rows[c][name] * 1000:8.1f} ms {rows[c][name] / base[name]:5.2f}x" for c in sizes
+        ]
+        print(f"  {name:<38} " + "  ".join(cells))
+    cells = [f"{listing[c] * 1000:8.1f} ms {listing[c] / listing[sizes[0]]:5.2f}x" for c in sizes]
+    print(f"  {'sr-tui list --json (process, warm)':<38} " + "  ".join(cells))
+    print("  columns: " + ", ".join(f"{c} templates" for c in sizes))
+
+
+def picker_keystroke(index, query: str) -> None:
+    """What a picker keystroke computes: the search and the rows it shows."""
+    from sr_tui.screens import picker
+
+    hits = index.search(query)
+    # Before the row cap the picker made a row for every hit.
+    [picker.PickerScreen._row(hit.template) for hit in hits[: getattr(picker, "MAX_ROWS", None)]]
+
+
+async def lists_and_bodies(runs: int) -> None:
+    from sr_tui.app import make_app
+
+    app = make_app(system_clipboard=lambda text: None)
+    async with app.run_test(size=SIZE) as pilot:
+
+        async def settle() -> None:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+
+        async def open_b1(items: int) -> tuple[float, float]:
+            app.open_template("A1")
+            await settle()
+            app.workspace.set_value("items", [f"item {n}: the kernel log" for n in range(items)])
+            start = time.process_time()
+            app.open_template("B1")
+            await settle()
+            opened = time.process_time() - start
+            start = time.process_time()
+            app.workspace.set_value("items", [f"item {n}: the kernel logs" for n in range(items)])
+            app.draft.refresh_output()
+            return opened, time.process_time() - start
+
+        print("2. B1 with a long list (CPU, in process; ratios against 1 item)")
+        results = {}
+        for _ in range(runs):
+            for items in (1, 50, 200):
+                results.setdefault(items, []).append(await open_b1(items))
+        base = [statistics.median(r[i] for r in results[1]) for i in (0, 1)]
+        for items, samples in results.items():
+            opened, key = (statistics.median(r[i] for r in samples) for i in (0, 1))
+            print(
+                f"  {items:>3} items: open {opened * 1000:8.1f} ms {opened / base[0]:5.2f}x   "
+                f"keystroke work {key * 1000:7.2f} ms {key / base[1]:5.2f}x"
+            )
+
+        print("3. a 50 KB body: one keystroke's work through the screen (ComposeScreen.set_value)")
+        print("   and the full render + lint + preview + lint panel (refresh_output)")
+        app.open_template("A2")
+        await settle()
+        big = (PROSE * (50_000 // len(PROSE) + 1))[:50_000]
+        times = {}
+        for name, text in (("one line", PROSE), ("50 KB", big)):
+            app.draft.set_value("current_status", text)
+            await pilot.pause(0.5)
+            keys, full = [], []
+            for n in range(runs * 4):
+                value = text + "x" * (n % 2 + 1)
+                keys.append(cpu(lambda value=value: app.draft.set_value("current_status", value)))
+                full.append(cpu(app.draft.refresh_output))
+            times[name] = statistics.median(keys), statistics.median(full)
+            await pilot.pause(0.5)
+        for name, (key, full) in times.items():
+            base_key, base_full = times["one line"]
+            print(
+                f"  {name:<9} keystroke {key * 1000:8.2f} ms {key / base_key:6.1f}x one line   "
+                f"full refresh {full * 1000:8.2f} ms {full / base_full:6.1f}x one line"
+            )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", default="31,300,3000")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    tmp = Path(tempfile.mkdtemp(prefix="sr-tui-scale-"))
+    try:
+        config = tmp / "config.toml"
+        config.write_text('your_name = "Sam Lee"\nyour_team = "Platform"\n', encoding="utf-8")
+        os.environ.update(SR_TUI_CONFIG=str(config), SR_TUI_DATA=str(tmp / "data"))
+        os.environ.pop("SR_TUI_TEMPLATES", None)
+        load = os.getloadavg()
+        print(f"load average {load[0]:.2f}, {load[1]:.2f}, {load[2]:.2f}")
+        libraries(sizes, args.runs, tmp)
+        os.environ["SR_TUI_CACHE"] = str(tmp / "cache-app")
+        asyncio.run(lists_and_bodies(args.runs))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
