@@ -32,7 +32,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _timing import time_interleaved  # noqa: E402
-from cases import NOW, build  # noqa: E402
+from cases import NOW, build, make_records  # noqa: E402
 
 from sr_tui.core.cases.calendar import BusinessCalendar  # noqa: E402
 from sr_tui.core.cases.model import Status  # noqa: E402
@@ -63,7 +63,7 @@ def main() -> int:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         store = SqliteCaseStore(Path(tmp) / "cases.db", FixedClock(NOW), actor="bench")
-        build(store, args.cases, args.entries, random.Random(7))
+        build(store, make_records(args.cases, args.entries, random.Random(7)))
         open_n = sum(n for s, n in store.counts().items() if s is not Status.CLOSED)
         steps, problems = load_steps()
         assert not problems, problems

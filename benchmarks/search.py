@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _timing import time_interleaved  # noqa: E402
-from cases import NOW, build  # noqa: E402
+from cases import NOW, build, make_records  # noqa: E402
 
 from sr_tui.core.cases import migrations  # noqa: E402
 from sr_tui.core.cases.model import Entry, EntryKind, Stage  # noqa: E402
@@ -84,7 +84,8 @@ def build_v2(path: Path, n_cases: int, n_entries: int) -> int:
     conn = sqlite3.connect(path, isolation_level=None)
     for migration in migrations.MIGRATIONS[:2]:
         migrations.apply(conn, migration)
-    build(SimpleNamespace(_db=SimpleNamespace(conn=conn)), n_cases, n_entries, random.Random(2026))
+    data = make_records(n_cases, n_entries, random.Random(2026))
+    build(SimpleNamespace(_db=SimpleNamespace(conn=conn)), data)
     n = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()

@@ -167,7 +167,7 @@ async def test_similar_cases_beside_a_case_and_reuse_opens_e1(make):
         assert [s.number for s in similar.similar] == [OA_PAST]
         text = screen_text(app)
         assert "Similar resolved cases" in text and "→ 在后台重新分配角色权限后恢复。" in text
-        assert "^o Reuse" in text  # the footer
+        assert "^b Reuse" in text  # the footer
         await pilot.press("ctrl+b")
         await settle(pilot)
         assert isinstance(app.screen, ComposeScreen)
@@ -197,7 +197,7 @@ async def test_reuse_without_a_similar_case_does_nothing(make):
     async with app.run_test(size=SIZE) as pilot:
         screen = await case_screen(pilot, OPEN_NFS)
         assert screen.query_one(SimilarCases).similar == []
-        assert "^o Reuse" not in screen_text(app)  # out of the footer
+        assert "^b Reuse" not in screen_text(app)  # out of the footer
         await pilot.press("ctrl+b")
         await settle(pilot)
         assert app.screen is screen
@@ -208,4 +208,4 @@ async def test_similar_cases_in_chinese(make):
     async with app.run_test(size=SIZE) as pilot:
         await case_screen(pilot, OA_FAILS)
         text = screen_text(app)
-        assert "相似的已解决工单" in text and "^o 复用" in text
+        assert "相似的已解决工单" in text and "^b 复用" in text
