@@ -87,6 +87,8 @@ def _may_follow_lead(prose: str, pos: int) -> bool:
     letters, lower-cased, are in the 5 characters before it."""
     window = prose[max(0, pos - 5) : pos].lower()
     return any(end in window for end in _LEAD_ENDS)
+
+
 _FUTURE = re.compile(r"\b(?:will|shall|['’]ll|expect|expected|going to|plan to|aim to)\b", re.I)
 _REQUEST = re.compile(
     r"\b(?:please|kindly)\s+(?!note\b|be\b)[a-z]+|\bcould you\b|\bcan you\b|\bwould you\b", re.I
