@@ -13,12 +13,14 @@ from sr_tui.core.lint.splitting import WORD
 
 
 def paragraph_sentences(doc, start: int, end: int) -> list[tuple[int, int]]:
-    sents = doc.sentences
-    i = bisect_left(doc._sentence_starts, start)
-    out = []
-    while i < len(sents) and sents[i][0] < end:
-        out.append(sents[i])
-        i += 1
+    """The sentences starting in [start, end) (shared by SR008/SR009 and SR010 through
+    `doc.cache`: callers must not change the list)."""
+    cache = doc.cache.setdefault("paragraph_sentences", {})
+    out = cache.get((start, end))
+    if out is None:
+        sents = doc.sentences
+        starts = doc._sentence_starts
+        out = cache[start, end] = sents[bisect_left(starts, start) : bisect_left(starts, end)]
     return out
 
 

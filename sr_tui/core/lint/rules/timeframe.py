@@ -77,6 +77,18 @@ _WEEKDAY = LazyRe(
 #: "24-48": whole digit runs (look-behind, possessive), so a run of digits is linear.
 _RANGE = re.compile(r"(\d(?<!\d{2})\d*+)\s*+(?:-|–|to)\s*+(\d++)(?![%/]|[.,]\d)")
 _RANGE_LEAD = frozenset("within in take takes after about".split())
+#: The last two letters of each word of _RANGE_LEAD.
+_LEAD_ENDS = frozenset(w[-2:] for w in _RANGE_LEAD)
+
+
+def _may_follow_lead(prose: str, pos: int) -> bool:
+    """False when the word before `pos` cannot be one of _RANGE_LEAD (a cheap test before
+    `prev_word`): that word ends at most 3 characters before `pos`, so its last two
+    letters, lower-cased, are in the 5 characters before it."""
+    window = prose[max(0, pos - 5) : pos].lower()
+    return any(end in window for end in _LEAD_ENDS)
+
+
 _FUTURE = re.compile(r"\b(?:will|shall|['’]ll|expect|expected|going to|plan to|aim to)\b", re.I)
 _REQUEST = re.compile(
     r"\b(?:please|kindly)\s+(?!note\b|be\b)[a-z]+|\bcould you\b|\bcan you\b|\bwould you\b", re.I
@@ -261,7 +273,8 @@ def _incomplete(ctx, prose: str) -> None:
                 ctx.emit("SR007", m.start(), m.end(), MSG_DATE.format(match=m.group()), C_HINT)
     for m in _RANGE.finditer(prose):
         if (
-            prev_word(prose, m.start()) in _RANGE_LEAD
+            _may_follow_lead(prose, m.start())
+            and prev_word(prose, m.start()) in _RANGE_LEAD
             and next_word(prose, m.end()) not in _RANGE_UNITS
         ):
             ctx.emit("SR007", m.start(), m.end(), MSG_UNIT.format(match=m.group()), Fix("hint"))
