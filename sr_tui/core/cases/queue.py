@@ -143,17 +143,24 @@ def due_for_case(
     return sorted(out.values(), key=lambda i: i.due)
 
 
-def place(item: Due, now: datetime, calendar: BusinessCalendar, policy: SlaPolicy) -> DueRow:
-    """The row of `item` against now: its bucket, business time left and badge."""
+def place(
+    item: Due,
+    now: datetime,
+    calendar: BusinessCalendar,
+    policy: SlaPolicy,
+    left: timedelta | None = None,
+) -> DueRow:
+    """The row of `item` against now: its bucket, business time left and badge (`left`
+    when the caller measured it already)."""
     tz = calendar.tz
     local_now = now.astimezone(tz)
     today = local_now.date()
     due_day = item.due.astimezone(tz).date()
+    if left is None:
+        left = calendar.between(now, item.due)  # negative when overdue
     if item.due < now:
         bucket: Bucket = "overdue"
-        left = -calendar.between(item.due, now)
     else:
-        left = calendar.between(now, item.due)
         week_end = today + timedelta(days=7 - today.weekday())
         bucket = "today" if due_day == today else "week" if due_day < week_end else "later"
     if bucket == "overdue":
@@ -163,6 +170,32 @@ def place(item: Due, now: datetime, calendar: BusinessCalendar, policy: SlaPolic
     else:
         badge = "fine"
     return DueRow(item, bucket, left, badge)
+
+
+def place_all(
+    items: Sequence[Due],
+    now: datetime,
+    calendar: BusinessCalendar,
+    policy: SlaPolicy,
+    limit: datetime | None = None,
+) -> list[DueRow]:
+    """The rows of `items` (earliest due first) due before `limit`, as `place` gives
+    them. Business time adds up, so the time left of each row is the business time from
+    the first due instant to its own (a short step from the row before) less that from
+    the first to now: one measurement against now for the whole list, not one per row
+    (20,000 rows took seconds at every new minute)."""
+    if not items:
+        return []
+    anchor = min(items[0].due, now)
+    to_now = calendar.between(anchor, now)
+    rows, offset, previous = [], _ZERO, anchor
+    for item in items:
+        if limit is not None and item.due >= limit:
+            break
+        offset += calendar.between(previous, item.due)
+        previous = item.due
+        rows.append(place(item, now, calendar, policy, offset - to_now))
+    return rows
 
 
 def end_of(horizon: Horizon, now: datetime, calendar: BusinessCalendar) -> datetime | None:
@@ -240,11 +273,7 @@ class DueQueue:
         if cached is not None:
             return cached
         limit = end_of(horizon, now, self.calendar)
-        rows = []
-        for item in items:
-            if limit is not None and item.due >= limit:
-                break
-            rows.append(place(item, now, self.calendar, self.policy))
+        rows = place_all(items, now, self.calendar, self.policy, limit)
         with self._lock:
             self._rows = {minute: rows}  # one minute's rows: a refresh within it is free
         return rows
