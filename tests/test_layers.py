@@ -12,7 +12,8 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "sr_tui"
 UI = ("sr_tui.app", "sr_tui.screens", "sr_tui.widgets", "sr_tui.bindings", "sr_tui.commands")
-UI += ("sr_tui.notices", "sr_tui.keymap", "textual", "rich")
+UI += ("sr_tui.notices", "sr_tui.keymap", "sr_tui.launch", "sr_tui.key_order")
+UI += ("sr_tui.case_actions", "sr_tui.screen_actions", "textual", "rich")
 FORBIDDEN = {
     "core": (*UI, "sr_tui.workspace", "sr_tui.cli"),
     "workspace": (*UI, "sr_tui.cli"),
