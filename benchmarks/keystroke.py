@@ -100,10 +100,10 @@ async def type_and_time(
 
 
 async def measure_sr_tui(rounds: int, calls: int) -> Samples:
-    from sr_tui.app import make_app
     from sr_tui.core.lint import lint_email
     from sr_tui.core.templates.catalog import load_catalog
     from sr_tui.core.templates.render import render
+    from sr_tui.launch import make_app
     from sr_tui.widgets.lint_panel import LintPanel
     from sr_tui.widgets.preview import Preview
 

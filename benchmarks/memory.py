@@ -70,7 +70,7 @@ async def bare_run(opens: int) -> tuple[float, float, float]:
 
 
 async def sr_tui_run(opens: int) -> tuple[float, float, float, dict[str, int]]:
-    from sr_tui.app import make_app
+    from sr_tui.launch import make_app
 
     app = make_app(system_clipboard=lambda text: None)
     ids = [t.id for t in app.catalog.templates]

@@ -123,7 +123,7 @@ def picker_keystroke(index, query: str) -> None:
 
 
 async def lists_and_bodies(runs: int) -> None:
-    from sr_tui.app import make_app
+    from sr_tui.launch import make_app
 
     app = make_app(system_clipboard=lambda text: None)
     async with app.run_test(size=SIZE) as pilot:

@@ -185,7 +185,7 @@ def save_draft(env: dict[str, str]) -> None:
     """A returning user's saved case: B2 for SR 3-7654321, saved by the app itself."""
     code = """
 import asyncio
-from sr_tui.app import make_app
+from sr_tui.launch import make_app
 async def main():
     app = make_app(system_clipboard=lambda text: None)
     async with app.run_test(size=(120, 36)) as pilot:

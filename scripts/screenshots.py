@@ -286,9 +286,9 @@ SCENES: dict[str, tuple[str, Scene]] = {
 async def shoot(name: str, language: str, scene: Scene, out: Path) -> Path:
     from datetime import UTC, datetime
 
-    from sr_tui.app import make_app
     from sr_tui.core.clock import FixedClock
     from sr_tui.core.templates.catalog import load_catalog
+    from sr_tui.launch import make_app
 
     copied: list[str] = []
     clock = FixedClock(datetime(2026, 12, 2, 10, 5, tzinfo=UTC))

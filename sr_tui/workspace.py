@@ -13,13 +13,16 @@ the findings and readiness judge it, and copy, .eml and mailto send it.
 
 The UI shows what the Workspace says and tells it what the user did; it never keeps a
 second copy of the values.
+
+This module holds the case's values and settings; the rest of the class comes from
+mixins, one job each: `workspace_email` (render, lint, readiness), `workspace_saving`
+(save, reopen, restore), `workspace_due` (calendar, clocks, due, assignment) and
+`workspace_handoffs` (copy, .eml, mailto).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
 
 from sr_tui.core.clock import Clock, SystemClock
@@ -27,34 +30,37 @@ from sr_tui.core.drafts import Draft, DraftStore
 from sr_tui.core.errors import SrTuiError
 from sr_tui.core.settings import LoadedSettings, Settings
 from sr_tui.core.templates.catalog import Catalog
-from sr_tui.core.templates.model import (
-    SUBJECT_PREFIX,
-    Email,
-    Field,
-    Layout,
-    Template,
-    Value,
-    Values,
-)
+from sr_tui.core.templates.model import Field, Template, Value, Values
+from sr_tui.workspace_due import DueMixin
+from sr_tui.workspace_email import EmailMixin, Readiness, email_from_text
+from sr_tui.workspace_handoffs import Handoff, HandoffsMixin, Part
+from sr_tui.workspace_saving import SavingMixin
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from sr_tui.core.cases.calendar import BusinessCalendar
     from sr_tui.core.cases.keeper import CaseKeeper
-    from sr_tui.core.cases.model import Case, CaseSummary
     from sr_tui.core.cases.next_steps_table import Step
     from sr_tui.core.cases.queue import DueQueue
     from sr_tui.core.cases.sla_policy import SlaPolicy
     from sr_tui.core.cases.store import CaseStore
-    from sr_tui.core.handoff.clipboard import CopyOutcome, SystemClipboard, SystemCopy
-    from sr_tui.core.handoff.mailto import MailtoOutcome
+    from sr_tui.core.handoff.clipboard import SystemClipboard, SystemCopy
     from sr_tui.core.lint import Finding, LintConfig
+    from sr_tui.core.templates.model import Email
 
-Part = Literal["all", "subject", "body"]
+__all__ = [
+    "EMAIL_SCOPE",
+    "Handoff",
+    "Part",
+    "Readiness",
+    "UnknownTemplate",
+    "Workspace",
+    "email_from_text",
+    "extra_fields",
+    "with_extra_fields",
+]
+
 #: Joins a field id and a template id in the key of a value typed for one email only.
 EMAIL_SCOPE = "@"
-Handoff = Literal["copy", "eml", "mailto"]
 
 
 class UnknownTemplate(SrTuiError):
@@ -81,32 +87,7 @@ def with_extra_fields(template: Template) -> Template:
     return replace(template, fields=tuple(fields))
 
 
-def email_from_text(template_id: str, text: str, layout: Layout) -> Email:
-    """An email the user edited as text (`Subject: ...`, a blank line, the body) as an
-    `Email`; without a `Subject:` first line, the subject is empty and all is body."""
-    first, _, rest = text.partition("\n")
-    label = SUBJECT_PREFIX.rstrip()
-    if first[: len(label)].casefold() == label.casefold():
-        subject = first[len(label) :].strip()
-        body = rest[1:] if rest.startswith("\n") else rest
-    else:
-        subject, body = "", text
-    return Email(template_id, subject, body.rstrip("\n"), (), layout)
-
-
-@dataclass(frozen=True)
-class Readiness:
-    """Why an email is not ready to send: unfilled fields (their labels) and errors."""
-
-    unfilled: tuple[str, ...] = ()
-    errors: tuple[str, ...] = ()
-
-    @property
-    def ready(self) -> bool:
-        return not self.unfilled and not self.errors
-
-
-class Workspace:
+class Workspace(EmailMixin, SavingMixin, DueMixin, HandoffsMixin):
     """The open case and every write to it. See the module docstring."""
 
     def __init__(
@@ -313,519 +294,3 @@ class Workspace:
         self.draft = replace(self.draft, edited_text=None, edited_template=None)
         self._invalidate()
         return True
-
-    def new_case(self) -> Draft:
-        """Start an empty case on the same template; the open one stays in the case
-        store (nothing is only cleared) and can be reopened. Returns the case left."""
-        old = self.draft
-        self.save()
-        left = self.draft
-        self.draft = Draft(old.template_id, {}, self.clock.now())
-        self._invalidate()
-        self.save()
-        return left
-
-    def recent(self, limit: int = 10) -> list[CaseSummary]:
-        """Other cases, worked on last first (the palette's "Reopen case")."""
-        return self.cases.recent(limit, exclude=self.draft.number)
-
-    def reopen(self, number: str) -> Draft:
-        """Open a case of the store (the open one is saved and stays there); its last
-        template comes back with its values."""
-        case = self.cases.get(number)
-        if case is None:
-            raise SrTuiError(f"there is no case {number} in the case store")
-        self.save()
-        template_id = self._last_template(case.number) or self.draft.template_id
-        from sr_tui.core.cases.recording import values_of
-
-        draft = Draft(template_id, {}, self.clock.now(), case.number)
-        self.draft = draft.with_record_values(values_of(case))
-        self._invalidate()
-        self.save()
-        return self.draft
-
-    def _last_template(self, number: str) -> str | None:
-        for entry in reversed(self.cases.entries(number)):
-            if entry.email is not None:
-                return entry.email.template_id
-        return None
-
-    def restore(self) -> Draft | None:
-        """At start: bring back the draft saved last time (None when there is none)."""
-        draft = self.drafts.load_current()
-        if draft is None:
-            return None
-        self.draft = self._typed_only(draft)
-        self._invalidate()
-        return draft
-
-    def _typed_only(self, draft: Draft) -> Draft:
-        """The draft with only typed values: a signature value equal to the settings
-        follows the settings, and a draft of the old format (which saved the signature the
-        form echoed) keeps no signature at all."""
-        signature = self.signature
-        signature_ids = {"your_name", "your_team"} | set(signature)
-        values = {
-            k: v
-            for k, v in draft.values.items()
-            if not (k in signature_ids and (not draft.typed_only or signature.get(k) == v))
-        }
-        return replace(draft, values=values, typed_only=True)
-
-    @property
-    def missing_template(self) -> str | None:
-        """The id of the case's template when there is no such template any more (a
-        draft restored after its template or its folder went away); its values are kept."""
-        template_id = self.draft.template_id
-        if template_id is None:
-            return None
-        try:
-            self.catalog.get(template_id)
-        except KeyError:
-            return template_id
-        return None
-
-    def problems(self) -> list[str]:
-        """Problems met reading the saved files and the case store, to show once."""
-        problems = list(self.drafts.problems)
-        self.drafts.problems = []
-        if self._cases is not None:  # no keeper yet, no problems (and no import at start)
-            problems += self.cases.problems
-            self.cases.problems = []
-        return problems
-
-    def report_problems_to(self, report: Callable[[str], None]) -> None:
-        """From now on, pass every problem the draft files meet (a corrupt recent-cases or
-        usage file set aside while the app runs) to `report` as it happens."""
-        for problem in self.problems():
-            report(problem)
-        self.drafts.on_problem = report
-
-    @property
-    def record(self) -> Case | None:
-        """The open draft's case, as stored (None before it holds anything)."""
-        return self.cases.get(self.draft.number) if self.draft.number else None
-
-    def save(self) -> None:
-        """Save the open draft now (the app debounces calls to this): the draft file
-        first (it never fails for a database), then the values on the case record."""
-        self.draft = replace(self.draft, saved_at=self.clock.now())
-        self.drafts.save_current(self.draft)
-        for template_id in self._opened:
-            self.drafts.record_use(template_id)
-        self._opened = []
-        synced = self.cases.sync(self.draft)
-        if synced.number != self.draft.number:
-            self.draft = replace(self.draft, number=synced.number)
-            self.drafts.save_current(self.draft)
-
-    def value_history(self, language: str = "en") -> dict[str, str]:
-        """Field id -> where its value was sent before on this case ("sent in A1, Wed 2
-        Dec 10:05"), so a promise is not reused without a look. Empty without a case."""
-        if not self.draft.number or not self.cases.is_open:
-            return {}
-        from sr_tui.core.cases.recording import value_history
-
-        try:
-            entries = self.cases.entries(self.draft.number)
-        except SrTuiError:
-            return {}
-        tz = self.clock.now().tzinfo
-        out = {}
-        for field_id, origin in value_history(self.draft.values, entries).items():
-            when = origin.at.astimezone(tz).strftime("%a %d %b %H:%M")
-            if language == "zh":
-                out[field_id] = f"已于 {when} 在 {origin.template_id} 中发送"
-            else:
-                out[field_id] = f"sent in {origin.template_id}, {when}"
-        return out
-
-    def describe(self, draft: Draft) -> str:
-        return draft.describe(self.clock.now())
-
-    def record_handoff(self, channel: str, email: Email) -> Case:
-        """Write the email that went out on the case's timeline (creating the case if it
-        is new); returns the case as it is now (its status may have moved)."""
-        self.save()
-        if not self.draft.number:
-            self.draft = self.cases.sync(self.draft, create=True)
-            self.drafts.save_current(self.draft)
-        at = self.clock.now()
-        promise, words = self.promise(at)
-        _, case = self.cases.record_email(
-            self.draft.number,
-            template_id=email.template_id,
-            subject=email.subject,
-            body=email.body,
-            channel=channel,
-            findings=self.findings(),
-            at=at,
-            promise=promise,
-            promise_text=words,
-        )
-        return case
-
-    # -- time: the calendar, the clocks, what is due ------------------------------------
-
-    @property
-    def calendar(self) -> BusinessCalendar:
-        """The business calendar: the settings' `calendar_file` (else `calendar.toml` beside
-        the settings), in the settings' `timezone` when the file names none."""
-        if self._calendar is None:
-            from sr_tui.core.cases.calendar_file import load_calendar
-
-            tz = None
-            if self.settings.timezone:
-                from zoneinfo import ZoneInfo
-
-                tz = ZoneInfo(self.settings.timezone)
-            path = (
-                Path(self.settings.calendar_file).expanduser()
-                if self.settings.calendar_file
-                else None
-            )
-            self._calendar, problems = load_calendar(path, default_tz=tz)
-            self.due_problems += [str(p) for p in problems]
-        return self._calendar
-
-    @property
-    def policy(self) -> SlaPolicy:
-        """The clocks' settings (`[sla]`)."""
-        if self._policy is None:
-            from sr_tui.core.cases.sla_policy import SlaPolicy
-
-            self._policy, problems = SlaPolicy.from_table(self.settings.sla)
-            self.due_problems += problems
-        return self._policy
-
-    @property
-    def steps(self) -> list[Step]:
-        """The move table in effect (a user template dir's next-steps.toml, else ours)."""
-        if self._steps is None:
-            from sr_tui.core.cases.next_steps_table import load_steps
-            from sr_tui.core.templates.catalog import template_dirs
-
-            known = {t.id for t in self.catalog.templates} or None
-            self._steps, problems = load_steps(
-                template_dirs(self.settings), known_templates=known, policy=self.policy
-            )
-            self.due_problems += [str(p) for p in problems]
-        return self._steps
-
-    @property
-    def due(self) -> DueQueue:
-        """The due list of the case store (cached on the store's last change)."""
-        if self._due is None:
-            from sr_tui.core.cases.queue import DueQueue
-
-            self._due = DueQueue(self.cases.store, self.steps, self.policy, self.calendar)
-        return self._due
-
-    def promise(self, at: datetime | None = None) -> tuple[datetime | None, str]:
-        """The promise the open email makes if it goes out `at` (default now)."""
-        template = self.template
-        if template is None:
-            return None, ""
-        from sr_tui.core.cases.promises import promise_of
-
-        return promise_of(template.field_ids, self.values, at or self.clock.now(), self.calendar)
-
-    def timeframe_problems(self) -> dict[str, str]:
-        """Field id -> why its timeframe does not fit the sentence around it."""
-        template = self.template
-        if template is None:
-            return {}
-        from sr_tui.core.cases.promises import timeframe_problems
-
-        ids = tuple(f.id for f in template.fields if f.kind in ("timeframe", "date"))
-        return timeframe_problems(template.body, ids, self.values, self.clock.now(), self.calendar)
-
-    def suggestions(self, field_id: str) -> list[str]:
-        """Suggestions for a timeframe field computed from now and the calendar (points
-        for a "by [ETA]" sentence, durations for "within [Timeframe]"); else the field's
-        own suggestions."""
-        template = self.template
-        f = None
-        if template is not None and field_id in template.field_ids:
-            f = template.field(field_id)
-        if template is None or f is None:
-            return []
-        from sr_tui.core.cases.timeframes import sentence_kind, suggest_durations, suggest_points
-
-        sense = sentence_kind(template.body, field_id) if f.kind == "timeframe" else None
-        if sense == "point":
-            return suggest_points(self.clock.now(), self.calendar)
-        if sense == "duration":
-            return suggest_durations()
-        return list(f.suggestions)
-
-    def case_warnings(self, at: datetime | None = None) -> list[str]:
-        """What the open case's timeline says against sending this email now (E3 with
-        recent activity, E4 without D2, a second A1, B2 with no request): warnings."""
-        template = self.template
-        if template is None or not self.draft.number:
-            return []
-        from sr_tui.core.cases.checks import case_warnings
-
-        try:
-            entries = self.cases.entries(self.draft.number)
-        except SrTuiError:
-            return []
-        return case_warnings(
-            template.id,
-            [e for e in entries if at is None or e.at < at],
-            at or self.clock.now(),
-            inactivity_days=self.policy.inactivity_days,
-            tz=self.calendar.tz,
-        )
-
-    def clocks(self, number: str | None = None):
-        """The SLA clocks of a case (default the open one)."""
-        from sr_tui.core.cases.sla import clocks_for
-
-        case = self.cases.get(number or self.draft.number)
-        if case is None:
-            return []
-        entries = self.cases.entries(case.number)
-        return clocks_for(case, entries, self.policy, self.calendar, self.clock.now())
-
-    def due_rows(self, horizon: str = "week", assignee: str | None = None):
-        """What is due across the open cases (slow the first time: off the UI thread);
-        `assignee` keeps one person's ("my cases"), None the team's."""
-        return self.due.rows(self.clock.now(), horizon, assignee)  # type: ignore[arg-type]
-
-    # -- the team ------------------------------------------------------------------------
-
-    def assign(self, name: str, note: str = "", number: str | None = None) -> Case:
-        """Hand a case (default the open one) to `name` ("" unassigns it), as the engineer
-        the settings name, now; the timeline says who handed it to whom. Store errors
-        (a conflict, the server down) are raised as they are: the caller keeps what was
-        typed and shows them."""
-        from sr_tui.core.cases.team import normalize_name
-
-        number = number or self.draft.number
-        if not number:
-            raise SrTuiError("this draft is not a case yet: fill in something first")
-        return self.cases.assign(
-            number,
-            normalize_name(name),
-            by=self.settings.your_name,
-            at=self.clock.now(),
-            notes=note.strip(),
-        )
-
-    def known_assignees(self) -> list[str]:
-        """The people cases are assigned to, and this engineer: the names to suggest."""
-        people = {c.assignee for c in self.cases.team_cases(limit=None)}
-        people.add(self.settings.your_name)
-        return sorted((p for p in people if p), key=str.casefold)
-
-    def next_steps(self, number: str | None = None):
-        """The moves the table suggests for a case (default the open one)."""
-        from sr_tui.core.cases.next_steps import suggest
-
-        case = self.cases.get(number or self.draft.number)
-        if case is None:
-            return []
-        entries = self.cases.entries(case.number)
-        return suggest(case, entries, self.steps, self.policy, self.calendar, self.clock.now())
-
-    # -- the email -----------------------------------------------------------------------
-
-    def _invalidate(self) -> None:
-        self._email = None
-        self._rendered = None
-        self._findings = None
-
-    def email(self, layout: Layout = "as-written") -> Email | None:
-        """The template's email for the case's values (None with no template open), edit
-        or not. Raises RenderError."""
-        template = self.template
-        if template is None:
-            return None
-        from sr_tui.core.templates.render import render
-
-        if layout == "as-written":
-            if self._email is None:
-                self._email = render(template, self.values)
-            return self._email
-        return render(template, self.values, layout=layout)
-
-    def rendered(self) -> Email | None:
-        """The template's email in the copy layout: what goes out unless the user edited
-        it. Raises RenderError."""
-        if self._rendered is None:
-            self._rendered = self.email(self.copy_layout)
-        return self._rendered
-
-    def outgoing(self) -> Email | None:
-        """The email as it will be sent: the edited text if there is one, else the template
-        rendered in the copy layout (None with no template open). Raises RenderError."""
-        edited = self.edited_text
-        if edited is not None and self.draft.template_id is not None:
-            return email_from_text(self.draft.template_id, edited, self.copy_layout)
-        return self.rendered()
-
-    def outgoing_text(self) -> str | None:
-        """The outgoing email as one text, exactly as shown and linted."""
-        edited = self.edited_text
-        if edited is not None:
-            return edited
-        email = self.rendered()
-        return email.text if email is not None else None
-
-    def lint_config(self) -> LintConfig:
-        if self._lint_config is None:
-            from sr_tui.core.lint import LintConfig
-
-            self._lint_config, _ = LintConfig.from_table(self.settings.lint)
-        return self._lint_config
-
-    def findings(self) -> tuple[Finding, ...]:
-        """The findings on the outgoing email (offsets into `outgoing_text()`); those on
-        the template's email point at the field they came from."""
-        if self._findings is None:
-            from sr_tui.core.lint import lint, lint_email
-
-            edited = self.edited_text
-            if edited is not None:
-                self._findings = tuple(lint(edited, self.lint_config()))
-            else:
-                email = self.rendered()
-                self._findings = (
-                    () if email is None else tuple(lint_email(email, self.lint_config()))
-                )
-        return self._findings
-
-    def label(self, field_id: str) -> str:
-        template = self.template
-        try:
-            f = template.field(field_id) if template else None
-        except KeyError:
-            f = None
-        if f is None:
-            return field_id
-        return f.label_zh if self.language == "zh" else f.label
-
-    def readiness(self) -> Readiness:
-        """One rule for every way out: no unfilled placeholder, no error finding (the
-        placeholder rule SR005 is the unfilled list itself). An edited email is judged
-        as edited: the placeholders left in its text are the unfilled ones."""
-        email = self.outgoing()
-        if email is None:
-            return Readiness()
-        unfilled: list[str] = []
-        if self.edited_text is not None:
-            names = [self._placeholder_label(f.match) for f in self.findings() if f.rule == "SR005"]
-        else:
-            names = [self.label(span.field) for span in email.unfilled]
-        for label in names:
-            if label not in unfilled:
-                unfilled.append(label)
-        errors = tuple(
-            f"{f.rule} {f.message}"
-            for f in self.findings()
-            if f.severity == "error" and f.rule != "SR005"
-        )
-        return Readiness(tuple(unfilled), errors)
-
-    def _placeholder_label(self, placeholder: str) -> str:
-        """The label of the field whose placeholder this is (`[Timeframe]` -> Timeframe)."""
-        wanted = " ".join(placeholder.split())
-        template = self.template
-        for f in template.fields if template else ():
-            if any(" ".join(p.split()) == wanted for p in f.placeholder_items()):
-                return self.label(f.id)
-        return wanted
-
-    # -- handoffs ------------------------------------------------------------------------
-
-    @property
-    def copy_layout(self) -> Layout:
-        return self.settings.copy_layout
-
-    def _outgoing(self) -> Email:
-        email = self.outgoing()
-        if email is None:
-            raise SrTuiError("open a template first")
-        return email
-
-    def system_clipboard(self) -> SystemClipboard | SystemCopy | None:
-        """The system clipboard, detected on first use; when there is none, the reason is
-        kept for the copy notice."""
-        if self._system_clipboard == "detect":
-            from sr_tui.core.handoff import clipboard_tools
-            from sr_tui.core.handoff.clipboard import detect_system_clipboard
-
-            self._system_clipboard = detect_system_clipboard()
-            self._no_clipboard_reason = clipboard_tools.last_detection_problem
-        return self._system_clipboard  # type: ignore[return-value]
-
-    def copy(
-        self,
-        part: Part = "all",
-        *,
-        terminal: Callable[[str], None] | None = None,
-        record: bool = True,
-    ) -> CopyOutcome:
-        """Copy the outgoing email (or its subject or body) exactly as shown and, when the
-        email or its body was copied, write it on the case's timeline (`record`). Slow
-        (tools, read back): call it off the UI thread."""
-        email = self._outgoing()
-        outcome = self.copy_text(self.outgoing_part(part), terminal=terminal)
-        if record and part != "subject" and outcome.method != "failed":
-            self.record_handoff("copy", email)
-        return outcome
-
-    def outgoing_part(self, part: Part = "all") -> str:
-        """The text a copy takes: the whole outgoing email exactly as shown, or its subject
-        or body."""
-        email = self._outgoing()
-        if part == "all":
-            return self.outgoing_text() or email.text
-        return email.part(part)
-
-    def copy_text(self, text: str, *, terminal: Callable[[str], None] | None = None):
-        from sr_tui.core.handoff.clipboard import copy_text
-
-        system = self.system_clipboard()
-        reason = self._no_clipboard_reason
-        return copy_text(text, system=system, terminal=terminal, no_system_reason=reason)
-
-    def export_eml(self, target: Path | None = None, *, record: bool = True) -> Path:
-        """Write the .eml draft into `target` (a folder; default the `export_dir` setting,
-        else Downloads, else the data dir) under a fresh name; return the path."""
-        from sr_tui.core.handoff.eml import default_export_dir, export_eml
-
-        email = self._outgoing()
-        folder = target if target is not None else default_export_dir(self.settings.export_dir)
-        try:
-            path = export_eml(
-                email, folder, self.values, layout=self.copy_layout, date=self.clock.now()
-            )
-        except OSError as exc:
-            from sr_tui.core.atomic import WriteError
-
-            if isinstance(exc, WriteError):  # it names the file and what is in the way
-                raise SrTuiError(f"the .eml draft was not written: {exc}") from None
-            reason = exc.strerror or exc
-            raise SrTuiError(f"cannot write the .eml draft in {folder}: {reason}") from None
-        if record:
-            self.record_handoff("eml", email)
-        return path
-
-    def open_mail(
-        self, opener: Callable[[str], object] | None = None, *, record: bool = True
-    ) -> MailtoOutcome:
-        """Open the email in the mail client through a mailto: link (slow: off the UI
-        thread). A bad `customer_email` raises HandoffError."""
-        from sr_tui.core.handoff.mailto import open_in_mail_client
-        from sr_tui.core.handoff.recipients import recipients
-
-        email = self._outgoing()
-        recipients(self.values)
-        outcome = open_in_mail_client(email, self.values, layout=self.copy_layout, opener=opener)
-        if record and outcome.opened:
-            self.record_handoff("mailto", email)
-        return outcome

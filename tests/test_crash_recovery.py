@@ -99,7 +99,7 @@ def test_sigkill_after_typing_loses_nothing(tmp_path):
     assert saved["values"]["sr_number"] == "SR 3-7654321"
 
     # Start again (in-process, same files): the draft is back, in the form and the preview.
-    from sr_tui.app import make_app
+    from sr_tui.launch import make_app
 
     async def restart() -> None:
         os.environ["SR_TUI_CONFIG"] = str(config)

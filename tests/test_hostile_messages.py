@@ -168,10 +168,10 @@ def test_a_copy_whose_file_could_not_be_written_does_not_say_saved_to_none():
 
 
 def test_an_app_that_stopped_on_an_error_does_not_exit_0(monkeypatch):
-    import sr_tui.app
+    import sr_tui.launch
     from sr_tui.cli import ExitStatus, main
 
-    monkeypatch.setattr(sr_tui.app, "run_app", lambda: 1)  # Textual's code for a crash
+    monkeypatch.setattr(sr_tui.launch, "run_app", lambda: 1)  # Textual's code for a crash
     assert main([]) == ExitStatus.INTERNAL_ERROR
-    monkeypatch.setattr(sr_tui.app, "run_app", lambda: 0)
+    monkeypatch.setattr(sr_tui.launch, "run_app", lambda: 0)
     assert main([]) == ExitStatus.OK

@@ -118,7 +118,7 @@ def launch_app() -> int:
     except ImportError as exc:  # only a missing Textual means "no app in this build"
         print(f"sr-tui: the app needs Textual, which is not installed ({exc})", file=sys.stderr)
         return ExitStatus.PROBLEMS
-    from sr_tui.app import run_app
+    from sr_tui.launch import run_app
 
     # Textual prints the traceback of a crash as the app closes; the status says so too.
     return ExitStatus.OK if run_app() == 0 else ExitStatus.INTERNAL_ERROR

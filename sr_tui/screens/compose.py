@@ -6,11 +6,13 @@ findings. F3 (or `e` in the preview) turns the preview into an editor holding th
 to finish it in place; the Workspace keeps that edit until a value changes, and this
 screen asks before a change throws it away. What the app must act on (save, hand off,
 start a new case) is posted up as a message.
+
+What it shows is in `compose_output`, the in-place editor in `compose_editor` (mixins of
+plain methods: the `@on` handlers stay here, Textual collects them from this class).
 """
 
 from __future__ import annotations
 
-from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -22,14 +24,14 @@ from textual.screen import Screen
 from textual.widgets import Header
 
 from sr_tui.bindings import TranslatedBindings
-from sr_tui.core.errors import SrTuiError
-from sr_tui.core.safe_text import visible
-from sr_tui.core.templates.model import Email, Template, Value, Values
+from sr_tui.core.templates.model import Email, Template, Values
 from sr_tui.core.templates.render import RenderError
 from sr_tui.i18n import Language, tr
+from sr_tui.screens.compose_editor import ComposeEditorMixin
+from sr_tui.screens.compose_output import BIG_EMAIL, BIG_EMAIL_DELAY, ComposeOutputMixin
 from sr_tui.widgets.case_clocks import CaseClocks
 from sr_tui.widgets.email_editor import EmailEditor
-from sr_tui.widgets.field_form import FieldForm, value_offset
+from sr_tui.widgets.field_form import FieldForm
 from sr_tui.widgets.key_footer import KeyFooter
 from sr_tui.widgets.lint_panel import LintPanel
 from sr_tui.widgets.preview import Part, Preview
@@ -42,13 +44,11 @@ if TYPE_CHECKING:
 
 #: The clocks line is read again this often (seconds), so "left" counts down.
 CLOCKS_EVERY = 60.0
-#: An email longer than this (characters) is shown again only when the keys pause for
-#: `BIG_EMAIL_DELAY` seconds: a 50 KB body cost hundreds of ms per keystroke.
-BIG_EMAIL = 20_000
-BIG_EMAIL_DELAY = 0.15
+
+__all__ = ["BIG_EMAIL", "BIG_EMAIL_DELAY", "CLOCKS_EVERY", "ComposeScreen"]
 
 
-class ComposeScreen(TranslatedBindings, Screen[None]):
+class ComposeScreen(ComposeOutputMixin, ComposeEditorMixin, TranslatedBindings, Screen[None]):
     """Writes the open case's email; see the module docstring."""
 
     BINDINGS = [
@@ -226,127 +226,11 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
         panel = self.query_one(LintPanel)
         panel.display = not panel.display
 
-    # -- showing the case -------------------------------------------------------------------
-
-    async def show_case(self, keep_focus: bool = False, focus_first: bool = False) -> None:
-        """Show the workspace's case: the form of its template with its values, then the
-        email and findings. `keep_focus` gives focus back to the field that had it."""
-        template = self.template
-        form = self.query_one(FieldForm)
-        self.refresh_clocks()
-        if self.editing:
-            self._close_editor(focus=False)
-        if template is None:
-            await form.clear()
-            self.refresh_title()
-            self._shown_template = None
-            self.refresh_output()
-            return
-        field_id = form.field_id_of(self.focused) if keep_focus else None
-        typed = frozenset(f.id for f in template.fields if self.workspace.typed_over(f.id))
-        history = self.workspace.value_history(self.language)
-        await form.show(template, self.workspace.values, self.language, typed, history)
-        self.query_one(TemplateTree).select_template(template.id)
-        self.refresh_title()
-        self.refresh_output()
-        if self._shown_template != template.id:
-            self.query_one(Preview).scroll_home(animate=False)
-            self._shown_template = template.id
-        if field_id:
-            form.focus_field(field_id)
-        elif focus_first:
-            form.focus_first_empty(self.workspace.values)
-
-    def refresh_title(self) -> None:
-        """The header's second line: the case's number (once it has one), the template."""
-        template = self.template
-        parts = [self.workspace.draft.number] if self.workspace.draft.number else []
-        if template is not None:
-            title = template.title_zh if self.language == "zh" else template.title
-            parts.append(f"{template.id} · {title}")
-        self.sub_title = visible(" · ".join(parts))
-        if self.workspace.draft.number != self._clocks_for:  # the first save made the case
-            self.refresh_clocks()
-
-    # -- the open case's clocks -------------------------------------------------------------
-
-    def refresh_clocks(self) -> None:
-        """Read the open case's clocks off the UI thread and show them (hidden when the
-        draft is no case yet). Called when the case changes, after a handoff, on coming
-        back to this screen and once a minute; never per keystroke."""
-        if not self.is_mounted:
-            return  # on_mount shows them
-        number = self.workspace.draft.number
-        self._clocks_for = number
-        if not number:
-            self.query_one(CaseClocks).display = False
-            return
-        self.run_worker(
-            partial(self._read_clocks, number),
-            thread=True,
-            exclusive=True,
-            group="clocks",
-            exit_on_error=False,
-        )
-
-    def _read_clocks(self, number: str) -> None:
-        workspace = self.workspace
-        try:
-            clocks = workspace.clocks(number)
-            calendar, near = workspace.calendar, workspace.policy.near_fraction
-        except SrTuiError:
-            return  # the store is down: the app says so once, the line keeps what it had
-        self.app.call_from_thread(self._show_clocks, number, clocks, calendar, near)
-
-    def _show_clocks(self, number: str, clocks, calendar, near: float) -> None:
-        if number != self.workspace.draft.number:
-            return  # another case was opened meanwhile
-        now = self.workspace.clock.now()
-        self.query_one(CaseClocks).show(clocks, now, calendar, near, self.language)
-
     async def open_template(self, template_id: str) -> None:
         """Open a template on the case and focus its first empty field."""
         self.workspace.open_template(template_id)
         await self.show_case(focus_first=True)
         self.post_message(self.CaseEdited(opened=template_id))
-
-    def refresh_output(self, mark: tuple[int, int] | None = None) -> None:
-        """Show the workspace's outgoing email and its findings."""
-        preview = self.query_one(Preview)
-        panel = self.query_one(LintPanel)
-        self._title_preview()
-        if self.template is None:
-            preview.show(None, empty=tr("no_template", self.language))
-            panel.show((), self.language, empty=tr("lint_no_template", self.language))
-            return
-        try:
-            email = self.workspace.rendered()
-            edited = self.workspace.edited_text
-            findings = None if self._lint_after_frame else self.workspace.findings()
-            self.render_problem = ""
-        except RenderError as exc:
-            # Keep the last good preview; say what is wrong once; never "ready to send".
-            panel.show((), self.language, not_checked=str(exc))
-            if str(exc) != self.render_problem:
-                self.render_problem = str(exc)
-                reason = visible(str(exc))
-                self.notify(
-                    tr("render_error", self.language, reason=reason), severity="error", markup=False
-                )
-            return
-        if not self.editing:
-            preview.show(email, mark, edited=edited)
-        if findings is None:
-            panel.show((), self.language, empty=tr("lint_checking", self.language))
-            self.call_after_refresh(self._first_lint)
-            return
-        self._show_findings(findings)
-        # No refresh_bindings() here: it recomposes the footer, which was about half the
-        # work of every keystroke. Which keys are live depends only on the template.
-
-    def _show_findings(self, findings: tuple[Finding, ...]) -> None:
-        labels = {f.id: self.workspace.label(f.id) for f in self.template.fields}
-        self.query_one(LintPanel).show(findings, self.language, labels)
 
     # -- the user's edits -------------------------------------------------------------------
 
@@ -362,41 +246,6 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
             self._ask_to_discard(event.field_id)
             return
         self.set_value(event.field_id, event.value)
-
-    def set_value(self, field_id: str, value: Value) -> None:
-        if self.workspace.set_value(field_id, value):
-            if len(self.query_one(Preview).text) > BIG_EMAIL:
-                # A big email (a long paste): render, lint and show it once the keys
-                # pause, so typing in it stays quick.
-                if self._output_timer is not None:
-                    self._output_timer.stop()
-                self._output_timer = self.set_timer(BIG_EMAIL_DELAY, self._refresh_later)
-            else:
-                self.refresh_output()
-            self.post_message(self.CaseEdited(field_id))
-
-    def _refresh_later(self) -> None:
-        self._output_timer = None
-        self.refresh_output()
-
-    def _ask_to_discard(self, field_id: str) -> None:
-        from sr_tui.screens.confirm import discard_question
-
-        self._asking_for = field_id
-
-        def answered(discard: bool | None) -> None:
-            self._asking_for = None
-            form = self.query_one(FieldForm)
-            value = form.value_of(field_id)
-            if discard and value is not None:
-                self.workspace.discard_edit()
-                self.set_value(field_id, value)
-                self.refresh_output()
-            else:
-                # Keep the edit: the field goes back to the value the email was made from.
-                self.run_worker(self.show_case(keep_focus=True), exclusive=True, group="form")
-
-        self.app.push_screen(discard_question(self.language), answered)
 
     @on(FieldForm.Joined)
     def _lines_joined(self, event: FieldForm.Joined) -> None:
@@ -421,34 +270,6 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
         self.refresh_output(mark=(finding.start, max(finding.end, finding.start + 1)))
         self.query_one(Preview).scroll_to_offset(finding.start)
 
-    def _value_range(self, finding: Finding) -> tuple[int, int] | None:
-        """Where the finding's text sits in its field's value (for the cursor)."""
-        email = self.workspace.rendered()
-        if email is None:
-            return None
-        span = next(
-            (
-                s
-                for s in email.spans
-                if s.field == finding.field
-                and s.item == finding.item
-                and s.start <= finding.start <= s.end
-            ),
-            None,
-        )
-        if span is None or not span.filled:
-            return None
-        value = self.workspace.values.get(span.field)
-        if isinstance(value, list):
-            filled = [v for v in value if v.strip()]
-            value = filled[span.item] if span.item is not None and span.item < len(filled) else ""
-        if not isinstance(value, str):
-            return None
-        shown = email.text[span.start : span.end]
-        start = value_offset(value, shown, finding.start - span.start)
-        end = value_offset(value, shown, min(finding.end, span.end) - span.start)
-        return start, max(start, end)
-
     @on(Preview.CopyRequested)
     def _preview_copy(self, event: Preview.CopyRequested) -> None:
         self.post_message(self.HandoffRequested("copy", event.part))
@@ -458,32 +279,6 @@ class ComposeScreen(TranslatedBindings, Screen[None]):
     @on(Preview.EditRequested)
     def _preview_edit(self) -> None:
         self.action_edit_email()
-
-    def action_edit_email(self) -> None:
-        """Turn the preview into an editor holding the email (F3 again: back)."""
-        if self.editing:
-            self._close_editor()
-            return
-        if self.template is None:
-            return
-        try:
-            text = self.workspace.outgoing_text()
-        except RenderError:
-            return
-        editor = self.query_one(EmailEditor)
-        editor.load(text or "")
-        self.query_one(Preview).display = False
-        editor.display = True
-        self.set_focus(editor)
-
-    def _close_editor(self, focus: bool = True) -> None:
-        editor = self.query_one(EmailEditor)
-        preview = self.query_one(Preview)
-        editor.display = False
-        preview.display = True
-        self.refresh_output()
-        if focus:
-            self.set_focus(preview)
 
     @on(EmailEditor.Edited)
     def _email_edited(self, event: EmailEditor.Edited) -> None:

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from sr_tui.app import SrTuiApp, make_app
+from sr_tui.app import SrTuiApp
 from sr_tui.core import locations
+from sr_tui.launch import make_app
 
 from .helpers import StubClipboard, record_notices
 

@@ -7,9 +7,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from sr_tui.app import SrTuiApp, make_app
+from sr_tui.app import SrTuiApp
 from sr_tui.core.clock import FixedClock
 from sr_tui.core.settings import load_settings
+from sr_tui.launch import make_app
 from sr_tui.screens.due import DueScreen
 from tests.app.helpers import screen_text, settle
 from tests.due.helpers import ITEMS, NUMBER, new_case, send

@@ -14,9 +14,9 @@ from datetime import UTC
 import pytest
 from textual.pilot import Pilot
 
-from sr_tui.app import make_app
 from sr_tui.core.cases.review_clocks import wall_time
 from sr_tui.core.clock import FixedClock
+from sr_tui.launch import make_app
 from sr_tui.screens.close_case import CloseCaseScreen
 from sr_tui.screens.review import ReviewScreen
 

@@ -16,8 +16,9 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
-from sr_tui.app import SrTuiApp, make_app
+from sr_tui.app import SrTuiApp
 from sr_tui.core.clock import FixedClock
+from sr_tui.launch import make_app
 
 SIZE = (120, 36)
 NOW = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)

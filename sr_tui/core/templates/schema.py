@@ -1,14 +1,13 @@
 """Reading and validating template files: `categories.toml`, `fields.toml` and one file
-per template. Every problem becomes a `LoadError` with file, line and reason."""
+per template. Every problem becomes a `LoadError` with file, line and reason.
+The field checks are in `schema_fields`, the text helpers in `schema_text`."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from pathlib import Path
 
 from sr_tui.core.files import exists
-from sr_tui.core.safe_text import controls_in
 from sr_tui.core.templates.catalog import (
     CATEGORIES_FILE,
     FIELDS_FILE,
@@ -18,14 +17,15 @@ from sr_tui.core.templates.catalog import (
     LoadError,
 )
 from sr_tui.core.templates.catalog_cache import CatalogCache, shared_fingerprint
-from sr_tui.core.templates.model import FIELD_KINDS, MAX_TEMPLATE_CHARS, Category, Field, Template
+from sr_tui.core.templates.model import MAX_TEMPLATE_CHARS, Category, Field, Template
 from sr_tui.core.templates.parse_cache import ParseCache, jinja_environment, used_variables
+from sr_tui.core.templates.schema_fields import FieldsMixin
+from sr_tui.core.templates.schema_text import _id_key, _key_line, _line_of, _suggest, _text_problem
 from sr_tui.core.tomlfile import read_toml
 
 MAX_FILE_BYTES = 256 * 1024
 
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
-_FIELD_ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
 
 TEMPLATE_REQUIRED = ("id", "category", "title", "fields", "subject", "body")
@@ -38,22 +38,9 @@ TEMPLATE_OPTIONAL = (
     "keywords",
     "field",
 )
-FIELD_KEYS = (
-    "label",
-    "label_zh",
-    "help",
-    "help_zh",
-    "kind",
-    "placeholder",
-    "suggestions",
-    "choices",
-    "example",
-    "optional",
-    "source",
-)
 
 
-class Loader:
+class Loader(FieldsMixin):
     def __init__(self, parse_cache: ParseCache, catalog_cache: CatalogCache | None = None) -> None:
         self.parse_cache = parse_cache
         self.catalog_cache = catalog_cache or CatalogCache.disabled()
@@ -150,96 +137,7 @@ class Loader:
             seen[template.id] = path
             self.templates[template.id] = template
 
-    # -- validation ----------------------------------------------------------------
-
-    def _field(
-        self, path: Path, text: str, fid: str, table: object, base: Field | None
-    ) -> Field | None:
-        line = _line_of(text, f"[{fid}]") or _line_of(text, f"[field.{fid}]")
-
-        def bad(message: str) -> None:
-            self.errors.append(LoadError(path, f"field '{fid}': {message}", line))
-
-        if not _FIELD_ID.fullmatch(fid):
-            bad("ids are snake_case: lower-case letters, digits and _")
-            return None
-        if not isinstance(table, dict):
-            bad("must be a table")
-            return None
-        unknown = [k for k in table if k not in FIELD_KEYS]
-        if unknown:
-            bad(f"unknown key '{unknown[0]}'" + _suggest(unknown[0], FIELD_KEYS))
-            return None
-        kind = table.get("kind", base.kind if base else "text")
-        if kind not in FIELD_KINDS:
-            bad(f"unknown kind '{kind}' (kinds: {', '.join(FIELD_KINDS)})")
-            return None
-        label = table.get("label", base.label if base else None)
-        if not isinstance(label, str) or not label:
-            bad("needs a label")
-            return None
-        placeholder = table.get("placeholder", base.placeholder if base else f"[{label}]")
-        if kind == "list":
-            if isinstance(placeholder, str):
-                placeholder = (placeholder,)
-            if not isinstance(placeholder, list | tuple) or not all(
-                isinstance(p, str) for p in placeholder
-            ):
-                bad("placeholder of a list field must be a string or a list of strings")
-                return None
-            placeholder = tuple(placeholder)
-        elif not isinstance(placeholder, str):
-            bad('placeholder must be a string (a list only for kind = "list")')
-            return None
-        for key in ("suggestions", "choices"):
-            value = table.get(key, ())
-            if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-                bad(f"{key} must be a list of strings")
-                return None
-        for key in ("label_zh", "help", "help_zh"):
-            if key in table and not isinstance(table[key], str):
-                bad(f"{key} must be a string")
-                return None
-        if "optional" in table and not isinstance(table["optional"], bool):
-            bad("optional must be true or false")
-            return None
-        example = table.get("example", base.example if base else "")
-        if not isinstance(example, str) and not (
-            isinstance(example, list | tuple) and all(isinstance(e, str) for e in example)
-        ):
-            bad("example must be a string or a list of strings")
-            return None
-        texts = [("label", label), ("placeholder", placeholder)]
-        extra = ("label_zh", "help", "help_zh", "suggestions", "choices", "example")
-        texts += [(k, table[k]) for k in extra if k in table]
-        for key, value in texts:
-            problem = _text_problem(key, value)
-            if problem:
-                bad(problem)
-                return None
-        if kind == "choice" and not table.get("choices", base.choices if base else ()):
-            bad('kind = "choice" needs choices')
-            return None
-        source = table.get("source", base.source if base else "case")
-        if source not in ("case", "email", "settings"):
-            bad('source must be "case", "email" or "settings"')
-            return None
-        if isinstance(example, list):
-            example = tuple(example)
-        return Field(
-            id=fid,
-            label=label,
-            label_zh=str(table.get("label_zh", base.label_zh if base else label)),
-            help=str(table.get("help", base.help if base else "")),
-            help_zh=str(table.get("help_zh", base.help_zh if base else "")),
-            kind=kind,
-            placeholder=placeholder,
-            suggestions=tuple(table.get("suggestions", base.suggestions if base else ())),
-            choices=tuple(table.get("choices", base.choices if base else ())),
-            example=example,
-            optional=bool(table.get("optional", base.optional if base else False)),
-            source=source,
-        )
+    # -- validation (the field checks are in schema_fields) ----------------------------
 
     def _template(self, path: Path) -> Template | None:
         data, text = self._read(path)
@@ -327,51 +225,6 @@ class Loader:
             path=path,
         )
 
-    def _template_fields(self, path: Path, text: str, data: dict) -> list[Field] | None:
-        local = data.get("field", {})
-        if not isinstance(local, dict):
-            self.errors.append(
-                LoadError(path, "'field' must be tables: [field.<id>]", _key_line(text, "field"))
-            )
-            return None
-        ok = True
-        fields: list[Field] = []
-        for fid in data["fields"]:
-            if fid in local:
-                made = self._field(path, text, fid, local[fid], base=self.fields.get(fid))
-            elif fid in self.fields:
-                made = self.fields[fid]
-            else:
-                self.errors.append(
-                    LoadError(
-                        path,
-                        f"field '{fid}' is not defined in fields.toml or a [field.{fid}] table"
-                        + _suggest(fid, list(self.fields)),
-                        _key_line(text, "fields"),
-                    )
-                )
-                made = None
-            if made is None:
-                ok = False
-            else:
-                fields.append(made)
-        for fid in local:
-            if fid not in data["fields"]:
-                self.errors.append(
-                    LoadError(
-                        path,
-                        f"[field.{fid}] is defined but '{fid}' is not in fields",
-                        _line_of(text, f"[field.{fid}]"),
-                    )
-                )
-                ok = False
-        if len(set(data["fields"])) != len(data["fields"]):
-            self.errors.append(
-                LoadError(path, "a field is listed twice in fields", _key_line(text, "fields"))
-            )
-            ok = False
-        return fields if ok else None
-
     def _check_jinja(self, path: Path, text: str, key: str, source: str) -> set[str] | None:
         if len(source) > MAX_TEMPLATE_CHARS:
             self.errors.append(
@@ -400,38 +253,3 @@ class Loader:
         used = used_variables(ast)
         self.parse_cache.put(source, used)
         return used
-
-
-def _text_problem(key: str, value: object) -> str | None:
-    """Why a template's text (a title, a label, a list of keywords) cannot be shown as it
-    is: control characters, which a terminal would obey."""
-    values = value if isinstance(value, list | tuple) else [value]
-    found = [c for v in values if isinstance(v, str) for c in controls_in(v)]
-    if found:
-        return f"{key} holds control characters ({', '.join(dict.fromkeys(found))})"
-    return None
-
-
-def _id_key(template_id: str) -> tuple[str, int, str]:
-    m = re.fullmatch(r"([A-Za-z]+)(\d+)(.*)", template_id)
-    return (m.group(1), int(m.group(2)), m.group(3)) if m else (template_id, 0, "")
-
-
-def _suggest(word: str, options: Iterable[str]) -> str:
-    import difflib
-
-    close = difflib.get_close_matches(word, list(options), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def _key_line(text: str, key: str) -> int | None:
-    m = re.search(rf"(?m)^\s*{re.escape(key)}\s*=", text)
-    return text.count("\n", 0, m.start()) + 1 if m else None
-
-
-def _line_of(text: str, needle: str, after: int | None = None) -> int | None:
-    start = 0
-    if after:
-        start = sum(len(line) + 1 for line in text.split("\n")[: after - 1])
-    index = text.find(needle, start)
-    return text.count("\n", 0, index) + 1 if index >= 0 else None

@@ -1,0 +1,146 @@
+"""The open case's email: rendered, edited in place, linted, and judged ready to send."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sr_tui.core.templates.model import SUBJECT_PREFIX, Email, Layout
+
+if TYPE_CHECKING:
+    from sr_tui.core.lint import Finding, LintConfig
+
+
+def email_from_text(template_id: str, text: str, layout: Layout) -> Email:
+    """An email the user edited as text (`Subject: ...`, a blank line, the body) as an
+    `Email`; without a `Subject:` first line, the subject is empty and all is body."""
+    first, _, rest = text.partition("\n")
+    label = SUBJECT_PREFIX.rstrip()
+    if first[: len(label)].casefold() == label.casefold():
+        subject = first[len(label) :].strip()
+        body = rest[1:] if rest.startswith("\n") else rest
+    else:
+        subject, body = "", text
+    return Email(template_id, subject, body.rstrip("\n"), (), layout)
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """Why an email is not ready to send: unfilled fields (their labels) and errors."""
+
+    unfilled: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()
+
+    @property
+    def ready(self) -> bool:
+        return not self.unfilled and not self.errors
+
+
+class EmailMixin:
+    """The Workspace's email: render, outgoing text, lint findings, readiness."""
+
+    def _invalidate(self) -> None:
+        self._email = None
+        self._rendered = None
+        self._findings = None
+
+    def email(self, layout: Layout = "as-written") -> Email | None:
+        """The template's email for the case's values (None with no template open), edit
+        or not. Raises RenderError."""
+        template = self.template
+        if template is None:
+            return None
+        from sr_tui.core.templates.render import render
+
+        if layout == "as-written":
+            if self._email is None:
+                self._email = render(template, self.values)
+            return self._email
+        return render(template, self.values, layout=layout)
+
+    def rendered(self) -> Email | None:
+        """The template's email in the copy layout: what goes out unless the user edited
+        it. Raises RenderError."""
+        if self._rendered is None:
+            self._rendered = self.email(self.copy_layout)
+        return self._rendered
+
+    def outgoing(self) -> Email | None:
+        """The email as it will be sent: the edited text if there is one, else the template
+        rendered in the copy layout (None with no template open). Raises RenderError."""
+        edited = self.edited_text
+        if edited is not None and self.draft.template_id is not None:
+            return email_from_text(self.draft.template_id, edited, self.copy_layout)
+        return self.rendered()
+
+    def outgoing_text(self) -> str | None:
+        """The outgoing email as one text, exactly as shown and linted."""
+        edited = self.edited_text
+        if edited is not None:
+            return edited
+        email = self.rendered()
+        return email.text if email is not None else None
+
+    def lint_config(self) -> LintConfig:
+        if self._lint_config is None:
+            from sr_tui.core.lint import LintConfig
+
+            self._lint_config, _ = LintConfig.from_table(self.settings.lint)
+        return self._lint_config
+
+    def findings(self) -> tuple[Finding, ...]:
+        """The findings on the outgoing email (offsets into `outgoing_text()`); those on
+        the template's email point at the field they came from."""
+        if self._findings is None:
+            from sr_tui.core.lint import lint, lint_email
+
+            edited = self.edited_text
+            if edited is not None:
+                self._findings = tuple(lint(edited, self.lint_config()))
+            else:
+                email = self.rendered()
+                self._findings = (
+                    () if email is None else tuple(lint_email(email, self.lint_config()))
+                )
+        return self._findings
+
+    def label(self, field_id: str) -> str:
+        template = self.template
+        try:
+            f = template.field(field_id) if template else None
+        except KeyError:
+            f = None
+        if f is None:
+            return field_id
+        return f.label_zh if self.language == "zh" else f.label
+
+    def readiness(self) -> Readiness:
+        """One rule for every way out: no unfilled placeholder, no error finding (the
+        placeholder rule SR005 is the unfilled list itself). An edited email is judged
+        as edited: the placeholders left in its text are the unfilled ones."""
+        email = self.outgoing()
+        if email is None:
+            return Readiness()
+        unfilled: list[str] = []
+        if self.edited_text is not None:
+            names = [self._placeholder_label(f.match) for f in self.findings() if f.rule == "SR005"]
+        else:
+            names = [self.label(span.field) for span in email.unfilled]
+        for label in names:
+            if label not in unfilled:
+                unfilled.append(label)
+        errors = tuple(
+            f"{f.rule} {f.message}"
+            for f in self.findings()
+            if f.severity == "error" and f.rule != "SR005"
+        )
+        return Readiness(tuple(unfilled), errors)
+
+    def _placeholder_label(self, placeholder: str) -> str:
+        """The label of the field whose placeholder this is (`[Timeframe]` -> Timeframe)."""
+        wanted = " ".join(placeholder.split())
+        template = self.template
+        for f in template.fields if template else ():
+            if any(" ".join(p.split()) == wanted for p in f.placeholder_items()):
+                return self.label(f.id)
+        return wanted
