@@ -5,9 +5,10 @@ workspace both use them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
-from sr_tui.core.cases.model import CloseReason, Entry, EntryKind, Stage, Status, StatusDetail
+from sr_tui.core.cases.model import Case, CloseReason, Entry, EntryKind, Stage, Status, StatusDetail
 
 #: The status sending a template moves its case to (with the close reason, for E*).
 TEMPLATE_STATUS: dict[str, tuple[Status, CloseReason | None]] = {
@@ -88,3 +89,44 @@ def status_entry(
         notes=notes,
         detail=StatusDetail(from_status=before, to_status=after, reason=reason),
     )
+
+
+def next_version(
+    current: Case,
+    proposed: Case,
+    *,
+    now: datetime,
+    actor: str,
+    at: datetime | None = None,
+    stage: Stage | None = None,
+    notes: str = "",
+) -> tuple[Case, Entry | None]:
+    """What saving `proposed` over `current` writes, on either store: the record with its
+    version bumped, saved by `actor` now, and, for a status move (checked), the status
+    entry (`at`, `stage`, `notes`); the first move to accepted sets `accepted_at`."""
+    when = now if at is None else at
+    moved = (proposed.status, proposed.close_reason) != (current.status, current.close_reason)
+    if moved:
+        check_status(proposed.status, proposed.close_reason)
+        if proposed.status is Status.ACCEPTED and proposed.accepted_at is None:
+            proposed = replace(proposed, accepted_at=when)
+    stored = replace(
+        proposed,
+        updated_at=now,
+        updated_by=actor,
+        last_activity_at=max(current.last_activity_at, now, when),
+        version=current.version + 1,
+    )
+    if not moved:
+        return stored, None
+    entry = status_entry(
+        stored.number,
+        current.status,
+        stored.status,
+        stored.close_reason,
+        at=when,
+        author=actor,
+        stage=stage,
+        notes=notes,
+    )
+    return stored, entry

@@ -18,7 +18,7 @@ from sr_tui.core.cases.model import (
     Stage,
     Status,
 )
-from sr_tui.core.cases.moves import check_status, stage_for_status, status_entry
+from sr_tui.core.cases.moves import check_status, next_version, stage_for_status
 from sr_tui.core.cases.numbering import counter_key, first_free, normalize_number
 from sr_tui.core.cases.postgres_queries import (
     case_id,
@@ -206,32 +206,17 @@ class PostgresWrites:
     ) -> Case:
         """Write `proposed` over `current` (as SQLite's `_save`): the version bumped, saved
         by the actor now; a status move checked and written as an entry."""
-        now = self.clock.now()
-        when = now if at is None else at
-        moved = (proposed.status, proposed.close_reason) != (current.status, current.close_reason)
-        if moved:
-            check_status(proposed.status, proposed.close_reason)
-            if proposed.status is Status.ACCEPTED and proposed.accepted_at is None:
-                proposed = replace(proposed, accepted_at=when)
-        stored = replace(
+        stored, entry = next_version(
+            current,
             proposed,
-            updated_at=now,
-            updated_by=self.actor,
-            last_activity_at=max(current.last_activity_at, now, when),
-            version=current.version + 1,
+            now=self.clock.now(),
+            actor=self.actor,
+            at=at,
+            stage=stage,
+            notes=notes,
         )
         conn.execute(UPDATE_CASE, (*case_params(stored), key))
-        if moved:
-            entry = status_entry(
-                stored.number,
-                current.status,
-                stored.status,
-                stored.close_reason,
-                at=when,
-                author=self.actor,
-                stage=stage,
-                notes=notes,
-            )
+        if entry is not None:
             conn.execute(INSERT_ENTRY, entry_params(entry, key))
         return stored
 
