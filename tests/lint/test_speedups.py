@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from sr_tui.core import text as grammar
 from sr_tui.core.lint import preprocess
 from sr_tui.core.lint.rules.paragraphs import paragraph_sentences
+from sr_tui.core.text import footer
 
 HERE = Path(__file__).parent
 TEXTS = [p.read_text(encoding="utf-8") for p in sorted((HERE / "corpus").glob("*.txt"))]
@@ -26,8 +26,8 @@ TRICKY = [
 
 @pytest.mark.parametrize("text", TEXTS + TRICKY)
 def test_footer_hints_are_the_full_pattern_s(text):
-    cheap = [m.span() for m in grammar._footer_hints(text)]
-    assert cheap == [m.span() for m in grammar._FOOTER_HINT.finditer(text)]
+    cheap = [m.span() for m in footer._footer_hints(text)]
+    assert cheap == [m.span() for m in footer._FOOTER_HINT.finditer(text)]
 
 
 @pytest.mark.parametrize("text", TEXTS[::7])
