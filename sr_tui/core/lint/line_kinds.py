@@ -18,6 +18,8 @@ _LOGLINE = re.compile(
     r"\[\s*+\d++\.\d+\]|\d{4}-\d\d-\d\d[T ]\d\d:\d\d|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d )"
 )
+#: The characters a log line can start with, besides a digit.
+_LOG_FIRST = frozenset("$#s[JFMASOND")
 #: A gap that aligns table columns: 2+ spaces or a tab between two non-space
 #: characters, the first not ending a sentence.
 _CELL_GAP = LazyRe(r"[^\s.!?](?: {2,}+|\t++)(?=\S)")
@@ -33,6 +35,12 @@ def line_spans(text: str) -> list[tuple[int, int]]:
         out.append((pos, end))
         pos = end + 1
     return out
+
+
+def _may_log(line: str) -> bool:
+    """A cheap test before `_LOGLINE`: every match starts with one of _LOG_FIRST or a
+    digit (`\\d` is any Unicode decimal digit, as `str.isdecimal`)."""
+    return line[0] in _LOG_FIRST or line[0].isdecimal()
 
 
 def _indent(line: str) -> int:
@@ -57,11 +65,12 @@ def classify(lines: list[str], first: int, stop: int) -> list[str]:
     for i in range(first, stop):
         line = lines[i]
         stripped = line.strip()
+        fence = ("```" in line or "~~~" in line) and _FENCE.match(line) is not None
         if in_fence:
             kind = "code"
-            if _FENCE.match(line):
+            if fence:
                 in_fence = False
-        elif _FENCE.match(line):
+        elif fence:
             kind, in_fence = "code", True
         elif not stripped:
             kind = "blank"
@@ -79,11 +88,11 @@ def classify(lines: list[str], first: int, stop: int) -> list[str]:
                 kind = "bullet"
             elif prev in ("bullet", "cont"):
                 kind = "cont"
-            elif indent >= 4 or _LOGLINE.match(stripped):
+            elif indent >= 4 or (_may_log(stripped) and _LOGLINE.match(stripped)):
                 kind = "code"
             else:
                 kind = "text"
-        elif _LOGLINE.match(line):
+        elif _may_log(line) and _LOGLINE.match(line):
             kind = "code"
         elif grammar.is_bullet(line):
             kind = "bullet"

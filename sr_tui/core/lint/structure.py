@@ -9,12 +9,17 @@ email grammar, `sr_tui.core.text`; this module adds what only the linter needs.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
 
 from sr_tui.core import text as grammar
 from sr_tui.core.lint.doc import Doc, Segment, rstrip_pos, skip_space
 from sr_tui.core.lint.line_kinds import classify
 from sr_tui.core.lint.splitting import WORD
 from sr_tui.core.lint.subject_line import SUBJECT_ANY, SUBJECT_BARE, SUBJECT_OK, reads_like_subject
+
+#: Lines above which a scan for candidate lines beats testing each line.
+_LONG = 200
 
 
 def _prose_block(text: str) -> bool:
@@ -100,7 +105,7 @@ def parse(doc: Doc, text: str, spans: list[tuple[int, int]], lines: list[str]) -
             doc.signature = Segment("signature", spans[sig][0], rstrip_pos(text, *spans[last]))
             _mark(kinds, sig, foot, "signature")
 
-    _segments(doc, text, spans, kinds, body_start, content_end)
+    _segments(doc, text, spans, lines, kinds, body_start, content_end)
     return kinds
 
 
@@ -114,9 +119,14 @@ def _closing(
     stop: int,
 ) -> int:
     """Find the closing (the last closing line) and the closings right above it."""
+    rows: Iterable[int] = range(start, stop)
+    if stop - start > _LONG and start < stop:  # one scan finds the lines worth a test
+        starts = [s for s, _ in spans]
+        found = grammar.MAY_CLOSE.finditer(text, spans[start][0], spans[stop - 1][1])
+        rows = [bisect_right(starts, m.start()) - 1 for m in found]
     candidates = [
         i
-        for i in range(start, stop)
+        for i in rows
         if kinds[i] == "text" and len(lines[i]) <= 90 and grammar.is_closing(lines[i])
     ]
     if not candidates:
@@ -189,6 +199,7 @@ def _segments(
     doc: Doc,
     text: str,
     spans: list[tuple[int, int]],
+    lines: list[str],
     kinds: list[str],
     a: int,
     b: int,
@@ -197,25 +208,31 @@ def _segments(
     cur: Segment | None = None
     for i in range(a, b):
         kind = kinds[i]
-        s, e = spans[i]
+        if kind == "blank" or kind not in _SEGMENT_KINDS:
+            cur = None
+            continue
+        s = spans[i][0]
+        line = lines[i]
+        end = s + len(line.rstrip())  # rstrip_pos, without a Python loop
         if kind == "text" and not (cur and cur.kind == "paragraph"):
-            cur = Segment("paragraph", skip_space(text, s, e), rstrip_pos(text, s, e))
+            cur = Segment("paragraph", s + len(line) - len(line.lstrip(" \t")), end)
             doc.paragraphs.append(cur)
         elif kind in ("text", "cont") and cur is not None:
-            cur.end = max(cur.end, rstrip_pos(text, s, e))
+            cur.end = max(cur.end, end)
         elif kind == "bullet":
-            m = grammar.BULLET.match(text, s, e)
-            start = m.end() if m else s
-            cur = Segment("item", start, rstrip_pos(text, s, e))
+            m = grammar.BULLET.match(line)
+            cur = Segment("item", s + m.end() if m else s, end)
             doc.items.append(cur)
         elif kind == "cont":
-            cur = Segment("paragraph", skip_space(text, s, e), rstrip_pos(text, s, e))
+            cur = Segment("paragraph", s + len(line) - len(line.lstrip(" \t")), end)
             doc.paragraphs.append(cur)
-        elif kind == "table":
-            doc.tables.append((s, e))
-            row = Segment("item", skip_space(text, s, e), rstrip_pos(text, s, e))
+        else:  # a table row
+            doc.tables.append((s, spans[i][1]))
+            row = Segment("item", s + len(line) - len(line.lstrip(" \t")), end)
             if row.end > row.start:
                 doc.items.append(row)
             cur = None
-        else:
-            cur = None
+
+
+#: The line kinds that make segments (the rest end the current one).
+_SEGMENT_KINDS = frozenset(("text", "cont", "bullet", "table"))

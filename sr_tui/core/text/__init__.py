@@ -86,6 +86,7 @@ from sr_tui.core.text.bullets import BULLET, bullet_text, is_bullet
 from sr_tui.core.text.closing import (
     HOUSE_CLOSING,
     HOUSE_CLOSINGS,
+    MAY_CLOSE,
     OTHER_CLOSINGS,
     closing_name,
     is_closing,
@@ -107,6 +108,7 @@ __all__ = [
     "BULLET",
     "HOUSE_CLOSING",
     "HOUSE_CLOSINGS",
+    "MAY_CLOSE",
     "OTHER_CLOSINGS",
     "Greeting",
     "Outline",

@@ -43,6 +43,14 @@ _TEAM_CLOSING = _Lazy(
 )
 #: The first word of every closing (a cheap test before the patterns).
 _FIRST_WORDS = frozenset(c.split()[0] for c in HOUSE_CLOSINGS | _OTHER) | {"your"}
+#: Where a closing line may start in a long text: a line whose first word begins like
+#: one of _FIRST_WORDS. It matches every line `is_closing` accepts (and more), so one scan
+#: finds the lines worth testing.
+MAY_CLOSE = _Lazy(
+    r"(?im)^[^\S\n]*(?:"
+    + "|".join(sorted((re.escape(w) for w in _FIRST_WORDS), key=len, reverse=True))
+    + ")"
+)
 _CLOSING_HEAD = re.compile(r"[ \t]*([^\W\d_][^,.!\n]{0,50})([,.!]*)[ \t]*(.*?)[ \t\r]*")
 
 
