@@ -22,9 +22,9 @@ NOW = datetime(2026, 12, 7, 10, 0, tzinfo=UTC)
 NUMBER = "SR 3-41234567"
 
 
-def _app(make, database_url: str = ""):
+def _app(make, database_url: str = "", language: str = "en"):
     settings = LoadedSettings(
-        Settings(your_name="Ann Lee", timezone="UTC", database_url=database_url),
+        Settings(your_name="Ann Lee", timezone="UTC", database_url=database_url, language=language),
         locations.config_path(),
     )
     app = make(settings=settings, clock=FixedClock(NOW))
@@ -77,6 +77,18 @@ async def test_assign_hands_the_case_over_and_the_timeline_shows_it(make):
         await pilot.press("ctrl+s")  # saving the record keeps the handover
         await settle(pilot)
         assert app.workspace.cases.get(NUMBER).assignee == "Bob Chen"
+
+
+async def test_the_chinese_timeline_says_who_has_the_case_in_chinese(make):
+    app = _app(make, language="zh")
+    app.workspace.assign("Bob Chen", "back from leave", number=NUMBER)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.show_case_screen(NUMBER)
+        await settle(pilot)
+        text = screen_text(app)
+        assert "✎ 转交给 Bob Chen — from Ann Lee; back from" in text
+        assert "assigned to" not in text
 
 
 async def test_a_near_miss_asks_did_you_mean_then_takes_it_as_typed(make):

@@ -230,3 +230,34 @@ def test_the_review_of_my_cases_and_of_the_team(store, clock):
     assert "Ann Lee's cases" in to_markdown(mine).splitlines()[0]
     assert "Ann Lee" in to_text(mine, "zh").splitlines()[0]
     assert "cases" not in to_text(team).splitlines()[0]
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "en", "zh"),
+    [
+        ("Ann Lee", "Bob Chen", "assigned to Bob Chen", "转交给 Bob Chen"),
+        ("Ann Lee", "", "unassigned", "改为无人受理"),
+        ("", "Bob Chen", "assigned to Bob Chen", "转交给 Bob Chen"),
+    ],
+)
+def test_a_handover_reads_in_the_language_of_the_screen(before, after, en, zh):
+    from datetime import UTC, datetime
+
+    from sr_tui.core.cases.export import describe
+    from sr_tui.core.cases.team import assignment_entry
+
+    at = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
+    entry = assignment_entry("SR 1", before, after, at=at, by="Ann Lee", stage=Stage.DIAGNOSIS)
+    assert describe(entry, "en") == en
+    assert describe(entry, "zh") == zh
+
+
+def test_a_note_that_is_no_handover_keeps_its_words_in_chinese():
+    from datetime import UTC, datetime
+
+    from sr_tui.core.cases.export import describe
+    from sr_tui.core.cases.model import Entry
+
+    at = datetime(2026, 12, 2, 10, 0, tzinfo=UTC)
+    entry = Entry.new("SR 1", EntryKind.NOTE, at=at, stage=Stage.DIAGNOSIS, action="called Ann")
+    assert describe(entry, "zh") == "called Ann"

@@ -35,6 +35,7 @@ from sr_tui.core.cases.labels import (
 )
 from sr_tui.core.cases.model import Case, Entry
 from sr_tui.core.cases.store import CaseStore, ImportResult, Record
+from sr_tui.core.cases.team import assignee_of
 
 FORMAT = 1
 
@@ -150,8 +151,14 @@ def request_row(case: Case, lang: str = "en", tz: tzinfo | None = None) -> list[
 
 
 def describe(entry: Entry, lang: str = "en") -> str:
-    """操作内容: the entry's own action text, else what its kind and detail say."""
+    """操作内容: the entry's own action text, else what its kind and detail say. A
+    handover's action is stored in English ("assigned to Bob Chen"): shown in Chinese
+    it reads 转交给 Bob Chen (its notes, "from Ann Lee; …", are shown as written: a
+    note of the engineer's own may start with "from" too)."""
     if entry.action:
+        assignee = assignee_of(entry)
+        if assignee is not None and lang == "zh":
+            return f"转交给 {assignee}" if assignee else "改为无人受理"
         return entry.action
     kind = label(KIND_LABELS, entry.kind, lang)
     sep = _sep(lang)

@@ -9,7 +9,7 @@ Offsets are exact: `masked` and `prose` have the same length as `text`.
 
 from __future__ import annotations
 
-from sr_tui.core.lint import masks, structure
+from sr_tui.core.lint import line_kinds, masks, structure
 from sr_tui.core.lint.doc import MASK, WORD, Doc, Placeholder, Segment
 
 __all__ = ["MASK", "WORD", "Doc", "Placeholder", "Segment", "build"]
@@ -18,7 +18,7 @@ __all__ = ["MASK", "WORD", "Doc", "Placeholder", "Segment", "build"]
 def build(text: str, extra_placeholders: tuple[tuple[int, int], ...] = ()) -> Doc:
     """Parse `text` into a `Doc`. `extra_placeholders` are ranges known to be unfilled."""
     doc = Doc(text)
-    spans = structure.line_spans(text)
+    spans = line_kinds.line_spans(text)
     lines = text.split("\n")
     kinds = structure.parse(doc, text, spans, lines)
     masks.apply(doc, text, spans, kinds, extra_placeholders)

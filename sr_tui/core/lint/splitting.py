@@ -7,6 +7,13 @@ import re
 #: A word of running text: letters/digits with inner apostrophes, dots and hyphens.
 WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 
+
+def most_words(length: int) -> int:
+    """The most WORDs a text of `length` characters can hold: each is a character or
+    more and two are always a character apart (a cheap bound before counting)."""
+    return (length + 1) // 2
+
+
 #: Sentence-ending punctuation (a whole run of it, at most a few closing quotes or
 #: brackets), then a space or the end. The look-behind after the first character makes
 #: a run be tried once, not once per character, so the scan stays linear on "......x".

@@ -41,7 +41,7 @@ def flow_edits(body: str) -> list[tuple[int, int]]:
     edits: list[tuple[int, int]] = []
     offset = 0
     # The closing, the signature under it and any footer keep their lines: the shared
-    # email grammar (core/text.py) says where they start, as the linter sees them.
+    # email grammar (core/text/) says where they start, as the linter sees them.
     parts = text.outline(lines)
     keep_from = min(i for i in (parts.closing, parts.signature, parts.footer) if i >= 0)
     in_bullet = bool(lines) and text.is_bullet(lines[0])

@@ -9,7 +9,7 @@ from itertools import pairwise
 from sr_tui.core.lint.finding import Fix
 from sr_tui.core.lint.rules._util import hits
 from sr_tui.core.lint.rules.subject import REF
-from sr_tui.core.lint.splitting import WORD
+from sr_tui.core.lint.splitting import WORD, most_words
 
 
 def paragraph_sentences(doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -37,8 +37,17 @@ def check(ctx) -> None:
 
 
 def _too_long(ctx, para, sents, masked: str, cfg) -> None:
+    # No word crosses a sentence boundary (a sentence ends at punctuation and a space),
+    # so the paragraph's count is the sum of its sentences': the per-sentence counts are
+    # needed only to say where to split a paragraph that is too long.
+    n = len(sents)
+    if n <= cfg.paragraph_max_sentences:
+        if most_words(para.end - para.start) <= cfg.paragraph_max_words:
+            return
+        if len(WORD.findall(masked, para.start, para.end)) <= cfg.paragraph_max_words:
+            return
     counts = [len(WORD.findall(masked, s, e)) for s, e in sents]
-    n, w = len(sents), sum(counts)
+    w = sum(counts)
     if n <= cfg.paragraph_max_sentences and w <= cfg.paragraph_max_words:
         return
     k, total = 0, 0

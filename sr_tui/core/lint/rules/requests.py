@@ -120,7 +120,8 @@ def tokens(text: str) -> list[str]:
         toks = _TOKEN.findall(low)
     if "’" in text:
         toks = [w.replace("’", "'") for w in toks]
-    if _HAS_CHAT.search(low):
+    # the set test first: with no token spelt like chatspeak, spelling out changes nothing
+    if not _CHAT.keys().isdisjoint(toks) and _HAS_CHAT.search(low):
         toks = [_CHAT.get(w, w) for w in toks]
     return toks
 
@@ -257,16 +258,18 @@ def analyse(text: str) -> Sentence:
     low = " ".join(toks[:8])
     sequenced = toks[0] in _SEQ or low.startswith("after that")
     found: dict[int, str] = {}
-    candidates = _ask_candidates(set(toks))
+    words = set(toks)
+    candidates = _ask_candidates(words)
     if candidates:
         for i, w in enumerate(toks):
             if w in candidates:
                 v = _asks(toks, i)
                 if v >= 0:
                     found.setdefault(v, "plain")
-    for i in _clause_starts(toks):
-        if _imperative(toks, i, text):
-            found.setdefault(i, "plain")
+    if not VERBS.isdisjoint(words):  # an imperative starts with one of VERBS
+        for i in _clause_starts(toks):
+            if _imperative(toks, i, text):
+                found.setdefault(i, "plain")
     if not found:
         return Sentence([], sequenced, False)
     if _COURTESY.search(text) is not None:
