@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from sr_tui.bindings import TranslatedBindings
 from sr_tui.core.errors import SrTuiError
+from sr_tui.core.safe_text import visible
 from sr_tui.i18n import Language, tr
 from sr_tui.views import TOGGLE, View, ViewChanged, assignee_for, default_view, toggled, view_label
 
@@ -31,6 +32,16 @@ COLUMNS = ("due_col_badge", "due_col_case", "due_col_customer", "due_col_write",
 COLUMNS += ("due_col_left", "due_col_why")
 #: Fixed widths, so the table never reflows as rows arrive (the reason takes the rest).
 WIDTHS = (9, 14, 10, 5, 16, 13, 80)
+#: The team's view also says whose each case is, after the customer.
+TEAM_COLUMNS = (*COLUMNS[:3], "col_assignee", *COLUMNS[3:])
+TEAM_WIDTHS = (*WIDTHS[:3], 12, *WIDTHS[3:])
+
+
+def columns_for(view: View) -> tuple[tuple[str, int], ...]:
+    """(label key, width) of each column of `view`'s table."""
+    if view == "team":
+        return tuple(zip(TEAM_COLUMNS, TEAM_WIDTHS, strict=True))
+    return tuple(zip(COLUMNS, WIDTHS, strict=True))
 
 
 def left_text(left: timedelta, language: Language) -> str:
@@ -85,8 +96,7 @@ class DueScreen(TranslatedBindings, Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = tr("due_title", self.language)
         table = self.query_one(DataTable)
-        for key, width in zip(COLUMNS, WIDTHS, strict=True):
-            table.add_column(tr(key, self.language), key=key, width=width)
+        self._set_columns(table)
         table.focus()
         self.action_reload()
 
@@ -112,26 +122,43 @@ class DueScreen(TranslatedBindings, Screen[None]):
             return
         self.app.call_from_thread(self._show, rows)
 
+    def _set_columns(self, table: DataTable) -> None:
+        """The columns of the current view (the team's adds whose each case is)."""
+        wanted = columns_for(self.view)
+        if tuple(str(k.value) for k in table.columns) == tuple(k for k, _ in wanted):
+            return
+        table.clear(columns=True)
+        for key, width in wanted:
+            table.add_column(tr(key, self.language), key=key, width=width)
+
     def _show(self, rows: list[DueRow]) -> None:
         self.rows = rows
         table = self.query_one(DataTable)
         table.clear()
+        self._set_columns(table)
         lang = self.language
+        team = self.view == "team"
         for i, row in enumerate(rows):
             item = row.item
             style = self.get_component_rich_style(f"due--{row.badge}")
             badge = Text(tr(f"due_badge_{row.badge}", lang), style=style)
             when = item.due.astimezone(self.tz).strftime("%a %d %b %H:%M")
-            table.add_row(
+            cells = [
                 badge,
-                Text(item.case_number),
-                Text(item.customer or item.title),
+                Text(visible(item.case_number)),
+                Text(visible(item.customer or item.title)),
+            ]
+            if team:
+                cells.append(
+                    Text(visible(item.assignee) or "–", style="" if item.assignee else "dim")
+                )
+            cells += [
                 Text(item.template_id or tr("due_call", lang)),
                 Text(when),
                 Text(left_text(row.left, lang), style=style),
-                Text(item.reason),
-                key=str(i),
-            )
+                Text(visible(item.reason)),
+            ]
+            table.add_row(*cells, key=str(i))
         counts = {b: sum(r.bucket == b for r in rows) for b in ("overdue", "today", "week")}
         none = "due_none_mine" if self.view == "mine" else "due_none"
         text = tr("due_summary", lang, **counts) if rows else tr(none, lang)

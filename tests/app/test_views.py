@@ -66,6 +66,31 @@ async def test_the_due_list_starts_on_mine_and_switches_to_the_team(make):
         assert {r.number for r in app.screen.rows} == {ANNS, BOBS}
 
 
+def _header_labels(screen) -> list[str]:
+    from textual.widgets import DataTable
+
+    return [str(c.label) for c in screen.query_one(DataTable).columns.values()]
+
+
+async def test_the_team_due_list_says_whose_each_case_is(make):
+    app = _app(make)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f9")
+        await settle(pilot)
+        assert "Assigned to" not in _header_labels(app.screen)  # mine: all Ann's
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert _header_labels(app.screen)[3] == "Assigned to"
+        text = screen_text(app)
+        rows = [line for line in text.splitlines() if ANNS in line or BOBS in line]
+        assert any(ANNS in line and "Ann Lee" in line for line in rows)
+        assert any(BOBS in line and "Bob Chen" in line for line in rows)
+        await pilot.press("ctrl+t")  # and back: the column goes
+        await settle(pilot)
+        assert "Assigned to" not in _header_labels(app.screen)
+
+
 async def test_the_case_list_mine_then_the_team_with_whom(make):
     app = _app(make)
     async with app.run_test(size=SIZE) as pilot:
