@@ -128,6 +128,7 @@ class SavingMixin:
         if not self.draft.number or not self.cases.is_open:
             return {}
         from sr_tui.core.cases.recording import value_history
+        from sr_tui.core.when import short_when
 
         try:
             entries = self.cases.entries(self.draft.number)
@@ -136,7 +137,7 @@ class SavingMixin:
         tz = self.clock.now().tzinfo
         out = {}
         for field_id, origin in value_history(self.draft.values, entries).items():
-            when = origin.at.astimezone(tz).strftime("%a %d %b %H:%M")
+            when = short_when(origin.at, language, tz)
             if language == "zh":
                 out[field_id] = f"已于 {when} 在 {origin.template_id} 中发送"
             else:

@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from sr_tui.bindings import TranslatedBindings
 from sr_tui.core.errors import SrTuiError
 from sr_tui.core.safe_text import visible
+from sr_tui.core.when import short_when
 from sr_tui.i18n import Language, tr
 from sr_tui.views import TOGGLE, View, ViewChanged, assignee_for, default_view, toggled, view_label
 
@@ -142,7 +143,7 @@ class DueScreen(TranslatedBindings, Screen[None]):
             item = row.item
             style = self.get_component_rich_style(f"due--{row.badge}")
             badge = Text(tr(f"due_badge_{row.badge}", lang), style=style)
-            when = item.due.astimezone(self.tz).strftime("%a %d %b %H:%M")
+            when = short_when(item.due, lang, self.tz)
             cells = [
                 badge,
                 Text(visible(item.case_number)),

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from sr_tui.core.cases.export import describe
 from sr_tui.core.cases.model import Entry
+from sr_tui.core.when import short_when
 from sr_tui.i18n import Language, tr
 
 ICONS = {
@@ -28,7 +29,7 @@ ICONS = {
 
 
 def entry_line(entry: Entry, language: Language, tz: tzinfo | None) -> Text:
-    when = entry.at.astimezone(tz).strftime("%a %d %b %H:%M")
+    when = short_when(entry.at, language, tz)
     text = Text.assemble((f"{when}  ", "dim"), f"{ICONS.get(entry.kind.value, '•')} ")
     text.append(describe(entry, language))
     if entry.notes:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sr_tui.screens.case import CaseScreen
 from sr_tui.screens.cases import CasesScreen
 from sr_tui.screens.close_case import CloseCaseScreen
@@ -145,6 +147,20 @@ async def test_the_case_screen_in_chinese(make):
         assert "请求登记" in text and "处理记录" in text and "请求主题" in text
         assert "SR 6-1 · 已受理 · OA登录失败" in text
         assert "邮件 A1" in text and "写下一封邮件" in text
+        assert re.search(r"\d{1,2}月\d{1,2}日 周[一二三四五六日] \d\d:\d\d  ✉", text)
+
+
+async def test_a_value_sent_before_says_when_in_chinese(make):
+    app = make(language="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await open_template(pilot, "A1")
+        await set_values(pilot, {"sr_number": "SR 7-2", "timeframe": "4 business hours"})
+        await copy_now(pilot)
+        await open_template(pilot, "C1")
+        label = str(app.draft.query_one("#block-timeframe").query_one(".field-label").content)
+        assert re.search(
+            r"已于 \d{1,2}月\d{1,2}日 周[一二三四五六日] \d\d:\d\d 在 A1 中发送", label
+        )
 
 
 async def test_a_value_sent_before_is_marked_with_when(make):
