@@ -17,7 +17,7 @@ Goals (issue 12): warm start with 3,000 templates at most 1.5x the built-ins alo
 (here: catalog load warm and `list --json`); picker keystroke within a frame (16 ms);
 a 200-item B1 opening at most 1.5x a 1-item one.
 
-    python benchmarks/scale.py [--runs 5] [--sizes 31,300,3000]
+    python benchmarks/scale.py [--runs 5] [--sizes 31,300,3000] [--only libraries]
 """
 
 from __future__ import annotations
@@ -186,6 +186,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", default="31,300,3000")
+    parser.add_argument(
+        "--only", choices=("libraries", "lists"), help="run only part 1, or only parts 2 and 3"
+    )
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     tmp = Path(tempfile.mkdtemp(prefix="sr-tui-scale-"))
@@ -196,9 +199,11 @@ def main() -> int:
         os.environ.pop("SR_TUI_TEMPLATES", None)
         load = os.getloadavg()
         print(f"load average {load[0]:.2f}, {load[1]:.2f}, {load[2]:.2f}")
-        libraries(sizes, args.runs, tmp)
-        os.environ["SR_TUI_CACHE"] = str(tmp / "cache-app")
-        asyncio.run(lists_and_bodies(args.runs))
+        if args.only != "lists":
+            libraries(sizes, args.runs, tmp)
+        if args.only != "libraries":
+            os.environ["SR_TUI_CACHE"] = str(tmp / "cache-app")
+            asyncio.run(lists_and_bodies(args.runs))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

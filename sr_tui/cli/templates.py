@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import re
 from typing import TYPE_CHECKING
 
@@ -49,7 +48,9 @@ def cmd_list(args: argparse.Namespace) -> int:
             }
             for t in catalog.templates
         ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        from sr_tui.core.json_text import dumps
+
+        print(dumps(rows))
         return ExitStatus.OK
     from sr_tui.workspace import with_extra_fields
 
