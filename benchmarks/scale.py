@@ -117,9 +117,12 @@ def picker_keystroke(index, query: str) -> None:
     """What a picker keystroke computes: the search and the rows it shows."""
     from sr_tui.screens import picker
 
-    hits = index.search(query)
-    # Before the row cap the picker made a row for every hit.
-    [picker.PickerScreen._row(hit.template) for hit in hits[: getattr(picker, "MAX_ROWS", None)]]
+    rows = getattr(picker, "MAX_ROWS", None)
+    if rows and hasattr(index, "top"):  # the best rows and how many match
+        hits, _ = index.top(query, rows)
+    else:  # before `top`; before the row cap the picker made a row for every hit
+        hits = index.search(query)[:rows]
+    [picker.PickerScreen._row(hit.template) for hit in hits]
 
 
 async def lists_and_bodies(runs: int) -> None:

@@ -74,6 +74,10 @@ QUERIES = [
     "1",
     "u12",
     "maint",
+    "new\x00case",
+    "customer\x00",
+    "a1 a1",
+    "b2b2",
     "maintenance window",
 ]
 
@@ -113,6 +117,8 @@ def test_the_same_hits_scores_and_order_as_before(indexes, query):
     expected = ranked(old.search(query))
     assert ranked(now.search(query)) == expected
     assert ranked(now.search(query, limit=7)) == expected[:7]
+    shown, total = now.top(query, 50)  # what the picker shows: its rows and the count
+    assert ranked(shown) == expected[:50] and total == len(expected)
     preferred = ("B2", "A1U3", "nonexistent", "C1")
     assert ranked(now.search(query, preferred=preferred)) == ranked(
         old.search(query, preferred=preferred)
