@@ -149,7 +149,8 @@ class CatalogCache:
         self.path = path
         self._entries = entries
         self._fields = _Fields(table or [])
-        self._shared = shared or []
+        #: Fingerprint -> its number in the file (a list of strings, checked by `load`).
+        self._numbers = {f: n for n, f in enumerate(shared or [])}
         #: path -> (stamp, shared fingerprint, template) of this load, written by `save`.
         self._used: dict[str, tuple[list[int], str, Template]] = {}
         self._changed = False
@@ -184,25 +185,24 @@ class CatalogCache:
     def get(self, path: Path, shared: str) -> Template | None:
         key = str(path)
         entry = self._entries.get(key)
-        now = stamp(key)
+        number = self._numbers.get(shared)
         try:
+            st = os.stat(key)
             if (
-                now is None
-                or type(entry) is not list
+                type(entry) is not list
                 or len(entry) != _LENGTH
-                or entry[0] != now[0]
-                or entry[1] != now[1]
+                or entry[0] != st.st_size
+                or entry[1] != st.st_mtime_ns
                 or type(entry[2]) is not int
-                or not 0 <= entry[2] < len(self._shared)
-                or self._shared[entry[2]] != shared
+                or entry[2] != number
             ):
                 raise LookupError
             template = _template(entry, self._fields, path)
-        except (LookupError, TypeError, ValueError, AttributeError):
+        except (OSError, LookupError, TypeError, ValueError, AttributeError):
             self.misses += 1
             return None
         self.hits += 1
-        self._used[key] = (now, shared, template)
+        self._used[key] = ([st.st_size, st.st_mtime_ns], shared, template)
         return template
 
     def put(self, path: Path, shared: str, template: Template) -> None:
