@@ -76,6 +76,17 @@ def _texts(template: Template) -> tuple[tuple[str, ...], ...]:
     )
 
 
+def _read(text: str) -> tuple[str, float, int, tuple[str, ...]]:
+    """A text as searched: normalized; its size (content words + Chinese characters / 2:
+    a Chinese word is about 2 characters); its number of Chinese characters; its
+    distinct words."""
+    norm = fold(text)
+    cjk_chars = 0 if norm.isascii() else sum(map(len, CJK.findall(norm)))
+    words = LATIN.findall(norm)
+    content = [w for w in words if w not in STOPWORDS] or words
+    return norm, max(1.0, len(content) + cjk_chars / 2), cjk_chars, tuple(dict.fromkeys(words))
+
+
 #: One query unit's matches: part -> score.
 _Matches = dict[int, float]
 _SEP = "\x00"  # joins a template's texts of one weight, for the phrase test
@@ -110,6 +121,7 @@ class ScenarioIndex:
         self._joined: list[tuple[tuple[float, str], ...]] = []
         self._postings: dict[str, list[int]] = defaultdict(list)
         weights = tuple(_WEIGHTS.values())
+        seen: dict[str, tuple[str, float, int, tuple[str, ...]]] = {}  # keywords repeat
         for d, template in enumerate(self.templates):
             self._first.append(len(texts))
             cjk = []
@@ -117,19 +129,19 @@ class ScenarioIndex:
             for f, group in enumerate(_texts(template)):
                 for text in group:
                     g = len(texts)
-                    norm = fold(text)
-                    cjk_chars = 0 if norm.isascii() else sum(map(len, CJK.findall(norm)))
-                    words = LATIN.findall(norm)
-                    content = [w for w in words if w not in STOPWORDS] or words
+                    read = seen.get(text)
+                    if read is None:
+                        read = seen[text] = _read(text)
+                    norm, part_size, cjk_chars, words = read
                     doc.append(d)
                     field.append(f)
                     weight.append(weights[f])
-                    size.append(max(1.0, len(content) + cjk_chars / 2))
+                    size.append(part_size)
                     texts.append(norm)
                     by_weight.setdefault(weights[f], []).append(norm)
                     if cjk_chars:
                         cjk.append(g)
-                    for word in set(words):
+                    for word in words:
                         self._postings[word].append(g)
             self._cjk_parts.append(tuple(cjk))
             self._cjk_joined.append(_SEP.join(texts[g] for g in cjk))
@@ -284,9 +296,12 @@ class ScenarioIndex:
             for p in char_pairs(run)
         }
         best: _Matches = {}
+        scored: dict[str, float] = {}  # the same text scores the same
         for d in near:
             for g in self._cjk_parts[d]:
-                s = cjk_score(run, pairs, chars, texts[g])
+                s = scored.get(texts[g])
+                if s is None:
+                    s = scored[texts[g]] = cjk_score(run, pairs, chars, texts[g])
                 if s:
                     best[g] = s
         return self._remember(key, best)
