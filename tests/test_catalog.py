@@ -315,3 +315,31 @@ def test_a_cache_entry_of_the_wrong_shape_is_validated_again(tmp_path, monkeypat
     validated.clear()
     load_catalog([user])  # and the cache was written again, whole
     assert validated == []
+
+
+def test_the_folder_listing_finds_what_glob_finds(tmp_path):
+    from sr_tui.core.templates.catalog import toml_names
+
+    for name in ("b.toml", "a.toml", ".hidden.toml", "x.TOML", "notes.txt", ".toml", "c.toml~"):
+        write(tmp_path, name, "")
+    (tmp_path / "dir.toml").mkdir()
+    (tmp_path / "gone.toml").symlink_to(tmp_path / "nowhere")
+    globbed = sorted(p.name for p in tmp_path.glob("*.toml"))
+    assert toml_names(tmp_path) == globbed
+    assert "dir.toml" in globbed and "gone.toml" in globbed and "x.TOML" not in globbed
+    assert toml_names(tmp_path / "missing") == []
+
+
+def test_loading_leaves_the_garbage_collector_as_it_found_it():
+    import gc
+
+    from sr_tui.core.templates.scenario_index import ScenarioIndex
+
+    was = gc.isenabled()
+    try:
+        for state in (True, False):
+            (gc.enable if state else gc.disable)()
+            ScenarioIndex(load_catalog([]).templates)
+            assert gc.isenabled() is state
+    finally:
+        (gc.enable if was else gc.disable)()
