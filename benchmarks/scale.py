@@ -4,7 +4,8 @@
    under new ids into a user folder): `load_catalog` cold (empty cache) and warm, in
    process; `sr-tui list --json` as a process (warm); the picker in process: opening it
    (the scenario index built, the screen mounted) and the work of one keystroke
-   (`update_results`, search and rows). Ratios against the built-ins alone.
+   (`update_results`, search and rows). Ratios against the built-ins alone; the
+   `list --json` runs of the sizes are interleaved.
 2. B1 with 1, 50 and 200 items: opening it (from A1, the items already on the case) and
    one keystroke in its first item (the case updated, the preview and lint panel shown),
    CPU time in process. Ratios against 1 item.
@@ -92,16 +93,16 @@ def libraries(sizes: list[int], runs: int, tmp: Path) -> None:
             "picker index built": index_built,
             "picker keystroke (search + 50 rows)": statistics.median(keys),
         }
-        commands[count] = {
-            **env,
-            "SR_TUI_TEMPLATES": str(folder) if dirs else "",
-            "SR_TUI_CACHE": str(tmp / f"cache{count}-0"),
-        }
-    listing = {}
-    for count, cmd_env in commands.items():
-        listing[count] = time_commands(
-            {"list": [*sr_tui_command(), "list", "--json"]}, runs, env=cmd_env
-        )["list"]
+        # Through `env`, so that the sizes' runs can be interleaved (noise hits all alike).
+        commands[count] = [
+            "env",
+            f"SR_TUI_TEMPLATES={folder if dirs else ''}",
+            f"SR_TUI_CACHE={tmp / f'cache{count}-0'}",
+            *sr_tui_command(),
+            "list",
+            "--json",
+        ]
+    listing = time_commands(commands, runs, env=env)
     base = rows[sizes[0]]
     for name in base:
         cells = [
