@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import re
 from typing import TYPE_CHECKING
 
@@ -48,9 +49,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             }
             for t in catalog.templates
         ]
-        from sr_tui.core.json_text import dumps
-
-        print(dumps(rows))
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
         return ExitStatus.OK
     from sr_tui.workspace import with_extra_fields
 
