@@ -268,3 +268,78 @@ def test_a_broken_file_is_never_cached_and_a_corrupt_cache_is_empty(tmp_path, mo
     assert load_catalog([tmp_path]).errors  # reported again, not hidden by a cache
     (tmp_path / "cache" / "template-catalog.json").write_text("{corrupt", encoding="utf-8")
     assert len(load_catalog([]).templates) == 31
+
+
+def _tampered(tmp_path, user, change) -> None:
+    """Rewrite the catalog cache's JSON through `change(document)`, as another process
+    (or a bad disk) might."""
+    import json
+
+    cache = tmp_path / "cache" / "template-catalog.json"
+    document = json.loads(cache.read_text(encoding="utf-8"))
+    change(document, document["entries"], str(user / "good.toml"), str(user / "other.toml"))
+    cache.write_text(json.dumps(document), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "change, misses",
+    [
+        (lambda doc, entries, good, other: entries[good].__setitem__(5, 42), ["good.toml"]),
+        (lambda doc, entries, good, other: entries[other][11].append(7), ["other.toml"]),
+        (lambda doc, entries, good, other: entries[other].__setitem__(12, [9999]), ["other.toml"]),
+        (lambda doc, entries, good, other: entries[good].pop(), ["good.toml"]),
+        (lambda doc, entries, good, other: entries[good].__setitem__(2, 5), ["good.toml"]),
+        (
+            lambda doc, entries, good, other: doc["fields"][-1].__setitem__(4, "x"),
+            ["good.toml", "other.toml"],
+        ),
+        (lambda doc, entries, good, other: doc.__setitem__("shared", "x"), ["*"]),
+    ],
+    ids=["title", "keyword", "field number", "short", "fingerprint", "field kind", "shape"],
+)
+def test_a_cache_entry_of_the_wrong_shape_is_validated_again(tmp_path, monkeypatch, change, misses):
+    monkeypatch.setenv("SR_TUI_CACHE", str(tmp_path / "cache"))
+    user = tmp_path / "user"
+    user.mkdir()
+    write(user, "good.toml", GOOD)
+    write(user, "other.toml", GOOD.replace('"Z1"', '"Z2"'))
+    first = load_catalog([user])
+    _tampered(tmp_path, user, change)
+    validated = _validated(monkeypatch)
+    second = load_catalog([user])
+    if misses == ["*"]:  # the whole file: every template
+        assert len(validated) == 33
+    else:
+        assert validated == misses
+    assert second.templates == first.templates and not second.errors
+    validated.clear()
+    load_catalog([user])  # and the cache was written again, whole
+    assert validated == []
+
+
+def test_the_folder_listing_finds_what_glob_finds(tmp_path):
+    from sr_tui.core.templates.catalog import toml_names
+
+    for name in ("b.toml", "a.toml", ".hidden.toml", "x.TOML", "notes.txt", ".toml", "c.toml~"):
+        write(tmp_path, name, "")
+    (tmp_path / "dir.toml").mkdir()
+    (tmp_path / "gone.toml").symlink_to(tmp_path / "nowhere")
+    globbed = sorted(p.name for p in tmp_path.glob("*.toml"))
+    assert toml_names(tmp_path) == globbed
+    assert "dir.toml" in globbed and "gone.toml" in globbed and "x.TOML" not in globbed
+    assert toml_names(tmp_path / "missing") == []
+
+
+def test_loading_leaves_the_garbage_collector_as_it_found_it():
+    import gc
+
+    from sr_tui.core.templates.scenario_index import ScenarioIndex
+
+    was = gc.isenabled()
+    try:
+        for state in (True, False):
+            (gc.enable if state else gc.disable)()
+            ScenarioIndex(load_catalog([]).templates)
+            assert gc.isenabled() is state
+    finally:
+        (gc.enable if was else gc.disable)()

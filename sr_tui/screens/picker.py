@@ -64,7 +64,7 @@ class PickerScreen(TranslatedBindings, ModalScreen[str | None]):
 
     def update_results(self, query: str) -> None:
         results = self.query_one("#results", OptionList)
-        hits = self.index.search(query, preferred=self.preferred)
+        hits, total = self.index.top(query, MAX_ROWS, preferred=self.preferred)
         results.clear_options()
         if not hits:
             results.add_option(
@@ -73,9 +73,9 @@ class PickerScreen(TranslatedBindings, ModalScreen[str | None]):
                 )
             )
             return
-        options = [Option(self._row(hit.template), id=hit.template.id) for hit in hits[:MAX_ROWS]]
-        if len(hits) > MAX_ROWS:
-            more = tr("picker_more", self.language, n=len(hits) - MAX_ROWS)
+        options = [Option(self._row(hit.template), id=hit.template.id) for hit in hits]
+        if total > MAX_ROWS:
+            more = tr("picker_more", self.language, n=total - MAX_ROWS)
             options.append(Option(Text(more, style="dim"), disabled=True))
         results.add_options(options)
         results.highlighted = 0

@@ -20,26 +20,36 @@ A word found in most templates ("customer", Chinese 客户) says little about wh
 meant: each query word counts less the more templates it is found in, so "customer wants
 to talk to a manager" is decided by "manager", not by "customer".
 
-The index is built once per catalog. English matching is looked up per distinct word of
-the catalog (bucketed by first letter, since every kind of match shares it) and cached
-per query word, so a keystroke re-scores only what changed.
+The index is built once per catalog, into flat tables over every text ("part") of every
+template: its template, field, weight and size. English matching is looked up per
+distinct word of the catalog (bucketed by first letter, since every kind of match shares
+it) and cached per query word as part -> score. A keystroke then scores the templates
+in one pass over the matched parts, whatever the number of templates that match, and
+makes a `Hit` only for the rows the picker shows (`top`). The arithmetic is the one
+described above, in the same order, so equal scores stay equal and ties keep catalog
+order (`tests/test_scenario_ranking.py` checks it against the scorer before).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
+import gc
+import heapq
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sr_tui.core.templates.model import Template
-
-_LATIN = re.compile(r"[a-z0-9]+")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-_STOPWORDS = frozenset(
-    "a an the to of for is are was has have had my i me we our on in at with and or it this "
-    "that be been please".split()
+from sr_tui.core.templates.scenario_words import (
+    CJK,
+    LATIN,
+    STOPWORDS,
+    char_pairs,
+    cjk_score,
+    content_words,
+    fold,
+    normalize,
+    rarity,
+    word_score,
 )
 
 # How much a hit in each part of a template counts.
@@ -56,98 +66,30 @@ class Hit:
     score: float
 
 
-def normalize(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
-
-
-@dataclass(frozen=True)
-class _Part:
-    field: int  # index into _WEIGHTS
-    weight: float
-    text: str
-    size: float  # content words + Chinese characters / 2 (a Chinese word is ~2 characters)
-    cjk: bool
-
-
-@dataclass(frozen=True)
-class _Doc:
-    template: Template
-    id: str
-    parts: tuple[_Part, ...]
-    cjk_parts: tuple[int, ...]
-
-
-def _content_words(text: str) -> list[str]:
-    words = _LATIN.findall(text)
-    return [w for w in words if w not in _STOPWORDS] or words
-
-
-def _doc(template: Template) -> _Doc:
-    sources = (
+def _texts(template: Template) -> tuple[tuple[str, ...], ...]:
+    """A template's searched texts by field, in `_WEIGHTS` order."""
+    return (
         template.keywords,
         (template.title, template.title_zh),
         (template.scenario, template.scenario_zh),
         (template.when, template.when_zh),
     )
-    parts = []
-    for field, (name, texts) in enumerate(zip(_WEIGHTS, sources, strict=True)):
-        for text in texts:
-            norm = normalize(text)
-            cjk_chars = sum(len(run) for run in _CJK.findall(norm))
-            size = max(1.0, len(_content_words(norm)) + cjk_chars / 2)
-            parts.append(_Part(field, _WEIGHTS[name], norm, size, cjk_chars > 0))
-    cjk_parts = tuple(i for i, p in enumerate(parts) if p.cjk)
-    return _Doc(template, template.id.casefold(), tuple(parts), cjk_parts)
 
 
-def _word_score(token: str, word: str, *, open_: bool) -> float:
-    """1 for the same word, 0.8 when an open token is its prefix, 0.6 for a shared stem."""
-    if word == token:
-        return 1.0
-    if open_ and len(token) >= 2 and word.startswith(token):
-        return 0.8
-    if len(token) >= 4 and len(word) >= 4:
-        stem = _common_prefix(token, word)
-        if stem >= 5 or (stem >= 4 and stem >= min(len(token), len(word)) - 2):
-            return 0.6
-    return 0.0
+def _read(text: str) -> tuple[str, float, int, tuple[str, ...]]:
+    """A text as searched: normalized; its size (content words + Chinese characters / 2:
+    a Chinese word is about 2 characters); its number of Chinese characters; its
+    distinct words."""
+    norm = fold(text)
+    cjk_chars = 0 if norm.isascii() else sum(map(len, CJK.findall(norm)))
+    words = LATIN.findall(norm)
+    content = [w for w in words if w not in STOPWORDS] or words
+    return norm, max(1.0, len(content) + cjk_chars / 2), cjk_chars, tuple(dict.fromkeys(words))
 
 
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-def _pairs(run: str) -> frozenset[str]:
-    return frozenset(run[i : i + 2] for i in range(len(run) - 1)) or frozenset((run,))
-
-
-def _rarity(found_in: int, total: int) -> float:
-    """How much a query word counts, from the share of templates it is found in: 1 up to
-    a third of them, down to 0.3 for a word found in every one."""
-    share = found_in / total if total else 0.0
-    if share <= 1 / 3:
-        return 1.0
-    return 1.0 - 0.7 * (share - 1 / 3) / (2 / 3)
-
-
-def _cjk_score(run: str, pairs: dict[str, float], chars: frozenset[str], text: str) -> float:
-    """1 when the run is in the text; else up to 0.8 from its character pairs (each
-    weighted by its rarity) and, weaker, its single characters (a one-character word such
-    as 催 or 慢 is common in Chinese)."""
-    if run in text:
-        return 1.0
-    pair_share = sum(w for p, w in pairs.items() if p in text) / sum(pairs.values())
-    char_share = sum(1 for c in chars if c in text) / len(chars)
-    return 0.6 * pair_share + 0.2 * char_share
-
-
-# One query unit's matches: doc -> ((part, score), ...).
-_Matches = dict[int, tuple[tuple[int, float], ...]]
+#: One query unit's matches: part -> score.
+_Matches = dict[int, float]
+_SEP = "\x00"  # joins a template's texts of one weight, for the phrase test
 
 
 class ScenarioIndex:
@@ -155,133 +97,221 @@ class ScenarioIndex:
 
     def __init__(self, templates: Sequence[Template]) -> None:
         self.templates = tuple(templates)
-        self._docs = tuple(_doc(t) for t in self.templates)
-        # word -> [(doc, part)], and the catalog's words by first letter.
-        self._postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for d, doc in enumerate(self._docs):
-            for p, part in enumerate(doc.parts):
-                for word in set(_LATIN.findall(part.text)):
-                    self._postings[word].append((d, p))
+        collecting = gc.isenabled()
+        gc.disable()  # some 100,000 objects, all kept: nothing for the collector to find
+        try:
+            self._build()
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _build(self) -> None:
+        self._ids = tuple(t.id.casefold() for t in self.templates)
+        # Per part: its template, field, weight, size and text; per template: its parts.
+        doc: list[int] = []
+        field: list[int] = []
+        weight: list[float] = []
+        size: list[float] = []
+        texts: list[str] = []
+        #: Per template, its first part (its parts are contiguous), and its Chinese ones.
+        self._first: list[int] = []
+        self._cjk_parts: list[tuple[int, ...]] = []
+        self._cjk_joined: list[str] = []  # those joined: which characters it has
+        #: Per template, its texts of each weight joined, heaviest first: the phrase test.
+        self._joined: list[tuple[tuple[float, str], ...]] = []
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        weights = tuple(_WEIGHTS.values())
+        seen: dict[str, tuple[str, float, int, tuple[str, ...]]] = {}  # keywords repeat
+        for d, template in enumerate(self.templates):
+            self._first.append(len(texts))
+            cjk = []
+            by_weight: dict[float, list[str]] = {}
+            for f, group in enumerate(_texts(template)):
+                for text in group:
+                    g = len(texts)
+                    read = seen.get(text)
+                    if read is None:
+                        read = seen[text] = _read(text)
+                    norm, part_size, cjk_chars, words = read
+                    doc.append(d)
+                    field.append(f)
+                    weight.append(weights[f])
+                    size.append(part_size)
+                    texts.append(norm)
+                    by_weight.setdefault(weights[f], []).append(norm)
+                    if cjk_chars:
+                        cjk.append(g)
+                    for word in words:
+                        self._postings[word].append(g)
+            self._cjk_parts.append(tuple(cjk))
+            self._cjk_joined.append(_SEP.join(texts[g] for g in cjk))
+            self._joined.append(
+                tuple((w, _SEP.join(by_weight[w])) for w in sorted(by_weight, reverse=True))
+            )
+        self._first.append(len(texts))
+        self._doc, self._field, self._weight, self._size, self._texts = (
+            doc,
+            field,
+            weight,
+            size,
+            texts,
+        )
         self._by_initial: dict[str, list[str]] = defaultdict(list)
         for word in self._postings:
             self._by_initial[word[0]].append(word)
-        self._cache: dict[str, _Matches] = {}
+        #: Query unit -> its matches and the number of templates they are in.
+        self._cache: dict[str, tuple[_Matches, int]] = {}
         self._by_doc_id: dict[str, list[int]] = defaultdict(list)
-        for d, doc in enumerate(self._docs):
-            self._by_doc_id[doc.id].append(d)
+        for d, tid in enumerate(self._ids):
+            self._by_doc_id[tid].append(d)
 
     def search(
         self, query: str, limit: int | None = None, preferred: Sequence[str] = ()
     ) -> list[Hit]:
         """Templates ranked best first. An empty query lists them all: the `preferred`
         ids first (recent and frequent templates), then the rest in catalog order."""
+        ranked = self._ranked(query, preferred)
+        ranked.sort(key=_score_of, reverse=True)  # stable: ties keep catalog order
+        if limit:
+            ranked = ranked[:limit]
+        return [Hit(self.templates[d], score) for d, score in ranked]
+
+    def top(self, query: str, count: int, preferred: Sequence[str] = ()) -> tuple[list[Hit], int]:
+        """The first `count` hits of `search` and how many there are in all: a `Hit` is
+        made only for those shown."""
+        ranked = self._ranked(query, preferred)
+        best = heapq.nlargest(count, ranked, key=_score_of)  # = sorted(...)[:count]
+        return [Hit(self.templates[d], score) for d, score in best], len(ranked)
+
+    def _ranked(self, query: str, preferred: Sequence[str]) -> list[tuple[int, float]]:
+        """(template, score) of every hit, in catalog order."""
         raw = normalize(query)
         q = raw.strip()
         if not q:
             rank = {tid: i for i, tid in enumerate(preferred)}
-            ordered = sorted(self.templates, key=lambda t: rank.get(t.id, len(rank)))
-            hits = [Hit(t, 0.0) for t in ordered]
-            return hits[:limit] if limit else hits
+            first = sorted(
+                range(len(self.templates)),
+                key=lambda d: rank.get(self.templates[d].id, len(rank)),
+            )
+            # Scores all 0: the order above is kept by the stable sorts that follow.
+            return [(d, 0.0) for d in first]
         squashed = q.replace(" ", "")
-        tokens = _content_words(q)
+        tokens = content_words(q)
         # Only the word still being typed (last, no space after it) matches as a prefix:
         # "no response" must not find "not", but "respo" should find "response".
         open_last = bool(tokens) and raw.endswith(tokens[-1])
         # Each query unit: its weight, its matches, and the id it would name on its own.
         units: list[tuple[float, _Matches, str]] = []
         for i, t in enumerate(tokens):
-            matches = self._token_matches(t, open_=open_last and i == len(tokens) - 1)
-            units.append((_rarity(len(matches), len(self._docs)), matches, t))
-        units += [(max(1.0, len(r) / 2), self._run_matches(r), "") for r in _CJK.findall(q)]
-        # Only a document some unit matches (or named by the query) can score: with a big
-        # library most documents are never looked at.
-        candidates: set[int] = set()
-        for _, matches, _ in units:
-            candidates.update(matches)
-        for name in (squashed, *tokens):
-            candidates.update(self._by_doc_id.get(name, ()))
-        hits = []
-        for d in sorted(candidates):
-            doc = self._docs[d]
-            score = 1000.0 if squashed == doc.id else self._score(d, doc, q, units)
+            matches, found_in = self._token_matches(t, open_=open_last and i == len(tokens) - 1)
+            units.append((rarity(found_in, len(self.templates)), matches, t))
+        units += [(max(1.0, len(r) / 2), self._run_matches(r)[0], "") for r in CJK.findall(q)]
+        # Only a template some unit matches (or that a unit or the query names) can score.
+        scores = self._scores(units)
+        for d in self._by_doc_id.get(squashed, ()):
+            scores.setdefault(d, 0.0)
+        ranked = []
+        for d in sorted(scores):
+            score = 1000.0 if squashed == self._ids[d] else scores[d]
+            if score > 0 and len(q) >= 4 and squashed != self._ids[d]:
+                score += self._phrase(d, q) * _PHRASE
             if score > 0:
-                hits.append(Hit(doc.template, score))
-        hits.sort(key=lambda h: -h.score)  # stable: ties keep catalog order
-        return hits[:limit] if limit else hits
+                ranked.append((d, score))
+        return ranked
 
-    def _token_matches(self, token: str, *, open_: bool) -> _Matches:
+    def _phrase(self, d: int, q: str) -> float:
+        """The heaviest weight of a text of the template holding the whole query."""
+        if _SEP in q:  # then one text at a time
+            parts = range(self._first[d], self._first[d + 1])
+            return max((self._weight[g] for g in parts if q in self._texts[g]), default=0.0)
+        for w, joined in self._joined[d]:
+            if q in joined:
+                return w
+        return 0.0
+
+    def _scores(self, units: list[tuple[float, _Matches, str]]) -> dict[int, float]:
+        """Each matched template's score before the phrase bonus: per unit, its best
+        weighted match (or its id); scaled by the share of units matched; plus per field
+        the best share of one text that the query covers."""
+        doc, weight_of, size_of, field_of = self._doc, self._weight, self._size, self._field
+        scores: dict[int, float] = {}
+        matched: dict[int, int] = {}
+        covered: dict[int, float] = {}  # part -> weighted amount of the query it matches
+        wanted = 0.0
+        for weight, matches, token in units:
+            wanted += weight
+            best: dict[int, float] = {d: _ID_TOKEN for d in self._by_doc_id.get(token, ())}
+            for g, s in matches.items():
+                d = doc[g]
+                x = weight_of[g] * s
+                if x > best.get(d, 0.0):
+                    best[d] = x
+                covered[g] = covered.get(g, 0.0) + weight * s
+            for d, b in best.items():
+                scores[d] = scores.get(d, 0.0) + b * weight
+                matched[d] = matched.get(d, 0) + 1
+        units_count = len(units)
+        for d, n in matched.items():
+            if n < units_count:  # every word should count; partial matches rank lower
+                scores[d] *= n / units_count
+        # Closeness: per field, the best share of one text that the query covers.
+        closest: dict[int, list[float]] = {}
+        for g, amount in covered.items():
+            share = amount / max(wanted, size_of[g])
+            row = closest.get(doc[g])
+            if row is None:
+                row = closest[doc[g]] = [0.0, 0.0, 0.0, 0.0]
+            if share > row[field_of[g]]:
+                row[field_of[g]] = share
+        weights = tuple(_WEIGHTS.values())
+        for d, row in closest.items():
+            scores[d] += _COVERAGE * sum(w * c for w, c in zip(weights, row, strict=True))
+        return scores
+
+    def _token_matches(self, token: str, *, open_: bool) -> tuple[_Matches, int]:
         key = ("p:" if open_ else "w:") + token
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        best: dict[tuple[int, int], float] = {}
+        best: _Matches = {}
         for word in self._by_initial.get(token[0], ()):
-            s = _word_score(token, word, open_=open_)
+            s = word_score(token, word, open_=open_)
             if s:
-                for at in self._postings[word]:
-                    if s > best.get(at, 0.0):
-                        best[at] = s
+                for g in self._postings[word]:
+                    if s > best.get(g, 0.0):
+                        best[g] = s
         return self._remember(key, best)
 
-    def _run_matches(self, run: str) -> _Matches:
+    def _run_matches(self, run: str) -> tuple[_Matches, int]:
         key = "c:" + run
         cached = self._cache.get(key)
         if cached is not None:
             return cached
         chars = frozenset(run)
+        texts, joined = self._texts, self._cjk_joined
+        # The templates holding one of the run's characters: only their texts can score.
+        near = [d for d, j in enumerate(joined) if j and any(c in j for c in chars)]
         pairs = {
-            p: _rarity(
-                sum(1 for d in self._docs if any(p in d.parts[i].text for i in d.cjk_parts)),
-                len(self._docs),
-            )
-            for p in _pairs(run)
+            p: rarity(sum(1 for d in near if p in joined[d]), len(self.templates))
+            for p in char_pairs(run)
         }
-        best: dict[tuple[int, int], float] = {}
-        for d, doc in enumerate(self._docs):
-            for p in doc.cjk_parts:
-                s = _cjk_score(run, pairs, chars, doc.parts[p].text)
+        best: _Matches = {}
+        scored: dict[str, float] = {}  # the same text scores the same
+        for d in near:
+            for g in self._cjk_parts[d]:
+                s = scored.get(texts[g])
+                if s is None:
+                    s = scored[texts[g]] = cjk_score(run, pairs, chars, texts[g])
                 if s:
-                    best[d, p] = s
+                    best[g] = s
         return self._remember(key, best)
 
-    def _remember(self, key: str, best: dict[tuple[int, int], float]) -> _Matches:
-        by_doc: dict[int, list[tuple[int, float]]] = defaultdict(list)
-        for (d, p), s in best.items():
-            by_doc[d].append((p, s))
-        matches = {d: tuple(found) for d, found in by_doc.items()}
+    def _remember(self, key: str, best: _Matches) -> tuple[_Matches, int]:
         if len(self._cache) >= _CACHE_MAX:
             self._cache.clear()
-        self._cache[key] = matches
-        return matches
+        found = self._cache[key] = best, len({self._doc[g] for g in best})
+        return found
 
-    @staticmethod
-    def _score(d: int, doc: _Doc, q: str, units: list[tuple[float, _Matches, str]]) -> float:
-        parts = doc.parts
-        score = 0.0
-        matched = 0
-        wanted = 0.0  # total weight of the query's units
-        covered: dict[int, float] = {}  # part -> weighted amount of the query it matches
-        for weight, matches, token in units:
-            wanted += weight
-            best = _ID_TOKEN if token == doc.id else 0.0
-            for p, s in matches.get(d, ()):
-                best = max(best, parts[p].weight * s)
-                covered[p] = covered.get(p, 0.0) + weight * s
-            if best:
-                matched += 1
-                score += best * weight
-        if not score:
-            return 0.0
-        if matched < len(units):
-            score *= matched / len(units)  # every word should count; partial matches rank lower
-        # Closeness: per field, the best share of one text that the query covers.
-        closest = [0.0] * len(_WEIGHTS)
-        for p, amount in covered.items():
-            part = parts[p]
-            share = amount / max(wanted, part.size)
-            if share > closest[part.field]:
-                closest[part.field] = share
-        score += _COVERAGE * sum(w * c for w, c in zip(_WEIGHTS.values(), closest, strict=True))
-        if len(q) >= 4:  # the whole query as a phrase in one part
-            score += max((p.weight for p in parts if q in p.text), default=0.0) * _PHRASE
-        return score
+
+def _score_of(ranked: tuple[int, float]) -> float:
+    return ranked[1]

@@ -15,6 +15,7 @@ from sr_tui.core.templates.catalog import (
     Catalog,
     FolderProblem,
     LoadError,
+    toml_names,
 )
 from sr_tui.core.templates.catalog_cache import CatalogCache, shared_fingerprint
 from sr_tui.core.templates.model import MAX_TEMPLATE_CHARS, Category, Field, Template
@@ -117,10 +118,10 @@ class Loader(FieldsMixin):
             return
         seen: dict[str, Path] = {}
         shared = shared_fingerprint(self.categories, self.fields)
-        # By name (one folder): Path's own ordering costs more than a warm load's rest.
-        for path in sorted(directory.glob("*.toml"), key=lambda p: p.name):
-            if path.name in SHARED_FILES:
+        for name in toml_names(directory):
+            if name in SHARED_FILES:
                 continue
+            path = directory / name
             template = self.catalog_cache.get(path, shared)
             if template is None:
                 template = self._guarded(path, self._template)

@@ -18,8 +18,11 @@ def _text_problem(key: str, value: object) -> str | None:
     return None
 
 
+_ID_PARTS = re.compile(r"([A-Za-z]+)(\d+)(.*)")
+
+
 def _id_key(template_id: str) -> tuple[str, int, str]:
-    m = re.fullmatch(r"([A-Za-z]+)(\d+)(.*)", template_id)
+    m = _ID_PARTS.fullmatch(template_id)
     return (m.group(1), int(m.group(2)), m.group(3)) if m else (template_id, 0, "")
 
 
