@@ -80,6 +80,8 @@ class ComposeOutputMixin:
         self._starting = False
         number = self.workspace.draft.number
         self._clocks_for = number
+        if self.template is None and not number:
+            return  # nothing to lint, no clocks (a new user's start)
         self.run_worker(
             partial(self._prepare_after_frame, number),
             thread=True,
@@ -89,7 +91,8 @@ class ComposeOutputMixin:
         )
 
     def _prepare_after_frame(self, number: str | None) -> None:
-        self.workspace.prepare_lint()
+        if self.template is not None:
+            self.workspace.prepare_lint()
         read = None
         if number:
             workspace = self.workspace
