@@ -9,11 +9,16 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 
 def sr_tui_command() -> list[str]:
-    """The installed `sr-tui` script if there is one, else `python -m sr_tui`."""
-    script = shutil.which("sr-tui")
+    """The `sr-tui` script of this Python's environment if there is one, else the one on
+    PATH, else `python -m sr_tui`. This Python's own first: on PATH there may be another
+    interpreter's (a pyenv shim, a bash script and `pyenv exec` before Python starts),
+    which the bare app, run with `sys.executable`, would not pay."""
+    own = Path(sys.executable).parent / "sr-tui"
+    script = str(own) if own.is_file() else shutil.which("sr-tui")
     return [script] if script else [sys.executable, "-m", "sr_tui"]
 
 

@@ -126,6 +126,7 @@ class SrTuiApp(KeyOrderMixin, CaseActionsMixin, ScreenActionsMixin, App[None]):
         self.title = tr("app_title", self.language)
         # The saved case is restored before the first paint: the first frame shows it.
         draft = self.workspace.restore()
+        self._set_breakpoint(self._writer_screen)
         self.push_screen(self._writer_screen)
         self._apply_keymap(self.settings)
         translate_tree(self, self.language)
@@ -151,6 +152,19 @@ class SrTuiApp(KeyOrderMixin, CaseActionsMixin, ScreenActionsMixin, App[None]):
         self.call_after_refresh(self._open_case_store)
         if self.settings.start_screen == "due":
             self.action_due()
+
+    def on_ready(self) -> None:
+        """Textual's `Ready`: the first frame is on the terminal."""
+        self.draft.first_frame_shown()
+
+    def _set_breakpoint(self, screen) -> None:
+        """The width's class (-narrow, -normal, -wide) on `screen` before it mounts, as
+        Textual gives it on the first Resize: set then, it restyled every widget of a
+        restored case once more before the first frame."""
+        for width, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True):
+            if self.size.width >= width:
+                screen.add_class(name, update=False)
+                return
 
     @work(thread=True, group="store", exit_on_error=False)
     def _open_case_store(self) -> None:

@@ -81,6 +81,13 @@ class EmailMixin:
         email = self.rendered()
         return email.text if email is not None else None
 
+    def prepare_lint(self) -> None:
+        """Import the lint engine and read the lint settings (the app does it off the UI
+        thread after its first frame; the first lint then only runs the rules)."""
+        from sr_tui.core.lint import lint, lint_email  # noqa: F401
+
+        self.lint_config()
+
     def lint_config(self) -> LintConfig:
         if self._lint_config is None:
             from sr_tui.core.lint import LintConfig

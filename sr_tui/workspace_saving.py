@@ -125,8 +125,8 @@ class SavingMixin:
     def value_history(self, language: str = "en") -> dict[str, str]:
         """Field id -> where its value was sent before on this case ("sent in A1, Wed 2
         Dec 10:05"), so a promise is not reused without a look. Empty without a case."""
-        if not self.draft.number or not self.cases.is_open:
-            return {}
+        if not self.draft.number or self._cases is None or not self._cases.is_open:
+            return {}  # not opened yet (the keeper is not even built before it opens)
         from sr_tui.core.cases.recording import value_history
         from sr_tui.core.when import short_when
 

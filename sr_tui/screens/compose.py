@@ -127,6 +127,10 @@ class ComposeScreen(ComposeOutputMixin, ComposeEditorMixin, TranslatedBindings, 
         self._clocks_for: str | None = None
         #: While the screen mounts: the findings are shown after the first frame.
         self._lint_after_frame = False
+        #: Until the first frame is on the terminal: no clocks are read (see
+        #: `first_frame_shown`); `_mounted` once on_mount has shown the case.
+        self._starting = True
+        self._frame_shown = self._mounted = False
         self._output_timer = None
 
     # -- what the workspace says ----------------------------------------------------------
@@ -182,10 +186,12 @@ class ComposeScreen(ComposeOutputMixin, ComposeEditorMixin, TranslatedBindings, 
         self.query_one(CaseClocks).display = False
         self._set_titles()
         # The first frame shows the case and its email; the lint engine is imported and
-        # run right after it (a returning user's start waited for it).
+        # run and the clocks are read after it (a returning user's start waited for them).
         self._lint_after_frame = True
         await self.show_case(focus_first=True)
         self._lint_after_frame = False
+        self._mounted = True
+        self._start_after_frame()
         self.set_interval(CLOCKS_EVERY, self.refresh_clocks)
 
     def _first_lint(self, waited: bool = False) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from functools import partial
 from typing import TYPE_CHECKING
+
+from textual.worker import get_current_worker
 
 from sr_tui.core.errors import SrTuiError
 from sr_tui.core.safe_text import visible
@@ -60,6 +63,51 @@ class ComposeOutputMixin:
         elif focus_first:
             form.focus_first_empty(self.workspace.values)
 
+    # -- after the first frame ------------------------------------------------------------
+
+    def first_frame_shown(self) -> None:
+        """The app's first frame is on the terminal (Textual's `Ready`): what it did not
+        need starts now. Textual ran callbacks "after refresh" while the app still batched
+        its first updates, so the lint and the clocks' thread used to delay that frame."""
+        self._frame_shown = True
+        self._start_after_frame()
+
+    def _start_after_frame(self) -> None:
+        """Once the case is shown and the first frame is on the terminal: import the lint
+        engine and read the clocks off the UI thread, then show both at once (one layout)."""
+        if not (self._starting and self._mounted and self._frame_shown):
+            return
+        self._starting = False
+        number = self.workspace.draft.number
+        self._clocks_for = number
+        if self.template is None and not number:
+            return  # nothing to lint, no clocks (a new user's start)
+        self.run_worker(
+            partial(self._prepare_after_frame, number),
+            thread=True,
+            exclusive=True,
+            group="clocks",
+            exit_on_error=False,
+        )
+
+    def _prepare_after_frame(self, number: str | None) -> None:
+        if self.template is not None:
+            self.workspace.prepare_lint()
+        read = None
+        if number:
+            workspace = self.workspace
+            with suppress(SrTuiError):  # the store is down: the app says so once
+                read = workspace.clocks(number), workspace.calendar, workspace.policy
+        if get_current_worker().is_cancelled:
+            read = None  # a newer read shows the clocks
+        self.app.call_from_thread(self._after_frame_ready, number, read)
+
+    def _after_frame_ready(self, number: str | None, read) -> None:
+        self._first_lint()
+        if read is not None:
+            clocks, calendar, policy = read
+            self._show_clocks(number, clocks, calendar, policy.near_fraction)
+
     def refresh_title(self) -> None:
         """The header's second line: the case's number (once it has one), the template."""
         template = self.template
@@ -77,8 +125,8 @@ class ComposeOutputMixin:
         """Read the open case's clocks off the UI thread and show them (hidden when the
         draft is no case yet). Called when the case changes, after a handoff, on coming
         back to this screen and once a minute; never per keystroke."""
-        if not self.is_mounted:
-            return  # on_mount shows them
+        if not self.is_mounted or self._starting:
+            return  # read after the first frame (`first_frame_shown`)
         number = self.workspace.draft.number
         self._clocks_for = number
         if not number:
@@ -133,9 +181,8 @@ class ComposeOutputMixin:
             return
         if not self.editing:
             preview.show(email, mark, edited=edited)
-        if findings is None:
+        if findings is None:  # `first_frame_shown` lints it
             panel.show((), self.language, empty=tr("lint_checking", self.language))
-            self.call_after_refresh(self._first_lint)
             return
         self._show_findings(findings)
         # No refresh_bindings() here: it recomposes the footer, which was about half the

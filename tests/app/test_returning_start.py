@@ -1,0 +1,111 @@
+"""A returning user's start, counted (never timed): the first frame shows the saved case
+and its email; the lint and the clocks come right after that frame, read off the UI
+thread and shown at once; the compose screen is not restyled for its width's class."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from textual.css.stylesheet import Stylesheet
+
+from sr_tui.core import locations
+from sr_tui.core.clock import FixedClock
+from sr_tui.core.settings import LoadedSettings, Settings
+from sr_tui.screens.compose import ComposeScreen
+from sr_tui.widgets.case_clocks import CaseClocks
+from sr_tui.widgets.lint_panel import LintPanel
+from tests.due.helpers import NUMBER, new_case, send
+
+from .helpers import SIZE, screen_text, settle
+from .test_open_counts import count_calls
+
+B1_AT = datetime(2026, 12, 2, 10, 5, tzinfo=UTC)  # Wednesday
+NOW = datetime(2026, 12, 7, 11, 0, tzinfo=UTC)  # Monday: the chase is overdue
+
+
+def _returning(make):
+    """The app over a saved draft: B1 sent on a case, its chase overdue."""
+    settings = LoadedSettings(
+        Settings(your_name="Sam Lee", your_team="Linux", timezone="UTC"),
+        locations.config_path(),
+    )
+    app = make(settings=settings, clock=FixedClock(B1_AT))
+    ws = app.workspace
+    new_case(ws, assignee="Sam Lee")
+    send(ws, "B1")
+    ws.clock.at = NOW  # type: ignore[attr-defined]
+    ws.save()
+    return app
+
+
+def _at_first_frame(monkeypatch, record) -> None:
+    original = ComposeScreen.first_frame_shown
+
+    def first_frame_shown(screen: ComposeScreen) -> None:
+        record(screen)
+        original(screen)
+
+    monkeypatch.setattr(ComposeScreen, "first_frame_shown", first_frame_shown)
+
+
+async def test_the_lint_and_the_clocks_come_after_the_first_frame_at_once(make, monkeypatch):
+    app = _returning(make)
+    ws = app.workspace
+    clocks = count_calls(monkeypatch, ws, "clocks")
+    lints = count_calls(monkeypatch, ws, "findings")
+    panels = count_calls(monkeypatch, LintPanel, "show")
+    seen: dict[str, object] = {}
+
+    def record(screen: ComposeScreen) -> None:
+        seen.update(
+            number=ws.draft.number,
+            template=ws.template.id if ws.template else None,
+            clocks=clocks[0],
+            lints=lints[0],
+            panels=panels[0],
+            workers=len(app.workers),
+            clocks_shown=screen.query_one(CaseClocks).display,
+        )
+
+    _at_first_frame(monkeypatch, record)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        # The first frame: the case and its email, "Checking the email…", no clocks line;
+        # nothing read or linted yet, no thread started.
+        assert seen == dict(
+            number=NUMBER,
+            template="B1",
+            clocks=0,
+            lints=0,
+            panels=1,
+            workers=0,
+            clocks_shown=False,
+        )
+        # Then one read of the clocks and one lint, shown in one go.
+        assert clocks[0] == 1
+        assert lints[0] == 1
+        assert panels[0] == 2
+        assert ("chase", "breached") in app.draft.query_one(CaseClocks).shown
+        assert "Checking the email" not in screen_text(app)
+
+
+async def test_the_compose_screen_is_styled_for_its_width_before_it_mounts(make, monkeypatch):
+    app = _returning(make)
+    restyles: list[int] = []
+    original = Stylesheet.update_nodes
+
+    def update_nodes(self, nodes, animate=False):
+        nodes = list(nodes)
+        if app.draft in nodes:  # the whole screen, every widget of the restored case
+            restyles.append(len(nodes))
+        return original(self, nodes, animate)
+
+    monkeypatch.setattr(Stylesheet, "update_nodes", update_nodes)
+    seen: list[int] = []
+    _at_first_frame(monkeypatch, lambda screen: seen.append(len(restyles)))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.draft.has_class("-normal")
+        # Textual restyles a resumed screen once; the width's class (Textual sets it on
+        # the first Resize) was a second time over every widget before the first frame.
+        assert seen == [1]
