@@ -38,7 +38,7 @@ def _classes() -> dict[str, tuple[type, ...]]:
     from sr_tui.screens.picker import PickerScreen
     from sr_tui.screens.settings import SettingsScreen
     from sr_tui.widgets.email_editor import EmailEditor
-    from sr_tui.widgets.field_form import FieldInput
+    from sr_tui.widgets.field_editors import FieldInput
     from sr_tui.widgets.lint_panel import LintPanel
     from sr_tui.widgets.list_editor import ItemInput
     from sr_tui.widgets.preview import Preview

@@ -5,6 +5,7 @@ loses nothing typed. A name close to a known one ("Bob Chn") asks "did you mean"
 
 from __future__ import annotations
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -38,6 +39,10 @@ class AssignScreen(TranslatedBindings, ModalScreen[Case | None]):
             self.number = number
             self.name = name
             self.note = note
+
+    name_input = getters.query_one("#assign-name", Input)
+    note_input = getters.query_one("#assign-note", Input)
+    hint_line = getters.query_one("#assign-hint", Static)
 
     def __init__(self, case: Case, known: list[str], yourself: str, language: Language) -> None:
         super().__init__()
@@ -75,20 +80,20 @@ class AssignScreen(TranslatedBindings, ModalScreen[Case | None]):
             yield Label(tr("assign_help", lang), id="assign-help")
 
     def on_mount(self) -> None:
-        self.query_one("#assign-name", Input).focus()
+        self.name_input.focus()
 
     @property
     def typed_name(self) -> str:
-        typed = normalize_name(self.query_one("#assign-name", Input).value)
+        typed = normalize_name(self.name_input.value)
         return typed or normalize_name(self.yourself)
 
     @property
     def typed_note(self) -> str:
-        return self.query_one("#assign-note", Input).value.strip()
+        return self.note_input.value.strip()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "assign-name":
-            self.query_one("#assign-note", Input).focus()
+            self.note_input.focus()
         else:
             self.action_submit()
 
@@ -97,7 +102,7 @@ class AssignScreen(TranslatedBindings, ModalScreen[Case | None]):
             return
         lang = self.language
         name = self.typed_name
-        hint = self.query_one("#assign-hint", Static)
+        hint = self.hint_line
         if not name:
             hint.update(tr("assign_need_name", lang))
             return
@@ -114,7 +119,7 @@ class AssignScreen(TranslatedBindings, ModalScreen[Case | None]):
     def failed(self, problem: str) -> None:
         """The store did not take it: say why, keep everything typed, allow a retry."""
         self.busy = False
-        hint = self.query_one("#assign-hint", Static)
+        hint = self.hint_line
         hint.update(visible(problem))
         hint.add_class("-warning")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -74,6 +74,10 @@ class CaseScreen(TranslatedBindings, Screen[None]):
             super().__init__()
             self.number = number
 
+    record_form = getters.query_one(CaseRecord)
+    timeline = getters.query_one(Timeline)
+    similar_cases = getters.query_one(SimilarCases)
+
     def __init__(self, cases: CaseKeeper, number: str, clock: Clock, language: Language) -> None:
         super().__init__()
         self.cases = cases
@@ -103,7 +107,7 @@ class CaseScreen(TranslatedBindings, Screen[None]):
             self.dismiss()
             return
         self.refresh_case()
-        self.query_one(SimilarCases).load(self._similar_finder(self.case))
+        self.similar_cases.load(self._similar_finder(self.case))
 
     def _similar_finder(self, case: Case):
         from sr_tui.core.cases.similar import similar_cases
@@ -129,7 +133,7 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         title = f" · {case.title}" if case.title else ""
         self.sub_title = visible(f"{case.number} · {status}{title}")
         tz = self.clock.now().tzinfo
-        self.query_one(Timeline).show(self.cases.entries(case.number), self.language, tz)
+        self.timeline.show(self.cases.entries(case.number), self.language, tz)
 
     # -- actions -------------------------------------------------------------------------
 
@@ -137,14 +141,14 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         self.dismiss()
 
     def action_save(self) -> None:
-        edited = self.query_one(CaseRecord).record()
+        edited = self.record_form.record()
         try:
             self.cases.update(edited)
         except SrTuiError as exc:  # a newer save by someone else: nothing typed is lost
             self.notify(exc.user_message, severity="error", timeout=15, markup=False)
             return
         self.refresh_case()
-        self.query_one(CaseRecord).case = self.case
+        self.record_form.case = self.case
         self.notify(tr("record_saved", self.language, case=self.number), markup=False)
 
     def action_write(self) -> None:
@@ -152,7 +156,7 @@ class CaseScreen(TranslatedBindings, Screen[None]):
 
     def action_reuse(self) -> None:
         """Reuse the highlighted similar case (the most alike, unless another is chosen)."""
-        similar = self.query_one(SimilarCases)
+        similar = self.similar_cases
         if not similar.similar:
             return
         index = similar.highlighted or 0
@@ -170,7 +174,7 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         """The case was handed over: the timeline and the record's assignee show it (what
         else was typed in the record stays)."""
         self.refresh_case()
-        self.query_one(CaseRecord).assigned(case)
+        self.record_form.assigned(case)
 
     def action_log(self, kind: str) -> None:
         self._append(EntryKind(kind), "")
@@ -219,7 +223,7 @@ class CaseScreen(TranslatedBindings, Screen[None]):
         from); Esc leaves the case as it was."""
         from sr_tui.screens.close_case import CloseCaseScreen
 
-        typed = self.query_one(CaseRecord).record()
+        typed = self.record_form.record()
 
         def answered(result: CloseCaseResult | None) -> None:
             if result is None:
@@ -237,7 +241,7 @@ class CaseScreen(TranslatedBindings, Screen[None]):
                 self.notify(exc.user_message, severity="error", markup=False)
                 return
             self.refresh_case()
-            self.query_one(CaseRecord).show_saved(closed)
+            self.record_form.show_saved(closed)
             self.notify(tr("case_closed_archived", self.language, case=self.number), markup=False)
 
         screen = CloseCaseScreen(typed, self.language, self._similar_finder(typed))

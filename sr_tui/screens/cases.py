@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -47,6 +47,8 @@ class CasesScreen(TranslatedBindings, Screen[None]):
             super().__init__()
             self.number = number
 
+    table = getters.query_one(DataTable)
+
     def __init__(
         self, cases: CaseKeeper, clock: Clock, language: Language, view: View | None = None
     ) -> None:
@@ -71,7 +73,7 @@ class CasesScreen(TranslatedBindings, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).focus()
+        self.table.focus()
         self._show_view()
         self.reload()
 
@@ -83,7 +85,7 @@ class CasesScreen(TranslatedBindings, Screen[None]):
     def _show_view(self) -> None:
         whose = view_label(self.view, self.cases.author, self.language)
         self.sub_title = f"{tr('cases_title', self.language)} · {whose}"
-        table = self.query_one(DataTable)
+        table = self.table
         table.clear(columns=True)
         for key in self.columns:
             table.add_column(tr(key, self.language), key=key)
@@ -124,7 +126,7 @@ class CasesScreen(TranslatedBindings, Screen[None]):
         if assignee != assignee_for(self.view, self.cases.author):
             return  # rows of the other view, read before the switch
         self.rows = rows
-        table = self.query_one(DataTable)
+        table = self.table
         table.clear()
         tz = self.clock.now().tzinfo
         team = self.view == "team"
@@ -140,11 +142,9 @@ class CasesScreen(TranslatedBindings, Screen[None]):
                 key=row.number,
             )
         if not rows:
-            self.query_one(DataTable).border_subtitle = tr("cases_none", self.language)
+            self.table.border_subtitle = tr("cases_none", self.language)
         else:
-            self.query_one(DataTable).border_subtitle = tr(
-                "cases_count", self.language, n=len(rows)
-            )
+            self.table.border_subtitle = tr("cases_count", self.language, n=len(rows))
 
     @on(Input.Changed, "#cases-query")
     @on(Select.Changed, "#cases-status")
@@ -153,7 +153,7 @@ class CasesScreen(TranslatedBindings, Screen[None]):
 
     @on(Input.Submitted, "#cases-query")
     def _query_submitted(self) -> None:
-        self.query_one(DataTable).focus()
+        self.table.focus()
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -37,6 +37,14 @@ class CloseCaseScreen(TranslatedBindings, ModalScreen[CloseCaseResult | None]):
         Binding("ctrl+t", "add_suggested", "Add suggested keywords", id="add_suggested"),
         Binding("escape", "cancel", "Cancel", id="cancel"),
     ]
+
+    keywords_input = getters.query_one("#close-keywords", Input)
+    suggested_line = getters.query_one("#close-suggested", Static)
+    resolution_area = getters.query_one("#close-resolution", TextArea)
+    root_cause_input = getters.query_one("#close-root-cause", Input)
+    knowledge_box = getters.query_one("#close-knowledge", Checkbox)
+    similar_cases = getters.query_one(SimilarCases)
+    problem_line = getters.query_one("#close-problem", Static)
 
     def __init__(
         self,
@@ -79,21 +87,20 @@ class CloseCaseScreen(TranslatedBindings, ModalScreen[CloseCaseResult | None]):
             yield Static(tr(help_text, lang), id="close-help", markup=False)
 
     def on_mount(self) -> None:
-        self.query_one("#close-suggested").display = False
-        target = "#close-resolution" if self.case.keywords else "#close-keywords"
-        self.query_one(target).focus()
+        self.suggested_line.display = False
+        (self.resolution_area if self.case.keywords else self.keywords_input).focus()
         if self.find_similar is not None:
-            self.query_one(SimilarCases).load(self.find_similar)
+            self.similar_cases.load(self.find_similar)
 
     @on(SimilarCases.Found)
     def _found(self, event: SimilarCases.Found) -> None:
-        mine = split_keywords(self.query_one("#close-keywords", Input).value)
+        mine = split_keywords(self.keywords_input.value)
         more = [k for s in event.similar for k in s.case.keywords]
         self.suggested = merged_keywords(mine, more)[len(mine) :][:8]
         self._suggest()
 
     def _suggest(self) -> None:
-        line = self.query_one("#close-suggested", Static)
+        line = self.suggested_line
         line.display = bool(self.suggested)
         if self.suggested:
             line.update(tr("close_suggested", self.language, keywords=" · ".join(self.suggested)))
@@ -102,39 +109,37 @@ class CloseCaseScreen(TranslatedBindings, ModalScreen[CloseCaseResult | None]):
     def _reuse(self, event: SimilarCases.Reuse) -> None:
         """Start from a similar case's resolution (and its root cause, if none is given)."""
         event.stop()
-        similar = self.query_one(SimilarCases).similar
+        similar = self.similar_cases.similar
         past = next((s.case for s in similar if s.number == event.case_number), None)
         if past is None:
             return
-        self.query_one("#close-resolution", TextArea).text = past.resolution
-        root = self.query_one("#close-root-cause", Input)
+        self.resolution_area.text = past.resolution
+        root = self.root_cause_input
         if not root.value.strip():
             root.value = past.root_cause
-        keywords = self.query_one("#close-keywords", Input)
+        keywords = self.keywords_input
         keywords.value = ", ".join(merged_keywords(split_keywords(keywords.value), past.keywords))
-        self.query_one("#close-resolution", TextArea).focus()
+        self.resolution_area.focus()
 
     def action_add_suggested(self) -> None:
-        keywords = self.query_one("#close-keywords", Input)
+        keywords = self.keywords_input
         keywords.value = ", ".join(merged_keywords(split_keywords(keywords.value), self.suggested))
         self.suggested = ()
         self._suggest()
 
     def result(self) -> CloseCaseResult:
         return CloseCaseResult(
-            keywords=split_keywords(self.query_one("#close-keywords", Input).value),
-            resolution=self.query_one("#close-resolution", TextArea).text.strip(),
-            root_cause=self.query_one("#close-root-cause", Input).value.strip(),
-            knowledge=self.query_one("#close-knowledge", Checkbox).value,
+            keywords=split_keywords(self.keywords_input.value),
+            resolution=self.resolution_area.text.strip(),
+            root_cause=self.root_cause_input.value.strip(),
+            knowledge=self.knowledge_box.value,
         )
 
     def action_confirm(self) -> None:
         result = self.result()
         if not result.resolution:
-            self.query_one("#close-problem", Static).update(
-                tr("close_needs_resolution", self.language)
-            )
-            self.query_one("#close-resolution").focus()
+            self.problem_line.update(tr("close_needs_resolution", self.language))
+            self.resolution_area.focus()
             return
         self.dismiss(result)
 

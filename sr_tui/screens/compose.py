@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -115,6 +115,14 @@ class ComposeScreen(ComposeOutputMixin, ComposeEditorMixin, TranslatedBindings, 
             self.message = message
             self.severity = severity
 
+    # The screen's parts (the mixins use them too).
+    template_tree = getters.query_one(TemplateTree)
+    form = getters.query_one(FieldForm)
+    preview = getters.query_one(Preview)
+    email_editor = getters.query_one(EmailEditor)
+    lint_panel = getters.query_one(LintPanel)
+    clocks = getters.query_one(CaseClocks)
+
     def __init__(self, workspace: Workspace, language: Language) -> None:
         super().__init__()
         self.workspace = workspace
@@ -165,7 +173,7 @@ class ComposeScreen(ComposeOutputMixin, ComposeEditorMixin, TranslatedBindings, 
 
     @property
     def editing(self) -> bool:
-        return self.query_one(EmailEditor).display
+        return self.email_editor.display
 
     # -- layout ---------------------------------------------------------------------------
 
@@ -182,8 +190,8 @@ class ComposeScreen(ComposeOutputMixin, ComposeEditorMixin, TranslatedBindings, 
         yield KeyFooter()
 
     async def on_mount(self) -> None:
-        self.query_one(EmailEditor).display = False
-        self.query_one(CaseClocks).display = False
+        self.email_editor.display = False
+        self.clocks.display = False
         self._set_titles()
         # The first frame shows the case and its email; the lint engine is imported and
         # run and the clocks are read after it (a returning user's start waited for them).
@@ -211,25 +219,25 @@ class ComposeScreen(ComposeOutputMixin, ComposeEditorMixin, TranslatedBindings, 
 
     def set_language(self, language: Language) -> None:
         self.language = language
-        self.query_one(TemplateTree).set_language(language)
+        self.template_tree.set_language(language)
         self._set_titles()
         self.run_worker(self.show_case(keep_focus=True), exclusive=True, group="form")
 
     def _set_titles(self) -> None:
-        self.query_one(TemplateTree).border_title = tr("templates", self.language)
-        self.query_one(FieldForm).border_title = tr("form", self.language)
-        self.query_one(EmailEditor).border_title = tr("editor", self.language)
+        self.template_tree.border_title = tr("templates", self.language)
+        self.form.border_title = tr("form", self.language)
+        self.email_editor.border_title = tr("editor", self.language)
         self._title_preview()
 
     def _title_preview(self) -> None:
         edited = self.workspace.edited_text is not None
         title = tr("preview_edited" if edited else "preview", self.language)
-        preview = self.query_one(Preview)
+        preview = self.preview
         if preview.border_title != title:  # setting it, even unchanged, costs a repaint
             preview.border_title = title
 
     def toggle_lint(self) -> None:
-        panel = self.query_one(LintPanel)
+        panel = self.lint_panel
         panel.display = not panel.display
 
     async def open_template(self, template_id: str) -> None:
@@ -264,17 +272,17 @@ class ComposeScreen(ComposeOutputMixin, ComposeEditorMixin, TranslatedBindings, 
     def _finding_chosen(self, event: LintPanel.Chosen) -> None:
         finding = event.finding
         if self.editing:
-            editor = self.query_one(EmailEditor)
+            editor = self.email_editor
             editor.select_range(finding.start, max(finding.end, finding.start))
             self.set_focus(editor)
             return
         field_id = getattr(finding, "field", None)
         if field_id and self.template and field_id in self.template.field_ids:
             at = self._value_range(finding)
-            self.query_one(FieldForm).focus_field(field_id, getattr(finding, "item", None), at)
+            self.form.focus_field(field_id, getattr(finding, "item", None), at)
             return
         self.refresh_output(mark=(finding.start, max(finding.end, finding.start + 1)))
-        self.query_one(Preview).scroll_to_offset(finding.start)
+        self.preview.scroll_to_offset(finding.start)
 
     @on(Preview.CopyRequested)
     def _preview_copy(self, event: Preview.CopyRequested) -> None:

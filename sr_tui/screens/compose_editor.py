@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 from sr_tui.core.templates.render import RenderError
-from sr_tui.widgets.email_editor import EmailEditor
-from sr_tui.widgets.field_form import FieldForm
-from sr_tui.widgets.preview import Preview
 
 
 class ComposeEditorMixin:
@@ -19,7 +16,7 @@ class ComposeEditorMixin:
 
         def answered(discard: bool | None) -> None:
             self._asking_for = None
-            form = self.query_one(FieldForm)
+            form = self.form
             value = form.value_of(field_id)
             if discard and value is not None:
                 self.workspace.discard_edit()
@@ -42,15 +39,15 @@ class ComposeEditorMixin:
             text = self.workspace.outgoing_text()
         except RenderError:
             return
-        editor = self.query_one(EmailEditor)
+        editor = self.email_editor
         editor.load(text or "")
-        self.query_one(Preview).display = False
+        self.preview.display = False
         editor.display = True
         self.set_focus(editor)
 
     def _close_editor(self, focus: bool = True) -> None:
-        editor = self.query_one(EmailEditor)
-        preview = self.query_one(Preview)
+        editor = self.email_editor
+        preview = self.preview
         editor.display = False
         preview.display = True
         self.refresh_output()

@@ -13,11 +13,7 @@ from sr_tui.core.safe_text import visible
 from sr_tui.core.templates.model import Value
 from sr_tui.core.templates.render import RenderError
 from sr_tui.i18n import tr
-from sr_tui.widgets.case_clocks import CaseClocks
-from sr_tui.widgets.field_form import FieldForm, value_offset
-from sr_tui.widgets.lint_panel import LintPanel
-from sr_tui.widgets.preview import Preview
-from sr_tui.widgets.template_tree import TemplateTree
+from sr_tui.widgets.field_form import value_offset
 
 if TYPE_CHECKING:
     from sr_tui.core.lint import Finding
@@ -38,7 +34,7 @@ class ComposeOutputMixin:
         """Show the workspace's case: the form of its template with its values, then the
         email and findings. `keep_focus` gives focus back to the field that had it."""
         template = self.template
-        form = self.query_one(FieldForm)
+        form = self.form
         self.refresh_clocks()
         if self.editing:
             self._close_editor(focus=False)
@@ -52,11 +48,11 @@ class ComposeOutputMixin:
         typed = frozenset(f.id for f in template.fields if self.workspace.typed_over(f.id))
         history = self.workspace.value_history(self.language)
         await form.show(template, self.workspace.values, self.language, typed, history)
-        self.query_one(TemplateTree).select_template(template.id)
+        self.template_tree.select_template(template.id)
         self.refresh_title()
         self.refresh_output()
         if self._shown_template != template.id:
-            self.query_one(Preview).scroll_home(animate=False)
+            self.preview.scroll_home(animate=False)
             self._shown_template = template.id
         if field_id:
             form.focus_field(field_id)
@@ -130,7 +126,7 @@ class ComposeOutputMixin:
         number = self.workspace.draft.number
         self._clocks_for = number
         if not number:
-            self.query_one(CaseClocks).display = False
+            self.clocks.display = False
             return
         self.run_worker(
             partial(self._read_clocks, number),
@@ -153,12 +149,12 @@ class ComposeOutputMixin:
         if number != self.workspace.draft.number:
             return  # another case was opened meanwhile
         now = self.workspace.clock.now()
-        self.query_one(CaseClocks).show(clocks, now, calendar, near, self.language)
+        self.clocks.show(clocks, now, calendar, near, self.language)
 
     def refresh_output(self, mark: tuple[int, int] | None = None) -> None:
         """Show the workspace's outgoing email and its findings."""
-        preview = self.query_one(Preview)
-        panel = self.query_one(LintPanel)
+        preview = self.preview
+        panel = self.lint_panel
         self._title_preview()
         if self.template is None:
             preview.show(None, empty=tr("no_template", self.language))
@@ -190,11 +186,11 @@ class ComposeOutputMixin:
 
     def _show_findings(self, findings: tuple[Finding, ...]) -> None:
         labels = {f.id: self.workspace.label(f.id) for f in self.template.fields}
-        self.query_one(LintPanel).show(findings, self.language, labels)
+        self.lint_panel.show(findings, self.language, labels)
 
     def set_value(self, field_id: str, value: Value) -> None:
         if self.workspace.set_value(field_id, value):
-            if len(self.query_one(Preview).text) > BIG_EMAIL:
+            if len(self.preview.text) > BIG_EMAIL:
                 # A big email (a long paste): render, lint and show it once the keys
                 # pause, so typing in it stays quick.
                 if self._output_timer is not None:

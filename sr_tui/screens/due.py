@@ -10,7 +10,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -70,6 +70,9 @@ class DueScreen(TranslatedBindings, Screen[None]):
             self.template_id = template_id
             self.values = values
 
+    table = getters.query_one(DataTable)
+    summary_line = getters.query_one("#due-summary", Static)
+
     def __init__(
         self,
         load: Callable[..., list[DueRow]],
@@ -96,7 +99,7 @@ class DueScreen(TranslatedBindings, Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = tr("due_title", self.language)
-        table = self.query_one(DataTable)
+        table = self.table
         self._set_columns(table)
         table.focus()
         self.action_reload()
@@ -110,7 +113,7 @@ class DueScreen(TranslatedBindings, Screen[None]):
             self.notify(tr("view_no_name", self.language), markup=False)
             return
         self.view = view
-        self.query_one("#due-summary", Static).update(tr("due_loading", self.language))
+        self.summary_line.update(tr("due_loading", self.language))
         self.post_message(ViewChanged(view))
         self.action_reload()
 
@@ -134,7 +137,7 @@ class DueScreen(TranslatedBindings, Screen[None]):
 
     def _show(self, rows: list[DueRow]) -> None:
         self.rows = rows
-        table = self.query_one(DataTable)
+        table = self.table
         table.clear()
         self._set_columns(table)
         lang = self.language
@@ -164,7 +167,7 @@ class DueScreen(TranslatedBindings, Screen[None]):
         none = "due_none_mine" if self.view == "mine" else "due_none"
         text = tr("due_summary", lang, **counts) if rows else tr(none, lang)
         whose = view_label(self.view, self.your_name, lang)
-        self.query_one("#due-summary", Static).update(f"{whose} · {text}")
+        self.summary_line.update(f"{whose} · {text}")
 
     @on(DataTable.RowSelected)
     def _row_selected(self, event: DataTable.RowSelected) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -32,6 +32,8 @@ class FirstRunScreen(TranslatedBindings, ModalScreen[Settings | None]):
         Binding("f1", "app.help", "Help", id="help"),
     ]
 
+    name_input = getters.query_one("#your_name", Input)
+
     def __init__(self, loaded: LoadedSettings, language: Language) -> None:
         super().__init__()
         self.loaded = loaded
@@ -53,7 +55,7 @@ class FirstRunScreen(TranslatedBindings, ModalScreen[Settings | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#your_name", Input).focus()
+        self.name_input.focus()
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
@@ -61,7 +63,7 @@ class FirstRunScreen(TranslatedBindings, ModalScreen[Settings | None]):
         self.action_save()
 
     def action_save(self) -> None:
-        name = self.query_one("#your_name", Input)
+        name = self.name_input
         team = self.query_one("#your_team", Input)
         for widget in (name, team):
             result = widget.validate(widget.value)

@@ -25,7 +25,7 @@ from sr_tui.i18n import STRINGS, Language, tr
 def places() -> list[tuple[str, type]]:
     """The compose screen's places and their widget classes, in the order listed."""
     from sr_tui.widgets.email_editor import EmailEditor
-    from sr_tui.widgets.field_form import FieldInput
+    from sr_tui.widgets.field_editors import FieldInput
     from sr_tui.widgets.lint_panel import LintPanel
     from sr_tui.widgets.list_editor import ItemInput
     from sr_tui.widgets.preview import Preview

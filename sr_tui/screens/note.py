@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -18,6 +19,8 @@ class NoteScreen(TranslatedBindings, ModalScreen[str | None]):
         Binding("escape", "drop", "Cancel", id="cancel"),
     ]
 
+    note_area = getters.query_one(TextArea)
+
     def __init__(self, language: Language) -> None:
         super().__init__()
         self.language: Language = language
@@ -29,10 +32,10 @@ class NoteScreen(TranslatedBindings, ModalScreen[str | None]):
             yield Label(tr("note_hint", self.language), classes="field-help")
 
     def on_mount(self) -> None:
-        self.query_one(TextArea).focus()
+        self.note_area.focus()
 
     def action_keep(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
+        self.dismiss(self.note_area.text)
 
     def action_drop(self) -> None:
         self.dismiss(None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
-from textual import on
+from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -31,6 +31,8 @@ class PickerScreen(TranslatedBindings, ModalScreen[str | None]):
         Binding("pagedown", "move(8)", show=False),
         Binding("pageup", "move(-8)", show=False),
     ]
+
+    results = getters.query_one("#results", OptionList)
 
     def __init__(
         self,
@@ -63,7 +65,7 @@ class PickerScreen(TranslatedBindings, ModalScreen[str | None]):
         self.update_results(event.value)
 
     def update_results(self, query: str) -> None:
-        results = self.query_one("#results", OptionList)
+        results = self.results
         hits, total = self.index.top(query, MAX_ROWS, preferred=self.preferred)
         results.clear_options()
         if not hits:
@@ -92,7 +94,7 @@ class PickerScreen(TranslatedBindings, ModalScreen[str | None]):
         )
 
     def action_move(self, delta: int) -> None:
-        results = self.query_one("#results", OptionList)
+        results = self.results
         if results.option_count == 0:
             return
         current = results.highlighted if results.highlighted is not None else -1
@@ -100,7 +102,7 @@ class PickerScreen(TranslatedBindings, ModalScreen[str | None]):
 
     @on(Input.Submitted, "#query")
     def _submitted(self) -> None:
-        results = self.query_one("#results", OptionList)
+        results = self.results
         if results.highlighted is not None:
             option = results.get_option_at_index(results.highlighted)
             if option.id:

@@ -13,7 +13,7 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
@@ -81,6 +81,8 @@ class ReviewScreen(TranslatedBindings, Screen[None]):
             self.review = review
             self.problem = problem
 
+    counts_line = getters.query_one("#review-counts", Static)
+
     def __init__(
         self,
         workspace: Workspace,
@@ -134,7 +136,7 @@ class ReviewScreen(TranslatedBindings, Screen[None]):
         whose = view_label(self.view, self.workspace.settings.your_name, self.language)
         title = tr("review_whose", self.language, title=title, view=whose)
         self.query_one("#review-title", Label).update(title)
-        self.query_one("#review-counts", Static).update(tr("review_loading", self.language))
+        self.counts_line.update(tr("review_loading", self.language))
         titles = {
             "#review-sla": w["sla"],
             "#review-problems": w["problems"],
@@ -178,7 +180,7 @@ class ReviewScreen(TranslatedBindings, Screen[None]):
             return
         if event.review is None:
             text = tr("review_problem", self.language, problem=event.problem)
-            self.query_one("#review-counts", Static).update(text)
+            self.counts_line.update(text)
             return
         self.review = event.review
         self.show(event.review)
@@ -205,7 +207,7 @@ class ReviewScreen(TranslatedBindings, Screen[None]):
             first=hours(made.median_first_response_business_hours),
             resolved=hours(made.median_resolution_business_hours),
         )
-        self.query_one("#review-counts", Static).update(f"{counts}\n{medians}")
+        self.counts_line.update(f"{counts}\n{medians}")
         self.query_one("#review-opened", Sparkline).data = list(made.opened_per_day)
         self.query_one("#review-closed", Sparkline).data = list(made.closed_per_day)
         self._sla(made, w)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import getters, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -58,6 +58,9 @@ class SearchScreen(TranslatedBindings, Screen[None]):
             self.hits = hits
             self.problem = problem
 
+    query_input = getters.query_one("#search-query", Input)
+    results = getters.query_one(SearchResults)
+
     def __init__(self, workspace: Workspace, language: Language, query: str = "") -> None:
         super().__init__()
         self.workspace = workspace
@@ -78,13 +81,13 @@ class SearchScreen(TranslatedBindings, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#search-query", Input).focus()
+        self.query_input.focus()
         if self.initial_query:
             self.search(self.initial_query)
 
     @property
     def query_text(self) -> str:
-        return self.query_one("#search-query", Input).value
+        return self.query_input.value
 
     @on(Input.Changed, "#search-query")
     def _changed(self, event: Input.Changed) -> None:
@@ -122,11 +125,11 @@ class SearchScreen(TranslatedBindings, Screen[None]):
             else:
                 line = tr("search_none", lang)
             status.update(f"{line}  {event.problem}".strip())
-        results = self.query_one(SearchResults)
+        results = self.results
         results.show(event.hits, lang, self.workspace.clock.now().tzinfo)
 
     def action_move(self, delta: int) -> None:
-        results = self.query_one(SearchResults)
+        results = self.results
         if results.option_count == 0:
             return
         current = results.highlighted if results.highlighted is not None else -1
@@ -134,7 +137,7 @@ class SearchScreen(TranslatedBindings, Screen[None]):
 
     @on(Input.Submitted, "#search-query")
     def _submitted(self) -> None:
-        results = self.query_one(SearchResults)
+        results = self.results
         if results.highlighted is not None:
             option = results.get_option_at_index(results.highlighted)
             if option.id:

@@ -1,40 +1,31 @@
-"""The form for one template: one labelled input per field, in the template's order.
+"""The form for one template: one labelled field per template field, in the template's order.
 
 Focus moves (Tab, Enter to the next field, a new list item) happen at once, in the order
 the keys came: a text expander or a fast paste sends text, Tab, text in one burst, and
-the second text must land in the next field. Pasted lines are never dropped: a one-line
-field joins them with spaces and says so (`FieldForm.Joined`), a list field makes an item
-of each, a multi-line field keeps them.
+the second text must land in the next field. The editors (and what a paste does in each)
+are in `field_editors`, a field's label, editor and help in `field_block`.
 """
 
 from __future__ import annotations
 
 import re
 
-from textual import events, on
-from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual import on
+from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Select, TextArea
 from textual.widgets.input import Selection as InputSelection
 from textual.widgets.text_area import Selection as AreaSelection
 
-from sr_tui.bindings import TranslatedBindings
 from sr_tui.core.templates.model import Field, Template, Value, Values
 from sr_tui.core.templates.render import is_filled
-from sr_tui.i18n import Language, tr
+from sr_tui.i18n import Language
+from sr_tui.widgets import field_editors
+from sr_tui.widgets.field_block import FieldBlock
 from sr_tui.widgets.list_editor import ListEditor
-from sr_tui.widgets.plain_text import SafeTextArea, ShowsControls, no_markup
 
 _BREAK = re.compile(r"[ \t]*\n[ \t]*")
-
-
-def one_line(text: str) -> str:
-    """Pasted lines as one line: the line breaks (and the spaces around them) become one
-    space; blank lines are dropped."""
-    return " ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def value_offset(value: str, shown: str, at: int) -> int:
@@ -51,74 +42,6 @@ def value_offset(value: str, shown: str, at: int) -> int:
     return min(i, len(value))
 
 
-class FieldInput(TranslatedBindings, ShowsControls, Input):
-    """A one-line field; F2 cycles through the field's suggestions, Enter goes to the next
-    field. Pasted lines are joined with spaces (`FieldForm.Joined` says so)."""
-
-    BINDINGS = [
-        Binding("f2", "next_suggestion", "Next suggestion", id="next_suggestion"),
-        # A priority binding runs as the key arrives, so the keys after it go to the next
-        # field (a normal one would run after keys already sent on to this field).
-        Binding("enter", "next_field", "Next field", id="next_field", show=False, priority=True),
-    ]
-
-    def __init__(self, field: Field, value: str, **kwargs) -> None:
-        suggester = (
-            SuggestFromList(field.suggestions, case_sensitive=False) if field.suggestions else None
-        )
-        super().__init__(value=value, suggester=suggester, **kwargs)
-        self.field = field
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "next_suggestion":
-            return bool(self.field.suggestions)
-        return True
-
-    def action_next_suggestion(self) -> None:
-        options = self.field.suggestions
-        if not options:
-            return
-        index = options.index(self.value) + 1 if self.value in options else 0
-        self.value = options[index % len(options)]
-        self.cursor_position = len(self.value)
-
-    def action_next_field(self) -> None:
-        self.screen.focus_next()
-
-    def _on_paste(self, event: events.Paste) -> None:
-        if "\n" not in event.text.strip("\r\n"):
-            return  # one line: Input's own handler (it runs after this one) pastes it
-        # Input's own handler would keep only the first line: not this time.
-        event.prevent_default()
-        event.stop()
-        joined = one_line(event.text)
-        if self.selection.is_empty:
-            self.insert_text_at_cursor(joined)
-        else:
-            self.replace(joined, *self.selection)
-        self.post_message(FieldForm.Joined(self.field.id, len(event.text.splitlines())))
-
-
-class FieldArea(SafeTextArea):
-    """A multi-line field. ctrl+y, F5 and F6 stay the screen's (copy, export, mail)."""
-
-    def __init__(self, text: str, **kwargs) -> None:
-        super().__init__(text, soft_wrap=True, show_line_numbers=False, **kwargs)
-
-
-class FieldBlock(Vertical):
-    """One field: its label, its editor, its help; kept while the form lives."""
-
-    def __init__(self, field: Field, title: str, editor: Widget, help_text: str) -> None:
-        self.label = Label(title, classes="field-label", markup=True)
-        self.help = Static(help_text, classes="field-help", markup=True)
-        super().__init__(self.label, editor, self.help, classes="field", id=f"block-{field.id}")
-        self.field = field
-        self.editor = editor
-        self.title = title
-        self.help_text = help_text
-
-
 class FieldForm(VerticalScroll):
     """Shows a template's fields; posts `Changed` on every edit."""
 
@@ -128,13 +51,9 @@ class FieldForm(VerticalScroll):
             self.field_id = field_id
             self.value = value
 
-    class Joined(Message):
-        """Several pasted lines went into a one-line field, joined with spaces."""
-
-        def __init__(self, field_id: str, lines: int) -> None:
-            super().__init__()
-            self.field_id = field_id
-            self.lines = lines
+    #: Several pasted lines went into a one-line field, joined with spaces (a `FieldInput`
+    #: posts it).
+    Joined = field_editors.Joined
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -211,24 +130,6 @@ class FieldForm(VerticalScroll):
             block.display = False
             block.remove_class("field")
 
-    def _texts(
-        self, field: Field, language: Language, typed: bool, sent: str | None
-    ) -> tuple[str, str]:
-        """A field's label line and help text, as markup."""
-        label = field.label_zh if language == "zh" else field.label
-        notes = [sent] if sent else []
-        if field.optional:
-            notes.append(tr("optional", language))
-        if field.source == "settings":
-            notes.append(tr("typed_for_case" if typed else "from_settings", language))
-        if field.source == "email":
-            notes.append(tr("this_email_only", language))
-        title = no_markup(label) + (f" [dim]({', '.join(notes)})[/dim]" if notes else "")
-        help_text = no_markup((field.help_zh or field.help) if language == "zh" else field.help)
-        if field.suggestions:
-            help_text += "\n" + no_markup(" · ".join(field.suggestions)) + "   [dim](F2)[/dim]"
-        return title, help_text
-
     def _block(
         self,
         field: Field,
@@ -237,9 +138,8 @@ class FieldForm(VerticalScroll):
         typed: bool = False,
         sent: str | None = None,
     ) -> FieldBlock:
-        title, help_text = self._texts(field, language, typed, sent)
-        self._shown[field.id] = self._editor_value(field, value)
-        return FieldBlock(field, title, self._editor(field, value, language), help_text)
+        self._shown[field.id] = field_editors.editor_value(field, value)
+        return FieldBlock.new(field, value, language, typed, sent)
 
     def _update_block(
         self,
@@ -251,91 +151,9 @@ class FieldForm(VerticalScroll):
         sent: str | None,
     ) -> None:
         """Give a kept block `field`'s texts and the case's value, posting nothing."""
-        title, help_text = self._texts(field, language, typed, sent)
-        if block.title != title:
-            block.title = title
-            block.label.update(title)
-        if block.help_text != help_text:
-            block.help_text = help_text
-            block.help.update(help_text)
-        old, block.field = block.field, field
-        editor = block.editor
-        shown = self._editor_value(field, value)
+        shown = field_editors.editor_value(field, value)
         self._shown[field.id] = shown
-        if isinstance(editor, ListEditor):
-            editor.language = language
-            editor.set_placeholders(field.placeholder_items(), tr("add_item_button", language))
-            editor.set_items(list(shown))
-        elif isinstance(editor, FieldArea):
-            editor.placeholder = self._area_placeholder(field, language)
-            if editor.text != shown:
-                editor.load_text(str(shown))
-        elif isinstance(editor, Select):
-            if old.choices != field.choices:
-                editor.set_options([(c, c) for c in field.choices])
-            selected = shown if shown in field.choices else Select.NULL
-            if editor.value != selected:
-                editor.value = selected
-        elif isinstance(editor, FieldInput):
-            if old != field:
-                editor.field = field
-                editor.placeholder = " ".join(field.placeholder_items()[0].split())
-                editor.suggester = self._suggester(field)
-            if editor.value != shown:
-                editor.value = str(shown)
-                editor.cursor_position = len(editor.value)
-
-    @staticmethod
-    def _editor_value(field: Field, value: Value | None) -> Value:
-        """What the field's editor holds for `value` (as it would post it)."""
-        if field.kind == "list":
-            items = list(value) if isinstance(value, list) else ([value] if value else [])
-            return items or [""]
-        text = ", ".join(value) if isinstance(value, list) else (value or "")
-        if field.kind == "choice" and text not in field.choices:
-            return ""
-        return text
-
-    @staticmethod
-    def _suggester(field: Field) -> SuggestFromList | None:
-        if not field.suggestions:
-            return None
-        return SuggestFromList(field.suggestions, case_sensitive=False)
-
-    @staticmethod
-    def _area_placeholder(field: Field, language: Language) -> str:
-        if field.optional and language == "zh":
-            # Never part of the email (empty, an optional field adds nothing): a hint
-            # in the interface language.
-            return field.help_zh.split("。")[0] or field.label_zh
-        return field.placeholder_items()[0]
-
-    def _editor(self, field: Field, value: Value | None, language: Language) -> Widget:
-        widget_id = f"f-{field.id}"
-        if field.kind == "list":
-            items = list(value) if isinstance(value, list) else ([value] if value else [])
-            return ListEditor(
-                items,
-                field.placeholder_items(),
-                tr("add_item_button", language),
-                language=language,
-                id=widget_id,
-            )
-        text = ", ".join(value) if isinstance(value, list) else (value or "")
-        if field.kind == "multiline":
-            area = FieldArea(text, id=widget_id)
-            area.placeholder = self._area_placeholder(field, language)
-            return area
-        if field.kind == "choice":
-            return Select(
-                [(c, c) for c in field.choices],
-                value=text if text in field.choices else Select.NULL,
-                prompt=field.placeholder_items()[0],
-                id=widget_id,
-                compact=True,
-            )
-        placeholder = " ".join(field.placeholder_items()[0].split())
-        return FieldInput(field, text, placeholder=placeholder, id=widget_id, compact=True)
+        block.refill(field, shown, language, typed, sent)
 
     # -- focus -----------------------------------------------------------------------
 

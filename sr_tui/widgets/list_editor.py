@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from textual import events, on
+from textual import events, getters, on
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
@@ -103,6 +103,8 @@ class ListEditor(Vertical):
         def control(self) -> ListEditor:
             return self.editor
 
+    add_button = getters.query_one("#add-item", Button)
+
     def __init__(
         self,
         items: list[str],
@@ -167,7 +169,7 @@ class ListEditor(Vertical):
             self._renumber()
         if add_label != self.add_label:
             self.add_label = add_label
-            self.query_one("#add-item", Button).label = add_label
+            self.add_button.label = add_label
 
     def set_items(self, values: list[str]) -> None:
         """Show `values` (the case's items), reusing the item inputs there are, posting
@@ -192,7 +194,7 @@ class ListEditor(Vertical):
         extra = [self._item(v) for v in values[len(self._items) :]]
         if extra:
             self._items.extend(extra)
-            self.mount_all([i.row for i in extra], before=self.query_one("#add-item"))
+            self.mount_all([i.row for i in extra], before=self.add_button)
         self._renumber()
 
     def add_items(self, values: list[str], after: ItemInput | None = None) -> None:
@@ -210,7 +212,7 @@ class ListEditor(Vertical):
             if anchor is not None:
                 self.mount(item.row, after=anchor)
             else:
-                self.mount(item.row, before=self.query_one("#add-item"))
+                self.mount(item.row, before=self.add_button)
             anchor = item.row
             new.append(item)
         self._items[at:at] = new

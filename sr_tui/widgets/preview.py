@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Literal
 
 from rich.text import Text
+from textual import getters
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.message import Message
@@ -53,6 +54,8 @@ class Preview(TranslatedBindings, VerticalScroll, can_focus=True):
     class EditRequested(Message):
         """The user asked to finish the email in place."""
 
+    text_widget = getters.query_one("#preview-text", Static)
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.email: Email | None = None
@@ -82,7 +85,7 @@ class Preview(TranslatedBindings, VerticalScroll, can_focus=True):
         else:
             self.text = ""
             text = Text(empty, style="dim")
-        self.query_one("#preview-text", Static).update(text)
+        self.text_widget.update(text)
 
     def styled(self, email: Email, mark: tuple[int, int] | None = None) -> Text:
         """The email as rich Text: unfilled spans and the marked range styled."""
@@ -114,7 +117,7 @@ class Preview(TranslatedBindings, VerticalScroll, can_focus=True):
 
     def line_of(self, offset: int) -> int:
         """The screen line of the text's `offset`, with the lines wrapped to the pane."""
-        static = self.query_one("#preview-text", Static)
+        static = self.text_widget
         width = static.content_region.width or self.content_region.width or 80
         before = Text(self.text[:offset], end="")
         return max(0, len(before.wrap(self.app.console, width)) - 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Input, Label, TextArea
 
 from sr_tui.core.templates.catalog import load_catalog
-from sr_tui.widgets.field_form import FieldArea, FieldInput
+from sr_tui.widgets.field_editors import FieldArea, FieldInput
 from sr_tui.widgets.list_editor import ItemInput, ListEditor
 from sr_tui.widgets.template_tree import TemplateTree
 

@@ -9,7 +9,7 @@ from textual.widgets import Footer, OptionList
 
 from sr_tui.core.templates.scenario_index import ScenarioIndex
 from sr_tui.screens.picker import MAX_ROWS, PickerScreen
-from sr_tui.widgets import field_form, list_editor
+from sr_tui.widgets import field_block, field_editors, list_editor
 from sr_tui.widgets.lint_panel import LintPanel
 from sr_tui.widgets.preview import Preview
 
@@ -58,14 +58,14 @@ async def test_editors_are_kept_across_opens_so_a_day_of_opens_makes_no_widgets(
     async with app.run_test(size=SIZE) as pilot:
         for template_id in ids:
             await open_template(pilot, template_id)
-        blocks = len(app.draft.query(field_form.FieldBlock))
-        made = count_calls(monkeypatch, field_form.FieldBlock, "__init__")
-        inputs = count_calls(monkeypatch, field_form.FieldInput, "__init__")
+        blocks = len(app.draft.query(field_block.FieldBlock))
+        made = count_calls(monkeypatch, field_block.FieldBlock, "__init__")
+        inputs = count_calls(monkeypatch, field_editors.FieldInput, "__init__")
         items = count_calls(monkeypatch, list_editor.ItemInput, "__init__")
         for template_id in ids[::-4]:  # a spread of them, in another order
             await open_template(pilot, template_id)
         assert (made[0], inputs[0], items[0]) == (0, 0, 0)
-        assert len(app.draft.query(field_form.FieldBlock)) == blocks
+        assert len(app.draft.query(field_block.FieldBlock)) == blocks
         # Only the open template's fields are shown, in its order.
         shown = [b.id for b in app.draft.query(".field")]
         assert shown == [f"block-{f.id}" for f in app.workspace.template.fields]
