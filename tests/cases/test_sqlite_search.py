@@ -110,8 +110,8 @@ def test_upgrading_a_schema_2_file_builds_the_search_index(tmp_path, clock):
     path = tmp_path / "cases.db"
     _make_v2_file(path, clock)
     with SqliteCaseStore(path, clock) as store:
-        assert store._db.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST == 3
-        assert any("from schema version 2 to 3" in note for note in store.notes)
+        assert store._db.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST == 4
+        assert any("from schema version 2 to 4" in note for note in store.notes)
         assert list(tmp_path.glob("cases.db.bak-v2-*"))
         assert numbers(store, "宕机") == ["SR 1"]
         assert numbers(store, "sosreport") == ["SR 1"]  # from its email

@@ -18,6 +18,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from sr_tui.core.cases import migrations_v4
 from sr_tui.core.cases.errors import SchemaTooNewError, StoreError
 from sr_tui.core.clock import Clock
 
@@ -255,6 +256,12 @@ MIGRATIONS: tuple[Migration, ...] = (
                 {_v3_retimeline("NEW.case_id")};
             END""",
         ),
+    ),
+    Migration(
+        4,
+        "search terms of one and two characters through the index: the trigram index's "
+        "vocabulary, and the last two characters of every searchable field (their tails)",
+        migrations_v4.STATEMENTS,
     ),
 )
 

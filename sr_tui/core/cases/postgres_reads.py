@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
+from datetime import datetime
 from typing import Any
 
 from sr_tui.core.cases.errors import NotFoundError, StoreError
@@ -14,6 +15,7 @@ from sr_tui.core.cases.postgres_rows import (
     SELECT_CASE,
     SELECT_ENTRIES,
     SELECT_ENTRY,
+    SELECT_MANY_ENTRIES,
     row_to_case,
     row_to_entry,
     row_to_summary,
@@ -93,6 +95,30 @@ class PostgresReads:
         number = normalize_number(case_number)
         rows = self._server.read(lambda conn: conn.execute(SELECT_ENTRIES, (number,)).fetchall())
         return self._entries(rows, f"an entry of {number}")
+
+    def cases_since(self, since: datetime, *, assignee: str | None = None) -> list[Case]:
+        """See `CaseStore.cases_since`: one query, by the `cases_by_activity` index."""
+        sql = f"{SELECT_CASE} WHERE last_activity_at >= %s"
+        params: list[object] = [since]
+        if assignee is not None:
+            sql += " AND assignee = %s"
+            params.append(normalize_name(assignee))
+        sql += " ORDER BY last_activity_at DESC, number DESC"
+        rows = self._server.read(lambda conn: conn.execute(sql, params).fetchall())
+        return [self._decode(row) for row in rows]
+
+    def entries_of(self, case_numbers: Iterable[str]) -> dict[str, list[Entry]]:
+        """See `CaseStore.entries_of`: one query, the numbers as one array parameter."""
+        numbers = sorted({normalize_number(n) for n in case_numbers})
+        out: dict[str, list[Entry]] = {n: [] for n in numbers}
+        if not numbers:
+            return out
+        rows = self._server.read(
+            lambda conn: conn.execute(SELECT_MANY_ENTRIES, (numbers,)).fetchall()
+        )
+        for row in rows:
+            out.setdefault(row[1], []).extend(self._entries([row], f"an entry of {row[1]}"))
+        return out
 
     def get_entry(self, entry_id: str) -> Entry | None:
         rows = self._server.read(lambda conn: conn.execute(SELECT_ENTRY, (entry_id,)).fetchall())

@@ -42,6 +42,7 @@ __all__ = [
     "LOAD_CASE",
     "SELECT_CASE",
     "SELECT_ENTRY",
+    "SELECT_MANY_ENTRIES",
     "SELECT_SUMMARY",
     "UPDATE_CASE",
     "case_params",
@@ -81,6 +82,8 @@ _ENTRY_SELECT = (
 )
 SELECT_ENTRIES = f"{_ENTRY_SELECT} WHERE c.number = %s ORDER BY e.at, e.seq"
 SELECT_ENTRY = f"{_ENTRY_SELECT} WHERE e.id = %s"
+#: The timelines of many cases in one read: their numbers as one array parameter.
+SELECT_MANY_ENTRIES = f"{_ENTRY_SELECT} WHERE c.number = ANY(%s) ORDER BY e.case_id, e.at, e.seq"
 
 
 class _Json:

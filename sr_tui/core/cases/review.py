@@ -12,7 +12,9 @@ Which cases a figure counts: opened = submitted in the month; closed = moved to 
 in the month (counted once, at the last close); reopened = moved out of closed in the
 month. The month's cases (for keywords) are those opened or closed in it; frequent
 problems group the cases opened in the month, their trend counts the previous month's.
-Months are calendar months in the zone given (the calendar's).
+Months are calendar months in the zone given (the calendar's). The store is read twice,
+however many cases there are: the cases active since the previous month began
+(`cases_since`), then the timelines of this month's (`entries_of`).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
 from sr_tui.core.cases.knowledge import Problem, group_problems, keyword_counts
-from sr_tui.core.cases.model import Case, CaseSummary, Entry, EntryKind, Status
+from sr_tui.core.cases.model import Case, Entry, EntryKind, Status
 from sr_tui.core.cases.review_clocks import (
     CLOCKS,
     BusinessTime,
@@ -37,8 +39,6 @@ from sr_tui.core.cases.review_clocks import (
 from sr_tui.core.cases.search_parse import normalize_area
 from sr_tui.core.cases.store import CaseStore
 from sr_tui.core.cases.team import normalize_name
-
-_PAGE = 500
 
 
 @dataclass(frozen=True)
@@ -117,22 +117,6 @@ def month_bounds(year: int, month: int, tz: tzinfo) -> tuple[datetime, datetime]
     return datetime.combine(first, time(0), tz), datetime.combine(after, time(0), tz)
 
 
-def _recent(store: CaseStore, since: datetime, assignee: str | None = None) -> list[CaseSummary]:
-    """The cases active since `since` (of `assignee`, if given), page by page of the case
-    list (newest first)."""
-    out: list[CaseSummary] = []
-    offset = 0
-    while True:
-        page = store.list_cases(limit=_PAGE, offset=offset, assignee=assignee)
-        for summary in page:
-            if summary.last_activity_at < since:
-                return out
-            out.append(summary)
-        if len(page) < _PAGE:
-            return out
-        offset += _PAGE
-
-
 def _hours(delta: timedelta) -> float:
     return delta.total_seconds() / 3600
 
@@ -163,21 +147,17 @@ def monthly_review(
     start, end = month_bounds(year, month, tz)
     previous_start, _ = month_bounds(year - (month == 1), (month - 2) % 12 + 1, tz)
     clocks = clocks or timeline_clocks(business_time, min(now, end))
-    active = _recent(store, previous_start, assignee)
-    loaded: list[tuple[Case, list[Entry]]] = []
+    month_cases: list[Case] = []
     previous_cases: list[Case] = []
-    for summary in active:
-        in_month = summary.last_activity_at >= start and summary.submitted_at < end
-        opened_before = previous_start <= summary.submitted_at < start
-        if not in_month and not opened_before:
+    for case in store.cases_since(previous_start, assignee=assignee):  # newest first
+        if case.last_activity_at < previous_start:
             continue
-        case = store.get_case(summary.number)
-        if case is None:
-            continue
-        if opened_before:
+        if previous_start <= case.submitted_at < start:
             previous_cases.append(case)
-        if in_month:
-            loaded.append((case, store.entries(case.number)))
+        if case.last_activity_at >= start and case.submitted_at < end:
+            month_cases.append(case)
+    timelines = store.entries_of(c.number for c in month_cases)
+    loaded = [(case, timelines.get(case.number, [])) for case in month_cases]
     figures = _figures(loaded, previous_cases, start, end, tz, business_time, basis, clocks)
     return replace(figures, assignee=assignee)
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
+from datetime import datetime
 
+from sr_tui.core.cases.codec import dumps, encode_time
 from sr_tui.core.cases.errors import NotFoundError, StoreError
 from sr_tui.core.cases.model import Case, CaseSummary, Entry, Status
 from sr_tui.core.cases.numbering import normalize_number
@@ -16,6 +18,7 @@ from sr_tui.core.cases.sqlite_rows import (
     SELECT_CASE,
     SELECT_ENTRIES,
     SELECT_ENTRY,
+    SELECT_MANY_ENTRIES,
     row_to_case,
     row_to_entry,
     row_to_summary,
@@ -64,6 +67,35 @@ class SqliteReads:
             return [row_to_summary(row) for row in rows]
         except (ValueError, TypeError, KeyError) as exc:
             raise StoreError(f"{self.path}: the case list cannot be read ({exc})") from exc
+
+    def cases_since(self, since: datetime, *, assignee: str | None = None) -> list[Case]:
+        """See `CaseStore.cases_since`: one query, by the `cases_by_activity` index."""
+        sql = f"{SELECT_CASE} WHERE last_activity_at >= ?"
+        params: list[object] = [encode_time(since)]
+        if assignee is not None:
+            sql += " AND assignee = ?"
+            params.append(normalize_name(assignee))
+        sql += " ORDER BY last_activity_at DESC, number DESC"
+        with self._db.read() as conn:
+            rows = conn.execute(sql, params).fetchall()
+        return [self._decode(row) for row in rows]
+
+    def entries_of(self, case_numbers: Iterable[str]) -> dict[str, list[Entry]]:
+        """See `CaseStore.entries_of`: one query, the numbers as one JSON parameter."""
+        numbers = sorted({normalize_number(n) for n in case_numbers})
+        out: dict[str, list[Entry]] = {n: [] for n in numbers}
+        if not numbers:
+            return out
+        with self._db.read() as conn:
+            rows = conn.execute(SELECT_MANY_ENTRIES, (dumps(numbers),)).fetchall()
+        for row in rows:
+            try:
+                out.setdefault(row[1], []).append(row_to_entry(row))
+            except (ValueError, TypeError, KeyError) as exc:
+                raise StoreError(
+                    f"{self.path}: an entry of {row[1]} cannot be read ({exc})"
+                ) from exc
+        return out
 
     def last_change(self) -> str:
         """A cheap stamp that changes with every write to the file, by this connection

@@ -99,6 +99,12 @@ SELECT_ENTRY = (
     "SELECT e.id, c.number, e.at, e.kind, e.stage, e.author, e.action, e.notes, e.data "
     "FROM entries e JOIN cases c ON c.id = e.case_id WHERE e.id = ?"
 )
+#: The timelines of many cases in one read: their numbers as one JSON list parameter.
+SELECT_MANY_ENTRIES = (
+    "SELECT e.id, c.number, e.at, e.kind, e.stage, e.author, e.action, e.notes, e.data "
+    "FROM cases c JOIN entries e ON e.case_id = c.id "
+    "WHERE c.number IN (SELECT value FROM json_each(?)) ORDER BY e.case_id, e.at, e.seq"
+)
 
 
 def case_params(case: Case) -> tuple[Any, ...]:

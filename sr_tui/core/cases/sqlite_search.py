@@ -4,10 +4,12 @@
 case, kept by triggers; the view `search_text` joins them); `search_index` is an FTS5
 trigram index over the view, whose rowid is the case id. Terms of three or more
 characters are MATCHed in the index; shorter ones are patterns on the two tables
-themselves, never on the index (on SQLite 3.40 a LIKE on a trigram table
+themselves, never LIKE on the index (on SQLite 3.40 a LIKE on a trigram table
 silently finds nothing for a two-character Chinese term): LIKE for a term with ASCII
 letters (ASCII case-insensitive), GLOB for one without, which has no case to fold and
-reads Chinese text about 2.5x faster.
+reads Chinese text about 2.5x faster. The patterns run only on the cases the short-term
+index of migration 4 says may hold the term (`sqlite_search_short`), so a term in few
+cases or none reads little or no text.
 
 The index only finds; `search.rank` ranks (BM25F with the fields weighted), as on every
 backend. FTS5's own bm25() was measured and left: it counts each phrase's documents over
@@ -29,6 +31,7 @@ from sr_tui.core.cases.search import Candidate, SearchHit, hits, rank
 from sr_tui.core.cases.search_query import FIELDS, RANK_WINDOW, SearchQuery, Term
 from sr_tui.core.cases.search_snippets import fold
 from sr_tui.core.cases.sqlite_rows import SUMMARY_COLUMNS, row_to_summary
+from sr_tui.core.cases.sqlite_search_short import ShortTerms
 
 #: How an area is compared (search_parse.normalize_area, in SQL).
 _AREA = "replace(replace(lower(trim(c.area)), ' ', '_'), '-', '_')"
@@ -130,6 +133,7 @@ def _find(
     *,
     fields: Sequence[str] | None = None,
     exclude: Sequence[int] = (),
+    lookup: ShortTerms | None = None,
 ) -> list[int]:
     """The ids of the newest `window` cases (by case id; by activity for filters alone)
     with the positive terms (all of them, or one for mode "any"; short ones only in
@@ -173,6 +177,12 @@ def _find(
         if needed[a]
     )
     found = [_found(looked_in, t) for t in short]
+    if short and lookup is not None:  # each only in the cases the index may find it in
+        narrowed = [_narrowed(lookup, t, looked_in, key) for t in short]
+        kept = [n for n in narrowed if n is not None]
+        if not kept or (query.mode == "all" and len(kept) < len(narrowed)):
+            return []  # no case has them all (or any, for mode "any")
+        found = kept
     if found:
         joiner = " AND " if query.mode == "all" else " OR "
         sql.add("(" + joiner.join(c for c, _ in found) + ")", *(p for _, ps in found for p in ps))
@@ -186,7 +196,28 @@ def _find(
     return [row[0] for row in conn.execute(text, [*sql.params, window])]
 
 
-def _tiered(conn: sqlite3.Connection, query: SearchQuery, short: Sequence[Term], window: int):
+def _narrowed(
+    lookup: ShortTerms, term: Term, fields: Sequence[str], key: str
+) -> tuple[str, list[object]] | None:
+    """The pattern of a short term in `fields`, on the cases the index may find it in
+    only; None when it finds none, the pattern alone when the term is left to patterns."""
+    clause, params = _found(fields, term)
+    found = lookup.candidates(term.text, fields)
+    if found is None:
+        return clause, params
+    candidates, more = found
+    if not candidates:
+        return None
+    return f"({key} IN ({candidates}) AND {clause})", [*more, *params]
+
+
+def _tiered(
+    conn: sqlite3.Connection,
+    query: SearchQuery,
+    short: Sequence[Term],
+    window: int,
+    lookup: ShortTerms | None = None,
+):
     """Short terms, tier by tier: the cases with them in the first tier's fields, then
     in the first two tiers' (the record), then anywhere; each tier only while the window
     has room, and without the cases an earlier tier found. With one term (or mode "any")
@@ -200,7 +231,9 @@ def _tiered(conn: sqlite3.Connection, query: SearchQuery, short: Sequence[Term],
         if not added:
             continue
         fields = added if alone else [*fields, *added]
-        ids += _find(conn, query, short, window - len(ids), fields=fields, exclude=ids)
+        ids += _find(
+            conn, query, short, window - len(ids), fields=fields, exclude=ids, lookup=lookup
+        )
         if len(ids) >= window:
             break
     return ids
@@ -257,16 +290,17 @@ def search(conn: sqlite3.Connection, query: SearchQuery, limit: int) -> list[Sea
     indexed = [t for t in positive if not t.short]
     short = [t for t in positive if t.short]
     window = max(RANK_WINDOW, limit)
+    lookup = ShortTerms(conn) if short else None
     if not positive:  # filters (and exclusions) alone: the newest activity first
         ids = _find(conn, query, positive, limit)
     elif indexed and (query.mode == "all" or not short):
-        ids = _find(conn, query, positive, window)
+        ids = _find(conn, query, positive, window, lookup=lookup)
     elif not indexed:
-        ids = _tiered(conn, query, short, window)
+        ids = _tiered(conn, query, short, window, lookup)
     else:  # any, of indexed and short terms: each kind finds its own
         ids = _find(conn, query, indexed, window)
         seen = set(ids)
-        ids += [i for i in _tiered(conn, query, short, window) if i not in seen]
+        ids += [i for i in _tiered(conn, query, short, window, lookup) if i not in seen]
     stamps = _stamps(conn, ids)
     texts = _texts(conn, query, ids) if positive else {}
     candidates = [Candidate(key, *stamps[key], texts.get(key, {})) for key in ids if key in stamps]

@@ -121,6 +121,17 @@ class CaseStore(Protocol):
         """A case's timeline, oldest first (in the order written, for equal times)."""
         ...
 
+    def cases_since(self, since: datetime, *, assignee: str | None = None) -> list[Case]:
+        """Every case whose last activity is at or after `since`, whole, in one read, in
+        the case list's order (newest activity first; equal times: the higher number
+        first); `assignee` as `list_cases` takes it. What the monthly review reads."""
+        ...
+
+    def entries_of(self, case_numbers: Iterable[str]) -> dict[str, list[Entry]]:
+        """The timelines of many cases in one read: each number given (normalised) to its
+        entries as `entries` gives them (a case without entries, or unknown: [])."""
+        ...
+
     def get_entry(self, entry_id: str) -> Entry | None:
         """One entry by its id (with the number of the case it is on), or None."""
         ...
