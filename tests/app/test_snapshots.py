@@ -64,8 +64,17 @@ async def fill(pilot: Pilot, field_id: str, text: str) -> None:
 
 
 async def settle(pilot: Pilot) -> None:
-    """Wait for pending work, and stop cursors blinking so the frame is stable."""
-    await pilot.app.workers.wait_for_complete()
+    """Wait for pending work, and stop cursors blinking so the frame is stable. The
+    autosave the last keys scheduled (0.3 s after them, on the wall clock) runs now: the
+    frame is what the user sees once typing stops, not a race with that timer."""
+    app = pilot.app
+    assert isinstance(app, SrTuiApp)
+    if app._save_timer is not None:
+        app._save_timer.stop()
+        app.save_now()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    await app.workers.wait_for_complete()  # the clocks the save asked for
     await pilot.pause()
     for screen in pilot.app.screen_stack:
         for widget in screen.query("Input, TextArea"):
