@@ -56,10 +56,16 @@ async def fill(pilot: Pilot, field_id: str, text: str) -> None:
 
 
 async def settle(pilot: Pilot) -> None:
-    """Let workers and notices finish arriving; stop cursors blinking."""
+    """Run the autosave the last keys scheduled, let workers and notices finish
+    arriving; stop cursors blinking."""
     from textual.widgets import Input, TextArea
 
+    flush = getattr(pilot.app, "flush_save", None)
+    if flush is not None:
+        flush()
     await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()  # the clocks the save asked for
     await pilot.pause()
     for screen in pilot.app.screen_stack:
         for widget in screen.query("Input, TextArea"):

@@ -230,6 +230,13 @@ class SrTuiApp(KeyOrderMixin, CaseActionsMixin, ScreenActionsMixin, App[None]):
             self._save_timer.stop()
         self._save_timer = self.set_timer(SAVE_DELAY, self.save_now)
 
+    def flush_save(self) -> None:
+        """Run the save the last changes scheduled now, if one is pending (the screenshot
+        script and the snapshot tests: the frame once typing stops, not a race with it)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self.save_now()
+
     def save_now(self) -> None:
         self._save_timer = None
         try:
@@ -337,5 +344,4 @@ class SrTuiApp(KeyOrderMixin, CaseActionsMixin, ScreenActionsMixin, App[None]):
         self.notify(tr("language_switched", language))
 
     def on_unmount(self) -> None:
-        if self._save_timer is not None:
-            self.save_now()
+        self.flush_save()

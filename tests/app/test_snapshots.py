@@ -69,9 +69,7 @@ async def settle(pilot: Pilot) -> None:
     frame is what the user sees once typing stops, not a race with that timer."""
     app = pilot.app
     assert isinstance(app, SrTuiApp)
-    if app._save_timer is not None:
-        app._save_timer.stop()
-        app.save_now()
+    app.flush_save()
     await app.workers.wait_for_complete()
     await pilot.pause()
     await app.workers.wait_for_complete()  # the clocks the save asked for
