@@ -572,6 +572,7 @@ STRINGS.update(
         ),
         "col_assignee": ("Assigned to", "受理人"),
         "clocks_label": ("Clocks:", "时效:"),
+        "clocks_due_by": ("by {when}", "截止 {when}"),
         "clocks_paused": ("paused: waiting on the customer", "已暂停:等待客户"),
         "clock_urgent_contact": ("urgent call", "紧急致电"),
         "clock_acknowledge": ("acknowledge", "受理确认"),

@@ -68,6 +68,7 @@ class CaseClocks(Static):
         language: Language,
     ) -> None:
         from sr_tui.core.cases.timeframes_format import format_due
+        from sr_tui.core.when import short_when
 
         running = sorted((c for c in clocks if c.open), key=lambda c: c.due)[:SHOWN]
         self.shown = [(c.kind, badge_of(c, near_fraction)) for c in running]
@@ -83,7 +84,12 @@ class CaseClocks(Static):
             line.append(tr(f"due_badge_{badge}", language), style=style)
             kind = tr(f"clock_{clock.kind}", language)
             answer = f" ({clock.template_id})" if clock.template_id else ""
-            line.append(f" {kind}{answer} {format_due(clock.due, now, calendar)}, ")
+            when = (
+                tr("clocks_due_by", language, when=short_when(clock.due, language, calendar.tz))
+                if language == "zh"
+                else format_due(clock.due, now, calendar)  # the house phrase emails use
+            )
+            line.append(f" {kind}{answer} {when}, ")
             if clock.paused:
                 line.append(tr("clocks_paused", language))
             else:

@@ -24,9 +24,9 @@ NOW = datetime(2026, 12, 7, 11, 0, tzinfo=UTC)  # Monday: three business days la
 FRESH = "SR 3-300"
 
 
-def _app(make):
+def _app(make, language: str = "en"):
     settings = LoadedSettings(
-        Settings(your_name="Sam Lee", your_team="Linux", timezone="UTC"),
+        Settings(your_name="Sam Lee", your_team="Linux", timezone="UTC", language=language),
         locations.config_path(),
     )
     app = make(settings=settings, clock=FixedClock(B1_AT))
@@ -150,3 +150,13 @@ def test_compose_clocks_snapshot(snap_compare, make):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+async def test_the_chinese_clocks_line_reads_its_times_in_chinese(make):
+    app = _app(make, language="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _open(pilot, FRESH)
+        text = screen_text(app)
+        assert "受理确认 (A1) 截止 12月7日 周一 13:00" in text  # 2 business hours from 11:00
+        assert " today" not in text and "by " not in text
