@@ -38,11 +38,14 @@ TEAM_COLUMNS = (*COLUMNS[:3], "col_assignee", *COLUMNS[3:])
 TEAM_WIDTHS = (*WIDTHS[:3], 12, *WIDTHS[3:])
 
 
-def columns_for(view: View) -> tuple[tuple[str, int], ...]:
-    """(label key, width) of each column of `view`'s table."""
-    if view == "team":
-        return tuple(zip(TEAM_COLUMNS, TEAM_WIDTHS, strict=True))
-    return tuple(zip(COLUMNS, WIDTHS, strict=True))
+def columns_for(view: View, language: Language = "en") -> tuple[tuple[str, int], ...]:
+    """(label key, width) of each column of `view`'s table. A Chinese date
+    ("12月4日 周五 10:05") is three cells wider than an English one."""
+    keys, widths = (TEAM_COLUMNS, TEAM_WIDTHS) if view == "team" else (COLUMNS, WIDTHS)
+    wider = 3 if language == "zh" else 0
+    return tuple(
+        (k, w + wider if k == "due_col_when" else w) for k, w in zip(keys, widths, strict=True)
+    )
 
 
 def left_text(left: timedelta, language: Language) -> str:
@@ -128,7 +131,7 @@ class DueScreen(TranslatedBindings, Screen[None]):
 
     def _set_columns(self, table: DataTable) -> None:
         """The columns of the current view (the team's adds whose each case is)."""
-        wanted = columns_for(self.view)
+        wanted = columns_for(self.view, self.language)
         if tuple(str(k.value) for k in table.columns) == tuple(k for k, _ in wanted):
             return
         table.clear(columns=True)
@@ -160,7 +163,7 @@ class DueScreen(TranslatedBindings, Screen[None]):
                 Text(item.template_id or tr("due_call", lang)),
                 Text(when),
                 Text(left_text(row.left, lang), style=style),
-                Text(visible(item.reason)),
+                Text(visible(item.reason_in(lang))),
             ]
             table.add_row(*cells, key=str(i))
         counts = {b: sum(r.bucket == b for r in rows) for b in ("overdue", "today", "week")}

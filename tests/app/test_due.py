@@ -21,10 +21,11 @@ NOW = datetime(2026, 12, 7, 11, 0, tzinfo=UTC)
 B1_AT = datetime(2026, 12, 2, 10, 5, tzinfo=UTC)
 
 
-def _app(catalog, start_screen: str | None = None) -> SrTuiApp:
+def _app(catalog, start_screen: str | None = None, language: str = "en") -> SrTuiApp:
     from sr_tui.core import locations
 
     lines = ['your_name = "Sam Lee"', 'your_team = "Linux"', 'timezone = "UTC"']
+    lines.append(f'language = "{language}"')
     if start_screen:
         lines.append(f'start_screen = "{start_screen}"')
     path = locations.config_path()
@@ -67,6 +68,20 @@ async def test_enter_opens_b2_with_b1s_items(catalog):
         assert app.workspace.values["items"] == ITEMS
         body = app.workspace.email().body
         assert "Still outstanding:\n- An sosreport from app01\n" in body
+
+
+async def test_the_chinese_due_list_says_why_and_when_in_chinese(catalog):
+    app = _app(catalog, language="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f9")
+        await settle(pilot)
+        assert isinstance(app.screen, DueScreen)
+        text = screen_text(app)
+        assert "B2:自 B1(12月2日 周三 10:05)以来" in text  # the column ends there
+        assert "12月4日 周五 10:05   超时" in text  # when B2 was due, the date whole
+        assert "A1:受理确认(自 12月7日" in text
+        assert "no reply since" not in text and "acknowledge" not in text
 
 
 async def test_the_app_can_start_on_the_due_screen(catalog):

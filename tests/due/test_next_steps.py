@@ -146,3 +146,40 @@ def test_timeframe_problems_and_suggestions(catalog, tmp_path):
     ws.open_template("A2")
     points = ws.suggestions("eta")
     assert points[0] == "18:00 UTC today" and "14 March" not in " ".join(points)
+
+
+def test_each_move_says_why_in_chinese_too(catalog, tmp_path):
+    ws = make_workspace(catalog, tmp_path)
+    new_case(ws)
+    send(ws, "B1")
+    b2 = _first(ws, "B2")
+    assert b2.reason_zh == "B2:自 B1(12月2日 周三 10:05)以来客户未回复"
+    steps, problems = load_steps([], known_templates={t.id for t in catalog.templates})
+    assert not problems and all(s.reason_zh for s in steps)  # every built-in move
+    rows = {r.item.template_id: r.item for r in ws.due_rows(horizon="all")}
+    assert rows["B2"].reason_in("zh") == b2.reason_zh
+    assert rows["B2"].reason_in("en") == "B2: no reply since B1 on Wed 2 Dec 10:05"
+    new_case(ws, "SR 3-9")  # nothing sent yet: the acknowledgement is due
+    fresh = [r.item for r in ws.due_rows(horizon="all") if r.item.case_number == "SR 3-9"]
+    acknowledge = next(i for i in fresh if i.kind == "acknowledge")
+    assert acknowledge.reason_in("zh") == "A1:受理确认(自 12月2日 周三 10:05)"
+    assert acknowledge.reason_in("en") == "A1: acknowledge the case (since Wed 2 Dec 10:05)"
+
+
+def test_a_users_move_without_chinese_shows_its_english(catalog, tmp_path):
+    user = tmp_path / "mine"
+    user.mkdir()
+    (user / "next-steps.toml").write_text(
+        '[[step]]\nafter = ["B1"]\nsuggest = "B2"\nwait = "1 business day"\n'
+        'reason = "chase {after} of {at}, {unknown} {0} {at:>999999999} {"\n',
+        encoding="utf-8",
+    )
+    ws = make_workspace(catalog, tmp_path, template_dirs=(str(user),))
+    new_case(ws)
+    send(ws, "B1")
+    (b2,) = [s for s in ws.next_steps(NUMBER) if s.template_id == "B2"]
+    # other braces are shown as written: no KeyError, no billion-character width
+    assert b2.reason == "B2: chase B1 of Wed 2 Dec 10:05, {unknown} {0} {at:>999999999} {"
+    assert b2.reason_zh == ""
+    row = next(r.item for r in ws.due_rows(horizon="all") if r.item.template_id == "B2")
+    assert row.reason_in("zh") == b2.reason

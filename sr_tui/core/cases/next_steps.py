@@ -6,6 +6,7 @@ the move table (`next_steps_table`: `load_steps`, `check_steps`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -15,6 +16,7 @@ from sr_tui.core.cases.model import Case, Entry, EntryKind, FieldValues
 from sr_tui.core.cases.next_steps_table import Step, wait_amount
 from sr_tui.core.cases.sla import announced_close
 from sr_tui.core.cases.sla_policy import REQUESTS, SlaPolicy
+from sr_tui.core.when import short_when
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class Suggestion:
     values: FieldValues = field(default_factory=dict)
     started: datetime | None = None  # when the clock behind it started
     entry_id: str = ""  # the timeline entry it follows
+    reason_zh: str = ""  # `reason` for the Chinese screens ("" when the step has none)
 
 
 def add_wait(start: datetime, unit: str, amount: float, calendar: BusinessCalendar) -> datetime:
@@ -41,6 +44,17 @@ def add_wait(start: datetime, unit: str, amount: float, calendar: BusinessCalend
     if unit == "hour":
         return start + timedelta(hours=amount)
     return start + timedelta(minutes=amount)
+
+
+_REASON_FIELD = re.compile(r"\{(after|at)\}")
+
+
+def fill_reason(reason: str, after: str, at: str) -> str:
+    """A step's reason with {after} and {at} filled in. A user's next-steps.toml may hold
+    other braces or format specs: they are shown as written (no str.format: a width of a
+    billion would be obeyed)."""
+    values = {"after": after, "at": at}
+    return _REASON_FIELD.sub(lambda m: values[m.group(1)], reason)
 
 
 def when_text(t: datetime, calendar: BusinessCalendar) -> str:
@@ -141,7 +155,8 @@ def suggest(
             continue
         start = case.last_activity_at if step.origin == "activity" or last is None else last.at
         shown = last.email.template_id if last is not None and last.email else ""
-        why = step.reason.format(after=shown, at=when_text(start, calendar))
+        why = fill_reason(step.reason, shown, when_text(start, calendar))
+        why_zh = fill_reason(step.reason_zh, shown, short_when(start, "zh", calendar.tz))
         values = _fill(step, case, ordered, policy, calendar, due, now)
         out.append(
             Suggestion(
@@ -152,6 +167,7 @@ def suggest(
                 values,
                 start,
                 last.id if last is not None else "",
+                f"{step.suggest}:{why_zh}" if why_zh else "",
             )
         )
     out.sort(key=lambda s: s.due)

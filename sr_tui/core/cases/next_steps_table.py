@@ -21,7 +21,7 @@ from sr_tui.core.tomlfile import FileProblem, read_toml
 FILE_NAME = "next-steps.toml"
 SPECIAL_WAITS = ("promise", "announced")
 FILL_SOURCES = ("outstanding", "days_to_close")
-STEP_KEYS = ("after", "suggest", "wait", "from", "ends", "reason", "fill", "status")
+STEP_KEYS = ("after", "suggest", "wait", "from", "ends", "reason", "reason_zh", "fill", "status")
 _DURATION = re.compile(
     r"^\s*(\d+(?:\.\d+)?)\s+(business\s+days?|business\s+hours?|days?|hours?|minutes?)\s*$",
     re.IGNORECASE,
@@ -39,6 +39,7 @@ class Step:
     fill: Mapping[str, str] = field(default_factory=dict)
     statuses: tuple[Status, ...] = ()
     line: int | None = None
+    reason_zh: str = ""  # `reason` for the Chinese screens (else `reason` is shown)
 
 
 def builtin_path() -> Path:
@@ -154,6 +155,7 @@ def _steps(
             except ValueError:
                 bad(f"unknown status '{s}'")
         reason = item.get("reason", "")
+        reason_zh = item.get("reason_zh", "")
         steps.append(
             Step(
                 tuple(ids),
@@ -165,6 +167,7 @@ def _steps(
                 dict(fill),
                 tuple(statuses),
                 line,
+                reason_zh if isinstance(reason_zh, str) else "",
             )
         )
     return steps, problems

@@ -22,6 +22,7 @@ from sr_tui.core.cases.next_steps_table import Step
 from sr_tui.core.cases.sla import clocks_for
 from sr_tui.core.cases.sla_policy import SlaPolicy
 from sr_tui.core.cases.team import normalize_name
+from sr_tui.core.when import short_when
 
 Bucket = Literal["overdue", "today", "week", "later"]
 Badge = Literal["breached", "near", "fine"]
@@ -34,6 +35,13 @@ CLOCK_WHAT = {
     "complete": "check the information is complete",
     "diagnosis": "not located: hold a technical review",
     "promise": "keep the promised update",
+}
+CLOCK_WHAT_ZH = {
+    "urgent_contact": "致电客户(紧急:首次联系)",
+    "acknowledge": "受理确认",
+    "complete": "确认信息完整",
+    "diagnosis": "尚未定位:组织技术评审",
+    "promise": "兑现承诺的进展更新",
 }
 
 
@@ -51,6 +59,11 @@ class Due:
     values: FieldValues = field(default_factory=dict)
     kind: str = "step"  # "step" or an SLA clock kind
     assignee: str = ""  # who the case is assigned to (受理人); "" unassigned
+    reason_zh: str = ""  # `reason` for the Chinese screens ("" when there is none)
+
+    def reason_in(self, language: str) -> str:
+        """Why it is due, in the screen's language (English when no Chinese is known)."""
+        return self.reason_zh if language == "zh" and self.reason_zh else self.reason
 
 
 @dataclass(frozen=True)
@@ -114,6 +127,7 @@ def due_for_case(
             length,
             s.values,
             assignee=case.assignee,
+            reason_zh=s.reason_zh,
         )
         if s.template_id not in out or s.due < out[s.template_id].due:
             out[s.template_id] = item
@@ -126,6 +140,12 @@ def due_for_case(
         reason = f"{tid or 'call'}: {what}"
         reason += f" ({d.reason}, {since})" if d.reason and d.kind == "promise" else ""
         reason += f" (since {since})" if d.kind != "promise" and since else ""
+        since_zh = short_when(d.started, "zh", calendar.tz) if d.started else ""
+        reason_zh = f"{tid or '电话'}:{CLOCK_WHAT_ZH.get(d.kind, d.kind)}"
+        if d.kind == "promise" and d.reason_zh:
+            reason_zh += f"({d.reason_zh},{since_zh})"
+        elif d.kind != "promise" and since_zh:
+            reason_zh += f"(自 {since_zh})"
         item = Due(
             case.number,
             customer,
@@ -137,6 +157,7 @@ def due_for_case(
             {},
             d.kind,
             case.assignee,
+            reason_zh,
         )
         if tid not in out or d.due < out[tid].due:
             out[tid] = item

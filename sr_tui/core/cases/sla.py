@@ -82,6 +82,7 @@ class _Clocks:
         entry_id: str = "",
         source: str = "",
         reason: str = "",
+        reason_zh: str = "",
         due: datetime | None = None,
     ) -> Deadline | None:
         if met is not None and self.open_only:
@@ -120,6 +121,7 @@ class _Clocks:
             entry_id,
             source,
             reason,
+            reason_zh,
         )
 
 
@@ -175,6 +177,7 @@ def clocks_for(
                 met,
                 source="accepted",
                 reason="not located: hold a technical review (C1 if the customer must know)",
+                reason_zh="尚未定位:组织技术评审(需告知客户时发 C1)",
             )
         )
     emails = [e for e in c.entries if e.email is not None]
@@ -196,6 +199,7 @@ def clocks_for(
                 entry_id=e.id,
                 source=detail.template_id,
                 reason=f"promised {detail.promise_text or 'an update'} in {detail.template_id}",
+                reason_zh=f"{detail.template_id} 中承诺 {detail.promise_text or '更新进展'}",
             )
         )
     chase = chase_clock(c.entries, policy, calendar, now)

@@ -110,6 +110,7 @@ class Deadline:
     entry_id: str = ""  # the timeline entry that started it
     source: str = ""  # what started it: "submitted", "accepted", a template id
     reason: str = ""  # e.g. "promised 4 business hours in A1"
+    reason_zh: str = ""  # the same for the Chinese screens: "A1 中承诺 4 business hours"
 
     @property
     def open(self) -> bool:
