@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import suppress
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -78,31 +77,20 @@ class ComposeOutputMixin:
         self._clocks_for = number
         if self.template is None and not number:
             return  # nothing to lint, no clocks (a new user's start)
-        self.run_worker(
-            partial(self._prepare_after_frame, number),
-            thread=True,
-            exclusive=True,
-            group="clocks",
-            exit_on_error=False,
-        )
+        self._clocks_worker(partial(self._prepare_after_frame, number))
 
     def _prepare_after_frame(self, number: str | None) -> None:
         if self.template is not None:
             self.workspace.prepare_lint()
-        read = None
-        if number:
-            workspace = self.workspace
-            with suppress(SrTuiError):  # the store is down: the app says so once
-                read = workspace.clocks(number), workspace.calendar, workspace.policy
+        read = self._clocks_of(number) if number else None
         if get_current_worker().is_cancelled:
             read = None  # a newer read shows the clocks
         self.app.call_from_thread(self._after_frame_ready, number, read)
 
     def _after_frame_ready(self, number: str | None, read) -> None:
         self._first_lint()
-        if read is not None:
-            clocks, calendar, policy = read
-            self._show_clocks(number, clocks, calendar, policy.near_fraction)
+        if number and read is not None:
+            self._show_clocks(number, *read)
 
     def refresh_title(self) -> None:
         """The header's second line: the case's number (once it has one), the template."""
@@ -128,22 +116,25 @@ class ComposeOutputMixin:
         if not number:
             self.clocks.display = False
             return
-        self.run_worker(
-            partial(self._read_clocks, number),
-            thread=True,
-            exclusive=True,
-            group="clocks",
-            exit_on_error=False,
-        )
+        self._clocks_worker(partial(self._read_clocks, number))
 
-    def _read_clocks(self, number: str) -> None:
+    def _clocks_worker(self, work) -> None:
+        """Run `work` off the UI thread; a newer read of the clocks replaces it."""
+        self.run_worker(work, thread=True, exclusive=True, group="clocks", exit_on_error=False)
+
+    def _clocks_of(self, number: str):
+        """(clocks, calendar, near fraction) of case `number`, or None when the store is
+        down (the app says so once; the line keeps what it had)."""
         workspace = self.workspace
         try:
-            clocks = workspace.clocks(number)
-            calendar, near = workspace.calendar, workspace.policy.near_fraction
+            return workspace.clocks(number), workspace.calendar, workspace.policy.near_fraction
         except SrTuiError:
-            return  # the store is down: the app says so once, the line keeps what it had
-        self.app.call_from_thread(self._show_clocks, number, clocks, calendar, near)
+            return None
+
+    def _read_clocks(self, number: str) -> None:
+        read = self._clocks_of(number)
+        if read is not None:
+            self.app.call_from_thread(self._show_clocks, number, *read)
 
     def _show_clocks(self, number: str, clocks, calendar, near: float) -> None:
         if number != self.workspace.draft.number:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from sr_tui.core import text as grammar
-from sr_tui.core.lint.lazy import LazyRe
+from sr_tui.core.lazy_re import LazyRe
 
 _FENCE = re.compile(r"[ \t]*(?:```|~~~)")
 _LOGLINE = re.compile(

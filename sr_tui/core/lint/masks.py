@@ -13,8 +13,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
+from sr_tui.core.lazy_re import LazyRe
 from sr_tui.core.lint.doc import MASK, Doc, Placeholder
-from sr_tui.core.lint.lazy import LazyRe
 from sr_tui.core.lint.wordlists import STATUS_WORDS
 
 #: Placeholder patterns, each starting with the character it looks for (fast scans).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sr_tui.core.text._lazy import _Lazy
+from sr_tui.core.lazy_re import LazyRe
 from sr_tui.core.text.names import _NOT_SIGNATURE_WORDS, _is_name, _team_like
 
 #: What the house style writes.
@@ -37,7 +37,7 @@ _OTHER = frozenset(" ".join(c.split()) for c in OTHER_CLOSINGS)
 #: "Thank you for your patience" and the like: a closing only with a comma.
 _COMMA_ONLY = frozenset(c for c in _OTHER if " for " in c)
 #: "Your Acme Support Team," / "Your friends at Acme,".
-_TEAM_CLOSING = _Lazy(
+_TEAM_CLOSING = LazyRe(
     r"[ \t]*your[ \t]+(?:friends[ \t]+at[ \t]+\S.{0,40}|\S.{0,50}?\bteam)[ \t]*[,.!]?[ \t]*$",
     re.IGNORECASE,
 )
@@ -46,7 +46,7 @@ _FIRST_WORDS = frozenset(c.split()[0] for c in HOUSE_CLOSINGS | _OTHER) | {"your
 #: Where a closing line may start in a long text: a line whose first word begins like
 #: one of _FIRST_WORDS. It matches every line `is_closing` accepts (and more), so one scan
 #: finds the lines worth testing.
-MAY_CLOSE = _Lazy(
+MAY_CLOSE = LazyRe(
     r"(?im)^[^\S\n]*(?:"
     + "|".join(sorted((re.escape(w) for w in _FIRST_WORDS), key=len, reverse=True))
     + ")"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from sr_tui.core.text._lazy import _Lazy
+from sr_tui.core.lazy_re import LazyRe
 from sr_tui.core.text.signature import closing_index, is_signature_line
 
 _SEPARATOR = re.compile(r"[ \t]*--[ \t]*\r?$")
@@ -45,31 +45,31 @@ def _history_words(s: str) -> bool:
     return any(w in low for w in ("wrote", "origin", "forward", "写道", "écrit", "schrieb"))
 
 
-_HISTORY = _Lazy(
+_HISTORY = LazyRe(
     r"[ \t]*(?:On\b.{0,300}\bwrote:|.{0,200}(?:写道|a écrit|schrieb)[ \t]*[:：]"
     r"|-{2,}[ \t]*(?:Original Message|Forwarded message|Original|Message d'origine)[ \t]*-{2,}"
     r"|Begin forwarded message:|Forwarded message:)"
     r"[ \t]*\r?$",
     re.IGNORECASE,
 )
-_ON_START = _Lazy(r"[ \t]*On\s.{0,300}$")
-_WROTE_END = _Lazy(r".{0,200}\bwrote:[ \t]*\r?$")
-_HEADER_FROM = _Lazy(r"[ \t]*(?:[_\-=]{10,}[ \t]*\r?$|\*?From:\*?[ \t]+\S)")
-_HEADER_NEXT = _Lazy(r"[ \t]*\*?(?:Sent|Date|To|Cc|Subject):\*?[ \t]")
-_REPLY_MARKER = _Lazy(
+_ON_START = LazyRe(r"[ \t]*On\s.{0,300}$")
+_WROTE_END = LazyRe(r".{0,200}\bwrote:[ \t]*\r?$")
+_HEADER_FROM = LazyRe(r"[ \t]*(?:[_\-=]{10,}[ \t]*\r?$|\*?From:\*?[ \t]+\S)")
+_HEADER_NEXT = LazyRe(r"[ \t]*\*?(?:Sent|Date|To|Cc|Subject):\*?[ \t]")
+_REPLY_MARKER = LazyRe(
     r"[ \t#\-=_*\[(<>]*(?:please[ \t]+)?(?:(?:type|write|enter|add)[ \t]+your[ \t]+"
     r"(?:reply|response|comments?)|reply|respond|write)[ \t]+(?:above|below)[ \t]+this[ \t]+"
     r"line\b.{0,60}$|[ \t#\-=_*\[(]*do[ \t]+not[ \t]+(?:write|reply|type)[ \t]+below[ \t]+"
     r"this[ \t]+line\b.{0,60}$",
     re.IGNORECASE,
 )
-_MOBILE = _Lazy(
+_MOBILE = LazyRe(
     r"[ \t]*(?:Sent from (?:my )?(?:iPhone|iPad|Android|mobile|Samsung|Galaxy|Outlook|BlackBerry"
     r"|Mail for Windows)|Get Outlook for (?:iOS|Android))\b.{0,60}$",
     re.IGNORECASE,
 )
 _RULE = re.compile(r"[ \t]*(?:[_\-=*~#—–]{5,}|(?:[-=_*—–] ?){5,})[ \t]*\r?$")
-_DISCLAIMER = _Lazy(
+_DISCLAIMER = LazyRe(
     r"(?i)intended (?:solely )?(?:only )?for the (?:use of the )?(?:named |sole )?"
     r"(?:addressee|recipient)|intended recipient|(?:received|got) this (?:e-?mail|message|"
     r"communication|transmission) (?:in error|by mistake)|(?:confidential|privileged) and "

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from sr_tui.core.text._lazy import _MAX_LINE, _Lazy
+from sr_tui.core.lazy_re import LazyRe
 from sr_tui.core.text.closing import is_closing
 from sr_tui.core.text.names import _NAME_TOKEN, _PARTICLES, _PLACEHOLDER_NAME, _TITLE, is_role
+
+#: Longest name a greeting test looks at: longer is body text.
+_MAX_LINE = 200
 
 #: Words that open a greeting whatever follows them.
 _STRONG = (
@@ -22,7 +25,7 @@ _GREETING_WORD = re.compile(
 )
 
 #: After the greeting word: the name part, its punctuation, and any text after it.
-_GREETING_PARTS = _Lazy(
+_GREETING_PARTS = LazyRe(
     r"[ \t]*(?:,(?=[ \t]*[^\W\d][^,!:;.?\n]*[,!:])[ \t]*)?"  # "Hi, Alice,"
     r"(?P<name>(?:" + _TITLE + r"[ \t]+)?[^,!:;.?—–\n]*)(?P<punct>[,!:;.?—–]?)"
     r"[ \t]*(?P<tail>.*)",
@@ -31,7 +34,7 @@ _GREETING_PARTS = _Lazy(
 #: A greeting that is only a name: "Alice," / "Alice Chen,".
 _NAME_ONLY = re.compile(r"[ \t]*[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,3}[ \t]*,[ \t]*$")
 
-_BLANK_NAME = _Lazy(r"[_.…\s\-]*_{2,}[_.…\s\-]*|\.{3,}|…")
+_BLANK_NAME = LazyRe(r"[_.…\s\-]*_{2,}[_.…\s\-]*|\.{3,}|…")
 
 
 class Greeting(NamedTuple):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from sr_tui.core.text._lazy import _Lazy
+from sr_tui.core.lazy_re import LazyRe
 
 _TITLE = r"(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sr|Sra|Herr|Frau)\.?"
 
-_PLACEHOLDER_NAME = _Lazy(
+_PLACEHOLDER_NAME = LazyRe(
     r"\[[^\[\]]{1,60}\]|\{\{[^{}]{1,80}\}\}|\{[!$]?[\w.\- ]{1,60}\}|<[\w .\-]{1,40}>"
     r"|%[\w.\-]{1,40}%|\$\{?[\w.]{1,40}\}?|\*\|[\w:]{1,40}\|\*"
 )
@@ -59,8 +59,8 @@ _NOT_SIGNATURE_WORDS = frozenset(
     """i we you is are was were will would can could should please have has had do does
     did let if when this that these those it's i'm we're you're don't""".split()
 )
-_INITIAL_END = _Lazy(r"(?:\b[A-Z]|\b(?:Jr|Sr|Dr|Ph\.D|MD|PhD))\.$")
-_ABBREV_END = _Lazy(r"(?i)\b(?:inc|ltd|co|corp|plc|jr|sr|llc|s\.a|b\.v|p\.o)\.$")
+_INITIAL_END = LazyRe(r"(?:\b[A-Z]|\b(?:Jr|Sr|Dr|Ph\.D|MD|PhD))\.$")
+_ABBREV_END = LazyRe(r"(?i)\b(?:inc|ltd|co|corp|plc|jr|sr|llc|s\.a|b\.v|p\.o)\.$")
 
 
 def _tokens(line: str) -> list[str]:

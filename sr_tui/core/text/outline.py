@@ -6,13 +6,13 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from sr_tui.core.text._lazy import _Lazy
+from sr_tui.core.lazy_re import LazyRe
 from sr_tui.core.text.footer import _RULE, footer_start, is_reply_marker
 from sr_tui.core.text.greeting import _GREETING_WORD, is_greeting
 from sr_tui.core.text.signature import closing_index, signature_start
 
 #: "Jane Doe commented:", "Support replied:": a help-desk author line above a message.
-_AUTHOR = _Lazy(
+_AUTHOR = LazyRe(
     r"[ \t]*\S.{0,60}\b(?:commented|replied|responded|added a comment|said|writes)[ \t]*:[ \t]*\r?$"
 )
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sr_tui.core.text._lazy import _Lazy
+from sr_tui.core.lazy_re import LazyRe
 from sr_tui.core.text.closing import is_closing
 from sr_tui.core.text.names import _NOT_SIGNATURE_WORDS, _is_name, _team_like
 
-_CONTACT = _Lazy(
+_CONTACT = LazyRe(
     r"(?i)(?:\b(?:tel|phone|mobile|mob|cell|fax|e-?mail|web|website|skype|teams|direct|"
     r"office|ext|whatsapp|linkedin)\b\.?[ \t]*[:.]|^[ \t]*[TMEFWPD][ \t]*[:.][ \t]|"
     r"[\w.+-]@[\w-]+\.\w|https?://|www\.|\+?\(?\d[\d ().\-]{6,}\d)"

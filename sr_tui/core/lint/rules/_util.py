@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sr_tui.core.lint.lazy import LazyRe
+from sr_tui.core.lazy_re import LazyRe
 from sr_tui.core.lint.phrases import Hit, PhraseIndex, Token, norm, tokenize
 from sr_tui.core.lint.wordlists import (
     CHATSPEAK,

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from sr_tui.core.lint.lazy import LazyRe
+from sr_tui.core.lazy_re import LazyRe
 from sr_tui.core.lint.wordlists import (
     ACTION_VERBS,
     CONDITIONS,

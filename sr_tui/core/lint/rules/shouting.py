@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from sr_tui.core.lazy_re import LazyRe
 from sr_tui.core.lint.finding import Fix
-from sr_tui.core.lint.lazy import LazyRe
 from sr_tui.core.lint.rules.subject import all_caps
 from sr_tui.core.lint.wordlists import ACRONYMS, CAPS_WORDS, STATUS_ANYWHERE, STATUS_WORDS
 
