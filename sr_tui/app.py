@@ -157,6 +157,14 @@ class SrTuiApp(KeyOrderMixin, CaseActionsMixin, ScreenActionsMixin, App[None]):
         """Textual's `Ready`: the first frame is on the terminal."""
         self.draft.first_frame_shown()
 
+    def _on_resize(self, event: events.Resize) -> None:
+        """A size the app already has changes nothing. Textual 8.2.8 keeps such a Resize
+        (the terminal driver reports the size once more just after the first frame) and
+        sends it to every screen when the app is next idle: a layout and a repaint of
+        the whole screen, each screen, with nothing moved."""
+        if self._size is not None and event.size == self._size:
+            event.prevent_default()  # App._on_resize would keep it as pending
+
     def _set_breakpoint(self, screen) -> None:
         """The width's class (-narrow, -normal, -wide) on `screen` before it mounts, as
         Textual gives it on the first Resize: set then, it restyled every widget of a

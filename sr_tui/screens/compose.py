@@ -191,7 +191,9 @@ class ComposeScreen(ComposeOutputMixin, ComposeEditorMixin, TranslatedBindings, 
 
     async def on_mount(self) -> None:
         self.email_editor.display = False
-        self.clocks.display = False
+        # A case's clocks line keeps its row from the first frame: when the clocks are
+        # read (after that frame) only the line is painted, not every panel laid out again.
+        self.clocks.display = bool(self.workspace.draft.number)
         self._set_titles()
         # The first frame shows the case and its email; the lint engine is imported and
         # run and the clocks are read after it (a returning user's start waited for them).

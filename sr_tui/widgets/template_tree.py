@@ -57,9 +57,14 @@ class TemplateTree(Tree[str]):
             for leaf in branch.children:
                 if leaf.data == template_id:
                     branch.expand()
-                    # After a rebuild (language switch) or an expand, the leaf's line is
-                    # only known once the tree has laid out its lines again.
-                    self.call_after_refresh(self.move_cursor, leaf)
+                    # After a rebuild (language switch) or an expand the leaf's line is
+                    # known once the tree has listed its lines again (asking for one
+                    # does): the cursor is on it in the next frame, the first one at start.
+                    self.get_node_at_line(0)
+                    self.cursor_line = leaf.line
+                    # Scrolling needs the tree's size: after that frame (nothing is
+                    # painted again when the leaf is already in view).
+                    self.call_after_refresh(self.scroll_to_node, leaf, animate=False)
                     return
 
     @on(Tree.NodeSelected)

@@ -65,13 +65,15 @@ async def test_the_lint_and_the_clocks_come_after_the_first_frame_at_once(make, 
             panels=panels[0],
             workers=len(app.workers),
             clocks_shown=screen.query_one(CaseClocks).display,
+            tree_cursor=screen.template_tree.cursor_node.data,
         )
 
     _at_first_frame(monkeypatch, record)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        # The first frame: the case and its email, "Checking the email…", no clocks line;
-        # nothing read or linted yet, no thread started.
+        # The first frame: the case and its email, "Checking the email…", the clocks
+        # line's row kept for the case, the tree's cursor on its template; nothing read or
+        # linted yet, no thread started.
         assert seen == dict(
             number=NUMBER,
             template="B1",
@@ -79,7 +81,8 @@ async def test_the_lint_and_the_clocks_come_after_the_first_frame_at_once(make, 
             lints=0,
             panels=1,
             workers=0,
-            clocks_shown=False,
+            clocks_shown=True,
+            tree_cursor="B1",
         )
         # Then one read of the clocks and one lint, shown in one go.
         assert clocks[0] == 1
@@ -109,3 +112,26 @@ async def test_the_compose_screen_is_styled_for_its_width_before_it_mounts(make,
         # Textual restyles a resumed screen once; the width's class (Textual sets it on
         # the first Resize) was a second time over every widget before the first frame.
         assert seen == [1]
+
+
+async def test_the_clocks_are_painted_in_the_row_kept_for_them(make, monkeypatch):
+    """The clocks arrive after the first frame: only their line is painted, the panels
+    are not laid out again (that was a layout and repaint of the whole screen)."""
+    app = _returning(make)
+    layouts: list[bool] = []
+    original = CaseClocks.update
+
+    def update(self, content="", *, layout=True):
+        layouts.append(layout)
+        original(self, content, layout=layout)
+
+    monkeypatch.setattr(CaseClocks, "update", update)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.draft.query_one(CaseClocks).shown
+        assert layouts == [False]
+        # A new case without clocks hides the line: then the panels take its row.
+        app.workspace.new_case()
+        app.draft.refresh_clocks()
+        await settle(pilot)
+        assert not app.draft.query_one(CaseClocks).display
