@@ -200,6 +200,7 @@ class ComposeScreen(ComposeOutputMixin, ComposeEditorMixin, TranslatedBindings, 
         self._lint_after_frame = True
         await self.show_case(focus_first=True)
         self._lint_after_frame = False
+        await self.query_one(KeyFooter).show_keys_now()  # the keys of that focus
         self._mounted = True
         self._start_after_frame()
         self.set_interval(CLOCKS_EVERY, self.refresh_clocks)

@@ -13,6 +13,7 @@ from sr_tui.core.clock import FixedClock
 from sr_tui.core.settings import LoadedSettings, Settings
 from sr_tui.screens.compose import ComposeScreen
 from sr_tui.widgets.case_clocks import CaseClocks
+from sr_tui.widgets.key_footer import KeyFooter
 from sr_tui.widgets.lint_panel import LintPanel
 from tests.due.helpers import NUMBER, new_case, send
 
@@ -66,14 +67,16 @@ async def test_the_lint_and_the_clocks_come_after_the_first_frame_at_once(make, 
             workers=len(app.workers),
             clocks_shown=screen.query_one(CaseClocks).display,
             tree_cursor=screen.template_tree.cursor_node.data,
+            footer_composed=screen.query_one(KeyFooter).recomposed,
+            find_key="Find template" in screen_text(app),
         )
 
     _at_first_frame(monkeypatch, record)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         # The first frame: the case and its email, "Checking the email…", the clocks
-        # line's row kept for the case, the tree's cursor on its template; nothing read or
-        # linted yet, no thread started.
+        # line's row kept for the case, the tree's cursor on its template, the footer's
+        # keys; nothing read or linted yet, no thread started.
         assert seen == dict(
             number=NUMBER,
             template="B1",
@@ -83,6 +86,8 @@ async def test_the_lint_and_the_clocks_come_after_the_first_frame_at_once(make, 
             workers=0,
             clocks_shown=True,
             tree_cursor="B1",
+            footer_composed=1,  # with the keys of the focused field, once
+            find_key=True,
         )
         # Then one read of the clocks and one lint, shown in one go.
         assert clocks[0] == 1
@@ -90,6 +95,7 @@ async def test_the_lint_and_the_clocks_come_after_the_first_frame_at_once(make, 
         assert panels[0] == 2
         assert ("chase", "breached") in app.draft.query_one(CaseClocks).shown
         assert "Checking the email" not in screen_text(app)
+        assert app.draft.query_one(KeyFooter).recomposed == 1
 
 
 async def test_the_compose_screen_is_styled_for_its_width_before_it_mounts(make, monkeypatch):
