@@ -147,7 +147,7 @@ class SrTuiApp(KeyOrderMixin, CaseActionsMixin, ScreenActionsMixin, App[None]):
                 description = visible(self.describe(draft))
                 self.notify(tr("draft_restored", self.language, draft=description), markup=False)
         if self.ask_for_name:
-            self.call_after_refresh(self._ask_for_name)
+            self._ask_for_name()
         # After the first frame: opening checks the whole file (PRAGMA quick_check).
         self.call_after_refresh(self._open_case_store)
         if self.settings.start_screen == "due":

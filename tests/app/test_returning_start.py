@@ -1,6 +1,7 @@
-"""A returning user's start, counted (never timed): the first frame shows the saved case
+"""Starts, counted (never timed): a returning user's first frame shows the saved case
 and its email; the lint and the clocks come right after that frame, read off the UI
-thread and shown at once; the compose screen is not restyled for its width's class."""
+thread and shown at once; the compose screen is not restyled for its width's class. A
+new user's first frame holds the first-run questions."""
 
 from __future__ import annotations
 
@@ -141,3 +142,14 @@ async def test_the_clocks_are_painted_in_the_row_kept_for_them(make, monkeypatch
         app.draft.refresh_clocks()
         await settle(pilot)
         assert not app.draft.query_one(CaseClocks).display
+
+
+async def test_the_first_run_questions_are_in_the_first_frame(make, monkeypatch):
+    """A new user's first frame asks for the name: the questions are pushed before it is
+    painted (after it, the main screen was painted alone first, then again under them)."""
+    app = make(ask_for_name=True)
+    seen: list[str] = []
+    _at_first_frame(monkeypatch, lambda screen: seen.append(type(screen.app.screen).__name__))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert seen == ["FirstRunScreen"]
