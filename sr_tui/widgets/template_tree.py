@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.message import Message
@@ -66,6 +67,16 @@ class TemplateTree(Tree[str]):
                     # painted again when the leaf is already in view).
                     self.call_after_refresh(self.scroll_to_node, leaf, animate=False)
                     return
+
+    def get_label_width(self, node) -> int:
+        """A label's width in cells, without rendering it. Textual renders every label to
+        measure the tree each time it lists its lines: with 3,000 templates that was
+        most of the start. (The width is what `render_label` gives: the expand icon of
+        a branch, then the label.)"""
+        icon = ""
+        if node.allow_expand:
+            icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+        return cell_len(icon) + node.label.cell_len
 
     @on(Tree.NodeSelected)
     def _leaf_selected(self, event: Tree.NodeSelected[str]) -> None:
