@@ -4,8 +4,10 @@
    under new ids into a user folder): `load_catalog` cold (empty cache) and warm, in
    process; `sr-tui list --json` as a process (warm); the picker in process: opening it
    (the scenario index built, the screen mounted) and the work of one keystroke
-   (`update_results`, search and rows). Ratios against the built-ins alone; the
-   `list --json` runs of the sizes are interleaved.
+   (`update_results`, search and rows); the app's start as a process in a pty (warm
+   cache; first frame and settled screen, as `startup.py` measures them). Ratios against
+   the built-ins alone; the `list --json` runs and the starts of the sizes are
+   interleaved.
 2. B1 with 1, 50 and 200 items: opening it (from A1, the items already on the case) and
    one keystroke in its first item (the case updated, the preview and lint panel shown),
    CPU time in process. Ratios against 1 item.
@@ -15,7 +17,7 @@
    same with a one-line value.
 
 Goals (issue 12): warm start with 3,000 templates at most 1.5x the built-ins alone
-(here: catalog load warm and `list --json`); picker keystroke within a frame (16 ms);
+(the app's start, and `list --json`); picker keystroke within a frame (16 ms);
 a 200-item B1 opening at most 1.5x a 1-item one.
 
     python benchmarks/scale.py [--runs 5] [--sizes 31,300,3000] [--only libraries]
@@ -34,7 +36,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from _timing import sr_tui_command, time_commands, user_like_env
+from _timing import sr_tui_command, time_commands, time_interleaved, user_like_env
+from startup import first_full_frame
 
 SIZE = (120, 36)
 PROSE = (
@@ -103,6 +106,7 @@ def libraries(sizes: list[int], runs: int, tmp: Path) -> None:
             "--json",
         ]
     listing = time_commands(commands, runs, env=env)
+    starts = app_starts(sizes, runs, tmp, env)
     base = rows[sizes[0]]
     for name in base:
         cells = [
@@ -111,7 +115,34 @@ def libraries(sizes: list[int], runs: int, tmp: Path) -> None:
         print(f"  {name:<38} " + "  ".join(cells))
     cells = [f"{listing[c] * 1000:8.1f} ms {listing[c] / listing[sizes[0]]:5.2f}x" for c in sizes]
     print(f"  {'sr-tui list --json (process, warm)':<38} " + "  ".join(cells))
+    for i, name in enumerate(("first frame", "settled")):
+        base_start = starts[sizes[0]][i]
+        cells = [f"{starts[c][i] * 1000:8.1f} ms {starts[c][i] / base_start:5.2f}x" for c in sizes]
+        print(f"  {'app start (pty, warm), ' + name:<38} " + "  ".join(cells))
     print("  columns: " + ", ".join(f"{c} templates" for c in sizes))
+
+
+def app_starts(
+    sizes: list[int], runs: int, tmp: Path, env: dict[str, str]
+) -> dict[int, tuple[float, float]]:
+    """`sr-tui` launched in a pty over each library (its catalog cache warm from the
+    loads above): medians of first frame and settled screen, the sizes interleaved."""
+    measures = {}
+    for count in sizes:
+        start_env = {
+            **env,
+            "TERM": "xterm-256color",
+            "COLORTERM": "truecolor",
+            "SR_TUI_TEMPLATES": str(tmp / f"lib{count}") if count > 31 else "",
+            "SR_TUI_CACHE": str(tmp / f"cache{count}-0"),
+            "SR_TUI_DATA": str(tmp / f"data-start{count}"),
+        }
+        measures[count] = lambda e=start_env: first_full_frame(sr_tui_command(), e)
+    samples = time_interleaved(measures, runs)
+    return {
+        count: tuple(statistics.median(s[i] for s in values) for i in (0, 1))
+        for count, values in samples.items()
+    }
 
 
 def picker_keystroke(index, query: str) -> None:

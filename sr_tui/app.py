@@ -147,7 +147,7 @@ class SrTuiApp(KeyOrderMixin, CaseActionsMixin, ScreenActionsMixin, App[None]):
                 description = visible(self.describe(draft))
                 self.notify(tr("draft_restored", self.language, draft=description), markup=False)
         if self.ask_for_name:
-            self.call_after_refresh(self._ask_for_name)
+            self._ask_for_name()
         # After the first frame: opening checks the whole file (PRAGMA quick_check).
         self.call_after_refresh(self._open_case_store)
         if self.settings.start_screen == "due":
@@ -156,6 +156,14 @@ class SrTuiApp(KeyOrderMixin, CaseActionsMixin, ScreenActionsMixin, App[None]):
     def on_ready(self) -> None:
         """Textual's `Ready`: the first frame is on the terminal."""
         self.draft.first_frame_shown()
+
+    def _on_resize(self, event: events.Resize) -> None:
+        """A size the app already has changes nothing. Textual 8.2.8 keeps such a Resize
+        (the terminal driver reports the size once more just after the first frame) and
+        sends it to every screen when the app is next idle: a layout and a repaint of
+        the whole screen, each screen, with nothing moved."""
+        if self._size is not None and event.size == self._size:
+            event.prevent_default()  # App._on_resize would keep it as pending
 
     def _set_breakpoint(self, screen) -> None:
         """The width's class (-narrow, -normal, -wide) on `screen` before it mounts, as

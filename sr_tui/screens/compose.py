@@ -191,13 +191,16 @@ class ComposeScreen(ComposeOutputMixin, ComposeEditorMixin, TranslatedBindings, 
 
     async def on_mount(self) -> None:
         self.email_editor.display = False
-        self.clocks.display = False
+        # A case's clocks line keeps its row from the first frame: when the clocks are
+        # read (after that frame) only the line is painted, not every panel laid out again.
+        self.clocks.display = bool(self.workspace.draft.number)
         self._set_titles()
         # The first frame shows the case and its email; the lint engine is imported and
         # run and the clocks are read after it (a returning user's start waited for them).
         self._lint_after_frame = True
         await self.show_case(focus_first=True)
         self._lint_after_frame = False
+        await self.query_one(KeyFooter).show_keys_now()  # the keys of that focus
         self._mounted = True
         self._start_after_frame()
         self.set_interval(CLOCKS_EVERY, self.refresh_clocks)

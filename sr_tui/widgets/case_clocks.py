@@ -72,9 +72,11 @@ class CaseClocks(Static):
 
         running = sorted((c for c in clocks if c.open), key=lambda c: c.due)[:SHOWN]
         self.shown = [(c.kind, badge_of(c, near_fraction)) for c in running]
+        # The line's row stays where it was (its size unchanged): no layout of the screen.
+        resized = self.display != bool(running)
         self.display = bool(running)
         if not running:
-            self.update("")
+            self.update("", layout=resized)
             return
         line = Text(tr("clocks_label", language) + " ")
         for i, (clock, (_, badge)) in enumerate(zip(running, self.shown, strict=True)):
@@ -95,4 +97,4 @@ class CaseClocks(Static):
             else:
                 key = "due_over" if clock.left < timedelta(0) else "due_left"
                 line.append(tr(key, language, amount=_amount(clock.left)), style=style)
-        self.update(line)
+        self.update(line, layout=resized)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from textual import on
+from textual import events, on
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
@@ -66,6 +66,8 @@ class FieldForm(VerticalScroll):
         #: the last one posted): an editor echoing it (on mount, or when given a value)
         #: posts nothing.
         self._shown: dict[str, Value] = {}
+        #: The block whose field has the focus (it shows its help).
+        self._focused_block: FieldBlock | None = None
 
     async def show(
         self,
@@ -176,12 +178,39 @@ class FieldForm(VerticalScroll):
             target = pool[min(item or 0, len(pool) - 1)] if pool else widget
         # set_focus, not focus(): focus() waits for the app's queue, behind keys in flight.
         self.screen.set_focus(target, scroll_visible=False)
+        self.show_focus()  # now, for the frame being made (the start's first one)
         if at is not None:
             # After the Focus event, which selects the whole value of an input.
             target.call_later(self._select, target, at)
         if widget.parent is not None:
             widget.parent.scroll_visible(animate=False)
         return True
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self.show_focus()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self.show_focus()
+
+    def show_focus(self) -> None:
+        """Mark the form (its border) and the focused field's block (its help) with
+        `-focus-within`. Not Textual's `:focus-within`: any rule with it made Textual
+        restyle every widget of the form at each focus move (B2's 34 at start, a long
+        list's every row at each Tab). Only the marked node is restyled, and a block's
+        help: no rule below them depends on the class."""
+        focused = self.screen.focused
+        node, block = focused, None
+        while node is not None and node is not self:
+            if isinstance(node, FieldBlock):
+                block = node
+            node = node.parent
+        _mark(self, node is self)
+        if block is not self._focused_block:
+            if self._focused_block is not None:
+                _mark(self._focused_block, False, self._focused_block.help)
+            if block is not None:
+                _mark(block, True, block.help)
+            self._focused_block = block
 
     @staticmethod
     def _select(widget: Widget, at: tuple[int, int]) -> None:
@@ -269,3 +298,13 @@ class FieldForm(VerticalScroll):
     def _list_changed(self, event: ListEditor.Changed) -> None:
         event.stop()
         self._post(self._field_id(event.editor), event.items)
+
+
+def _mark(widget: Widget, on: bool, *also: Widget) -> None:
+    """Set or clear `-focus-within` on `widget`, restyling it and `also`, not everything
+    below it (as a class change does)."""
+    if widget.has_class("-focus-within") == on:
+        return
+    widget.set_class(on, "-focus-within", update=False)
+    if widget.is_mounted:
+        widget.app.stylesheet.update_nodes([widget, *also], animate=False)

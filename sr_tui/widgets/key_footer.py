@@ -16,6 +16,8 @@ class KeyFooter(Footer):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._shown_keys: tuple | None = None
+        #: What the last recompose showed (the keys and the footer's own settings).
+        self._composed: tuple | None = None
         #: How many times the keys were recomposed (tests count them).
         self.recomposed = 0
 
@@ -43,6 +45,25 @@ class KeyFooter(Footer):
             self._shown_keys = keys
         super().bindings_changed(screen)
 
+    async def show_keys_now(self) -> None:
+        """Compose the keys of the screen's bindings now. The screen calls it once its
+        focus is set, before its first frame: Textual's `Footer` composes its keys only
+        after a refresh (the first frame had none) and again when the focus has moved."""
+        if not self.is_attached:
+            return
+        self._bindings_ready = True
+        self._shown_keys = self.shown_keys()
+        with self._context():  # as the footer's own task: its keys bind to its reactives
+            await self.recompose()  # (nothing when these keys are composed already)
+
     async def recompose(self) -> None:
+        """Recompose, unless the keys are what the footer already shows (a recompose
+        Textual queued after a refresh, when `show_keys_now` has shown them since)."""
+        composed = None
+        if self.is_attached and self._bindings_ready:
+            composed = (self.shown_keys(), self.compact, self.show_command_palette)
+            if composed == self._composed:
+                return
+        self._composed = composed
         self.recomposed += 1
         await super().recompose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.message import Message
@@ -57,10 +58,25 @@ class TemplateTree(Tree[str]):
             for leaf in branch.children:
                 if leaf.data == template_id:
                     branch.expand()
-                    # After a rebuild (language switch) or an expand, the leaf's line is
-                    # only known once the tree has laid out its lines again.
-                    self.call_after_refresh(self.move_cursor, leaf)
+                    # After a rebuild (language switch) or an expand the leaf's line is
+                    # known once the tree has listed its lines again (asking for one
+                    # does): the cursor is on it in the next frame, the first one at start.
+                    self.get_node_at_line(0)
+                    self.cursor_line = leaf.line
+                    # Scrolling needs the tree's size: after that frame (nothing is
+                    # painted again when the leaf is already in view).
+                    self.call_after_refresh(self.scroll_to_node, leaf, animate=False)
                     return
+
+    def get_label_width(self, node) -> int:
+        """A label's width in cells, without rendering it. Textual renders every label to
+        measure the tree each time it lists its lines: with 3,000 templates that was
+        most of the start. (The width is what `render_label` gives: the expand icon of
+        a branch, then the label.)"""
+        icon = ""
+        if node.allow_expand:
+            icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+        return cell_len(icon) + node.label.cell_len
 
     @on(Tree.NodeSelected)
     def _leaf_selected(self, event: Tree.NodeSelected[str]) -> None:

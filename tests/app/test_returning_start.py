@@ -1,6 +1,7 @@
-"""A returning user's start, counted (never timed): the first frame shows the saved case
+"""Starts, counted (never timed): a returning user's first frame shows the saved case
 and its email; the lint and the clocks come right after that frame, read off the UI
-thread and shown at once; the compose screen is not restyled for its width's class."""
+thread and shown at once; the compose screen is not restyled for its width's class. A
+new user's first frame holds the first-run questions."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sr_tui.core.clock import FixedClock
 from sr_tui.core.settings import LoadedSettings, Settings
 from sr_tui.screens.compose import ComposeScreen
 from sr_tui.widgets.case_clocks import CaseClocks
+from sr_tui.widgets.key_footer import KeyFooter
 from sr_tui.widgets.lint_panel import LintPanel
 from tests.due.helpers import NUMBER, new_case, send
 
@@ -65,13 +67,17 @@ async def test_the_lint_and_the_clocks_come_after_the_first_frame_at_once(make, 
             panels=panels[0],
             workers=len(app.workers),
             clocks_shown=screen.query_one(CaseClocks).display,
+            tree_cursor=screen.template_tree.cursor_node.data,
+            footer_composed=screen.query_one(KeyFooter).recomposed,
+            find_key="Find template" in screen_text(app),
         )
 
     _at_first_frame(monkeypatch, record)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        # The first frame: the case and its email, "Checking the email…", no clocks line;
-        # nothing read or linted yet, no thread started.
+        # The first frame: the case and its email, "Checking the email…", the clocks
+        # line's row kept for the case, the tree's cursor on its template, the footer's
+        # keys; nothing read or linted yet, no thread started.
         assert seen == dict(
             number=NUMBER,
             template="B1",
@@ -79,7 +85,10 @@ async def test_the_lint_and_the_clocks_come_after_the_first_frame_at_once(make, 
             lints=0,
             panels=1,
             workers=0,
-            clocks_shown=False,
+            clocks_shown=True,
+            tree_cursor="B1",
+            footer_composed=1,  # with the keys of the focused field, once
+            find_key=True,
         )
         # Then one read of the clocks and one lint, shown in one go.
         assert clocks[0] == 1
@@ -87,6 +96,7 @@ async def test_the_lint_and_the_clocks_come_after_the_first_frame_at_once(make, 
         assert panels[0] == 2
         assert ("chase", "breached") in app.draft.query_one(CaseClocks).shown
         assert "Checking the email" not in screen_text(app)
+        assert app.draft.query_one(KeyFooter).recomposed == 1
 
 
 async def test_the_compose_screen_is_styled_for_its_width_before_it_mounts(make, monkeypatch):
@@ -109,3 +119,37 @@ async def test_the_compose_screen_is_styled_for_its_width_before_it_mounts(make,
         # Textual restyles a resumed screen once; the width's class (Textual sets it on
         # the first Resize) was a second time over every widget before the first frame.
         assert seen == [1]
+
+
+async def test_the_clocks_are_painted_in_the_row_kept_for_them(make, monkeypatch):
+    """The clocks arrive after the first frame: only their line is painted, the panels
+    are not laid out again (that was a layout and repaint of the whole screen)."""
+    app = _returning(make)
+    layouts: list[bool] = []
+    original = CaseClocks.update
+
+    def update(self, content="", *, layout=True):
+        layouts.append(layout)
+        original(self, content, layout=layout)
+
+    monkeypatch.setattr(CaseClocks, "update", update)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.draft.query_one(CaseClocks).shown
+        assert layouts == [False]
+        # A new case without clocks hides the line: then the panels take its row.
+        app.workspace.new_case()
+        app.draft.refresh_clocks()
+        await settle(pilot)
+        assert not app.draft.query_one(CaseClocks).display
+
+
+async def test_the_first_run_questions_are_in_the_first_frame(make, monkeypatch):
+    """A new user's first frame asks for the name: the questions are pushed before it is
+    painted (after it, the main screen was painted alone first, then again under them)."""
+    app = make(ask_for_name=True)
+    seen: list[str] = []
+    _at_first_frame(monkeypatch, lambda screen: seen.append(type(screen.app.screen).__name__))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert seen == ["FirstRunScreen"]
