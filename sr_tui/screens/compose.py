@@ -122,6 +122,7 @@ class ComposeScreen(ComposeOutputMixin, ComposeEditorMixin, TranslatedBindings, 
     email_editor = getters.query_one(EmailEditor)
     lint_panel = getters.query_one(LintPanel)
     clocks = getters.query_one(CaseClocks)
+    footer = getters.query_one(KeyFooter)
 
     def __init__(self, workspace: Workspace, language: Language) -> None:
         super().__init__()
@@ -200,7 +201,7 @@ class ComposeScreen(ComposeOutputMixin, ComposeEditorMixin, TranslatedBindings, 
         self._lint_after_frame = True
         await self.show_case(focus_first=True)
         self._lint_after_frame = False
-        await self.query_one(KeyFooter).show_keys_now()  # the keys of that focus
+        await self.footer.show_keys_now()  # the keys of that focus
         self._mounted = True
         self._start_after_frame()
         self.set_interval(CLOCKS_EVERY, self.refresh_clocks)

@@ -15,8 +15,7 @@ from textual.widgets import Footer
 class KeyFooter(Footer):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._shown_keys: tuple | None = None
-        #: What the last recompose showed (the keys and the footer's own settings).
+        #: What the last recompose showed (`_wanted()` then).
         self._composed: tuple | None = None
         #: How many times the keys were recomposed (tests count them).
         self.recomposed = 0
@@ -36,13 +35,15 @@ class KeyFooter(Footer):
             if binding.show
         )
 
+    def _wanted(self) -> tuple:
+        """What a recompose would show: the keys and the footer's own settings."""
+        return self.shown_keys(), self.compact, self.show_command_palette
+
     def bindings_changed(self, screen: Screen) -> None:
-        if self.is_attached and screen is self.screen and screen.app.app_focus:
-            keys = self.shown_keys()
-            if keys == self._shown_keys:
-                self._bindings_ready = True
-                return
-            self._shown_keys = keys
+        same_screen = self.is_attached and screen is self.screen and screen.app.app_focus
+        if same_screen and self._wanted() == self._composed:
+            self._bindings_ready = True
+            return
         super().bindings_changed(screen)
 
     async def show_keys_now(self) -> None:
@@ -52,7 +53,6 @@ class KeyFooter(Footer):
         if not self.is_attached:
             return
         self._bindings_ready = True
-        self._shown_keys = self.shown_keys()
         with self._context():  # as the footer's own task: its keys bind to its reactives
             await self.recompose()  # (nothing when these keys are composed already)
 
@@ -61,7 +61,7 @@ class KeyFooter(Footer):
         Textual queued after a refresh, when `show_keys_now` has shown them since)."""
         composed = None
         if self.is_attached and self._bindings_ready:
-            composed = (self.shown_keys(), self.compact, self.show_command_palette)
+            composed = self._wanted()
             if composed == self._composed:
                 return
         self._composed = composed
