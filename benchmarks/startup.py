@@ -11,7 +11,9 @@ tree leaf ("A1 New case received") and the preview's text ("Choose a template").
 footer's keys and the preview are filled in by the last steps of mounting, so they only
 appear in a complete first frame. "Settled" is the last output before the terminal goes
 quiet for 0.4 s after that frame: what follows the first frame (restyling, a footer
-recomposed, the draft restored late) counts there. Then the process is killed.
+recomposed, the draft restored late) counts there; a blinking cursor does not (a focused
+input draws its line again every half second for as long as it runs: blinks are told by
+their beat, `settled_at`). Then the process is killed.
 
 Three users, each against the bare app in the same run, runs interleaved:
 
@@ -127,6 +129,11 @@ _ESCAPES = re.compile(
 
 
 QUIET = 0.4
+#: A focused input's cursor blinks: its line is drawn again every half second, for ever.
+BLINK_PERIOD = 0.5
+BLINK_SLACK = 0.06
+#: A blink redraws one line or so; anything bigger is the app still settling.
+BLINK_BYTES = 2048
 RETURNING_MARKERS = ("Find template", "SR 3-7654321", "Hi Alice,")
 FIRST_RUN_MARKERS = ("Welcome to sr-tui",)
 
@@ -135,7 +142,8 @@ def first_full_frame(
     argv: Sequence[str], env: dict[str, str], markers: Sequence[str] = MARKERS
 ) -> tuple[float, float]:
     """Seconds from spawning `argv` in a fresh pty until every marker is on screen, and
-    until the last output before the terminal stays quiet for `QUIET` seconds."""
+    until the last output before the terminal stays quiet for `QUIET` seconds, a blinking
+    cursor aside (`settled_at`)."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
     start = time.perf_counter()
@@ -145,16 +153,25 @@ def first_full_frame(
     os.close(slave)
     decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
     raw = ""
-    frame = last = None
+    frame = None
+    writes: list[tuple[float, int]] = []  # (when, bytes) of each read from the frame on
+    quiet_after = None  # the last output before the first QUIET seconds of quiet
     try:
         while True:
             elapsed = time.perf_counter() - start
             if elapsed > TIMEOUT:
                 raise TimeoutError(f"{argv[0]}: no full frame in {TIMEOUT:g} s:\n{_tail(raw)}")
-            ready, _, _ = select.select([master], [], [], QUIET if frame else 0.5)
+            if quiet_after is not None:
+                # Watch two blink periods more: a blink goes on, settling does not.
+                wait = quiet_after + 2 * (BLINK_PERIOD + BLINK_SLACK) - elapsed
+                if wait <= 0:
+                    return frame, settled_at(writes, quiet_after)
+            else:
+                wait = QUIET if frame is not None else 0.5
+            ready, _, _ = select.select([master], [], [], wait)
             if not ready:
-                if frame is not None:
-                    return frame, last
+                if frame is not None and quiet_after is None:
+                    quiet_after = writes[-1][0]
                 continue
             try:
                 chunk = os.read(master, 65536)
@@ -162,19 +179,43 @@ def first_full_frame(
                 chunk = b""
             if not chunk:
                 raise RuntimeError(f"{argv[0]} exited before its first full frame:\n{_tail(raw)}")
-            last = time.perf_counter() - start
-            raw += decoder.decode(chunk)
+            now = time.perf_counter() - start
             if frame is not None:
+                writes.append((now, len(chunk)))
                 continue
+            raw += decoder.decode(chunk)
             # Strip escapes from everything read so far: a sequence may span two reads.
             screen = _ESCAPES.sub("", raw)
             if all(marker in screen for marker in markers):
-                frame = last
+                frame = now
+                writes.append((now, len(chunk)))
     finally:
         if proc.poll() is None:
             os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         os.close(master)
+
+
+def settled_at(writes: Sequence[tuple[float, int]], quiet_after: float) -> float:
+    """`quiet_after` (the last output before the first `QUIET` seconds of quiet), unless
+    that output was a blinking cursor: then the last output before the blinking began.
+
+    A blink is a small output (a focused input's line drawn with its cursor on, then off,
+    each about the same size) that recurs every `BLINK_PERIOD` until the end: three of
+    them at least. A bare app with no focused input has none; an app whose cursor
+    blinks once before the screen is quiet would otherwise be charged half a second."""
+    run = len(writes) - 1  # where the periodic run at the end of `writes` begins
+    while run > 0:
+        (before, size), (when, last) = writes[run - 1], writes[run]
+        if size > BLINK_BYTES or last > BLINK_BYTES or max(size, last) > 1.5 * min(size, last):
+            break  # a blink draws the same line again, cursor on or off: about one size
+        if abs(when - before - BLINK_PERIOD) > BLINK_SLACK:
+            break
+        run -= 1
+    blinking = len(writes) - run >= 3 and writes[run][0] <= quiet_after
+    if not blinking or run == 0:
+        return quiet_after
+    return writes[run - 1][0]
 
 
 def _tail(raw: str) -> str:

@@ -148,14 +148,20 @@ class SrTuiApp(KeyOrderMixin, CaseActionsMixin, ScreenActionsMixin, App[None]):
                 self.notify(tr("draft_restored", self.language, draft=description), markup=False)
         if self.ask_for_name:
             self._ask_for_name()
-        # After the first frame: opening checks the whole file (PRAGMA quick_check).
-        self.call_after_refresh(self._open_case_store)
         if self.settings.start_screen == "due":
             self.action_due()
 
     def on_ready(self) -> None:
-        """Textual's `Ready`: the first frame is on the terminal."""
+        """Textual's `Ready`: the first frame is laid out, not always painted. Textual
+        8.2.8 posts it from a layout made while the app's first updates are batched; the
+        frame is painted at the next refresh, and a thread started before that (the lint
+        engine's import) held the GIL against it."""
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
         self.draft.first_frame_shown()
+        # Opening the store checks the whole file (PRAGMA quick_check).
+        self._open_case_store()
 
     def _on_resize(self, event: events.Resize) -> None:
         """A size the app already has changes nothing. Textual 8.2.8 keeps such a Resize

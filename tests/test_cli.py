@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from conftest import expected_text
@@ -246,3 +248,17 @@ def test_lint_on_a_terminal_says_it_reads_standard_input(capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO(email))
     code, _, err = run(capsys, "lint")
     assert code == 0 and err == ""
+
+
+def test_no_command_opens_the_app_without_building_the_commands_parsers():
+    """`sr-tui` alone starts the app at once: the dozen command modules are not imported
+    (they cost a start some 30 ms)."""
+    code = (
+        "import sys, sr_tui.cli as cli\n"
+        "cli.launch_app = lambda: 0\n"
+        "status = cli.main([])\n"
+        "print(status, sorted(m for m in sys.modules if m.startswith('sr_tui.cli.')))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split(" ", 1) == ["0", "['sr_tui.cli.common']\n"]

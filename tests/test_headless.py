@@ -54,3 +54,13 @@ def test_python_dash_m_runs_the_cli():
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == "Support Contract Inquiry\n"
+
+
+@pytest.mark.parametrize("module", ["jinja2", "sr_tui.core.lint.engine"])
+def test_the_app_loads_jinja2_and_the_lint_engine_when_first_needed(module):
+    """Importing the app (all a fresh start's first frame needs) loads neither: Jinja2
+    comes with the first render, the lint engine with the first lint."""
+    code = "import sys, sr_tui.launch, sr_tui.core.templates.render; print(sorted(sys.modules))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert f"'{module}'" not in proc.stdout
+    assert "'sr_tui.app'" in proc.stdout

@@ -61,6 +61,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command (or the app). Never raises and never exits 0 after a failure: an
     unexpected exception is a short message and `ExitStatus.INTERNAL_ERROR`."""
     _utf8_stdio()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv:  # the app: the commands' parsers (a dozen modules) would only cost time
+        return _guarded(launch_app)
     args = build_parser().parse_args(argv)
     if getattr(args, "func", None) is None:
         return _guarded(launch_app)

@@ -77,16 +77,21 @@ def catalog(loaded: LoadedSettings | None = None) -> Catalog:
 
     chosen = loaded if loaded is not None else loaded_settings()
     found = load_user_catalog(chosen.settings, chosen.path)
-    for problem in found.folder_problems:
-        print(f"sr-tui: warning: {problem}", file=sys.stderr)
+    for warning in catalog_warnings(found):
+        print(warning, file=sys.stderr)
+    return found
+
+
+def catalog_warnings(found: Catalog) -> list[str]:
+    """What a command says on stderr about the library it loaded."""
+    warnings = [f"sr-tui: warning: {problem}" for problem in found.folder_problems]
     if found.file_problems:
         n = len(found.file_problems)
-        print(
+        warnings.append(
             f"sr-tui: warning: {n} template file{'s' if n > 1 else ''} could not be loaded "
-            f"and {'were' if n > 1 else 'was'} skipped (see `sr-tui templates check`)",
-            file=sys.stderr,
+            f"and {'were' if n > 1 else 'was'} skipped (see `sr-tui templates check`)"
         )
-    return found
+    return warnings
 
 
 def template(catalog_in_use: Catalog, template_id: str) -> Template:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 from typing import TYPE_CHECKING
 
 from sr_tui.cli import common
@@ -33,24 +34,10 @@ def add_parser(sub) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    catalog = common.catalog()
     if args.json:
-        rows = [
-            {
-                "id": t.id,
-                "category": t.category,
-                "title": t.title,
-                "title_zh": t.title_zh,
-                "scenario": t.scenario,
-                "scenario_zh": t.scenario_zh,
-                "when": t.when,
-                "when_zh": t.when_zh,
-                "fields": list(t.field_ids),
-            }
-            for t in catalog.templates
-        ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(_listing_json())
         return ExitStatus.OK
+    catalog = common.catalog()
     from sr_tui.workspace import with_extra_fields
 
     for category in catalog.categories:
@@ -65,6 +52,46 @@ def cmd_list(args: argparse.Namespace) -> int:
                 print(f"       When:     {t.when}")
             print(f"       Fields:   {', '.join(with_extra_fields(t).field_ids)}")
     return ExitStatus.OK
+
+
+def _listing_json() -> str:
+    """The `list --json` text: kept from the last listing when no template file, folder
+    or loading code changed since (`listing_cache.py`), else made from the catalog."""
+    from sr_tui.core.templates import listing_cache
+    from sr_tui.core.templates.catalog import builtin_dir, template_dir_origins, template_dirs
+
+    loaded = common.loaded_settings()
+    dirs = [builtin_dir(), *template_dirs(loaded.settings)]
+    key = listing_cache.library_key(dirs, template_dir_origins(loaded.settings, loaded.path))
+    kept = listing_cache.load(key)
+    if kept is not None:
+        warnings, listing = kept
+    else:
+        from sr_tui.core.templates.catalog import load_user_catalog
+
+        catalog = load_user_catalog(loaded.settings, loaded.path)
+        warnings = common.catalog_warnings(catalog)
+        listing = json.dumps(
+            [_listing_row(t) for t in catalog.templates], ensure_ascii=False, indent=2
+        )
+        listing_cache.save(key, warnings, listing)
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    return listing
+
+
+def _listing_row(t) -> dict:
+    return {
+        "id": t.id,
+        "category": t.category,
+        "title": t.title,
+        "title_zh": t.title_zh,
+        "scenario": t.scenario,
+        "scenario_zh": t.scenario_zh,
+        "when": t.when,
+        "when_zh": t.when_zh,
+        "fields": list(t.field_ids),
+    }
 
 
 def cmd_show(args: argparse.Namespace) -> int:

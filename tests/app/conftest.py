@@ -33,6 +33,17 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     return True
 
 
+@pytest.fixture(autouse=True)
+def _steady_cursors(monkeypatch) -> None:
+    """Cursors that do not blink: a screenshot shows the cursor whatever the moment it
+    is taken (a blink every half second made a snapshot depend on how long the test
+    took to get there)."""
+    from textual.widgets import Input, TextArea
+
+    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
+    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
+
+
 @pytest.fixture
 def clipboard_stub() -> Iterator[StubClipboard]:
     """A working system clipboard; tests switch `.mode` to "raise" or "hang"."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from textual.css.stylesheet import Stylesheet
+from textual.screen import Screen
 
 from sr_tui.core import locations
 from sr_tui.core.clock import FixedClock
@@ -97,6 +98,28 @@ async def test_the_lint_and_the_clocks_come_after_the_first_frame_at_once(make, 
         assert ("chase", "breached") in app.draft.query_one(CaseClocks).shown
         assert "Checking the email" not in screen_text(app)
         assert app.draft.query_one(KeyFooter).recomposed == 1
+
+
+async def test_what_waits_for_the_first_frame_starts_once_it_is_painted(make, monkeypatch):
+    """Textual's `Ready` comes from the first layout, made while the app's first updates
+    are batched; the frame is painted at a later refresh. The lint engine's import and
+    the clocks' read (a thread that holds the GIL) start after that paint."""
+    app = _returning(make)
+    paints: list[int] = []
+    original = Screen._compositor_refresh
+
+    def compositor_refresh(self) -> None:
+        if self is app.screen and not app._batch_count:  # what reaches the terminal
+            paints.append(1)
+        original(self)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", compositor_refresh)
+    started: list[tuple[int, int]] = []
+    _at_first_frame(monkeypatch, lambda screen: started.append((len(paints), len(app.workers))))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert started and started[0][0] >= 1, started  # painted before anything started
+        assert started[0][1] == 0  # and no thread ran beside the paint
 
 
 async def test_the_compose_screen_is_styled_for_its_width_before_it_mounts(make, monkeypatch):

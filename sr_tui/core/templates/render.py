@@ -4,17 +4,19 @@ Values are data, never template code: they are passed to a sandboxed Jinja2 temp
 strings, so `{{ 7*7 }}` in a value comes out literally. To know which text came from which
 field, every value (or placeholder) is wrapped in private-use marker characters before
 rendering; the markers are stripped afterwards and turned into `Span`s.
+
+Jinja2 is imported at the first render, not with this module: the app's first frame,
+which renders nothing unless a case is restored, does not wait for it.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from sr_tui.core.errors import SrTuiError
-from sr_tui.core.templates import sandbox
+from sr_tui.core.templates import sandbox_budget
 from sr_tui.core.templates.flow import flow
 from sr_tui.core.templates.model import (
     MAX_TEMPLATE_CHARS,
@@ -25,7 +27,10 @@ from sr_tui.core.templates.model import (
     Template,
     Values,
 )
-from sr_tui.core.templates.sandbox import DEFAULT_LIMITS, LimitedEnvironment, Limits, RenderLimit
+from sr_tui.core.templates.sandbox_budget import DEFAULT_LIMITS, Limits, RenderLimit
+
+if TYPE_CHECKING:
+    from sr_tui.core.templates.sandbox import LimitedEnvironment
 
 MAX_VALUE_CHARS = 100_000
 
@@ -42,6 +47,10 @@ class RenderError(SrTuiError, ValueError):
 def make_environment() -> LimitedEnvironment:
     """The one Jinja2 environment every template is parsed and rendered with: the
     sandbox with limits on time, size and loop steps (`sandbox.py`)."""
+    from jinja2 import StrictUndefined
+
+    from sr_tui.core.templates.sandbox import LimitedEnvironment
+
     return LimitedEnvironment(
         autoescape=False,
         trim_blocks=True,
@@ -51,12 +60,15 @@ def make_environment() -> LimitedEnvironment:
     )
 
 
-_ENV = make_environment()
+@cache
+def _environment() -> LimitedEnvironment:
+    return make_environment()
 
 
 @lru_cache(maxsize=256)
 def _compile(source: str):
-    return _ENV.from_string(_ENV.parse_limited(source))
+    env = _environment()
+    return env.from_string(env.parse_limited(source))
 
 
 def _template_line(exc: BaseException) -> int | None:
@@ -72,6 +84,8 @@ def _template_line(exc: BaseException) -> int | None:
 
 
 def _reason(exc: BaseException) -> str:
+    from jinja2 import TemplateError
+
     if isinstance(exc, RecursionError):
         return "it nests too deeply (a macro or loop() that calls itself without end?)"
     if isinstance(exc, MemoryError):
@@ -84,7 +98,7 @@ def _reason(exc: BaseException) -> str:
 def _render_part(template: Template, part: str, source: str, context: dict, limits: Limits) -> str:
     """One part (subject or body) rendered under `limits`; every failure a RenderError
     naming the template, the part and the line."""
-    token = sandbox.start(limits)
+    token = sandbox_budget.start(limits)
     try:
         # Every printed value is checked and counted as it is made (`sandbox._sized`), so
         # the whole text is bounded before it is joined; this is the last word on it.
@@ -93,11 +107,13 @@ def _render_part(template: Template, part: str, source: str, context: dict, limi
             raise RenderLimit(f"the {part} would be longer than {limits.max_chars:,} characters")
         return text
     except Exception as exc:  # whatever a template can raise, the user gets a sentence
+        from jinja2 import TemplateSyntaxError
+
         line = _template_line(exc) if not isinstance(exc, TemplateSyntaxError) else exc.lineno
         where = f"{part} line {line}" if line else part
         raise RenderError(f"template {template.id}: {where}: {_reason(exc)}") from None
     finally:
-        sandbox.stop(token)
+        sandbox_budget.stop(token)
 
 
 def normalize_value(value: object) -> str:

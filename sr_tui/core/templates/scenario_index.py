@@ -263,9 +263,10 @@ class ScenarioIndex:
                 row = closest[doc[g]] = [0.0, 0.0, 0.0, 0.0]
             if share > row[field_of[g]]:
                 row[field_of[g]] = share
-        weights = tuple(_WEIGHTS.values())
-        for d, row in closest.items():
-            scores[d] += _COVERAGE * sum(w * c for w, c in zip(weights, row, strict=True))
+        # Spelled out, not sum() over a generator: this runs for every matched template.
+        w0, w1, w2, w3 = _WEIGHTS.values()
+        for d, (c0, c1, c2, c3) in closest.items():
+            scores[d] += _COVERAGE * (w0 * c0 + w1 * c1 + w2 * c2 + w3 * c3)
         return scores
 
     def _token_matches(self, token: str, *, open_: bool) -> tuple[_Matches, int]:
