@@ -262,3 +262,18 @@ def test_no_command_opens_the_app_without_building_the_commands_parsers():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split(" ", 1) == ["0", "['sr_tui.cli.common']\n"]
+
+
+def test_the_app_starts_with_the_collector_paused_and_ends_with_it_running():
+    """`launch_app` pauses garbage collection for the start (`start_gc`; the app resumes
+    it at its first frame); an app that stops before that frame resumes it too."""
+    code = (
+        "import gc, sr_tui.launch as launch\n"
+        "from sr_tui.cli import launch_app\n"
+        "seen = []\n"
+        "launch.run_app = lambda: seen.append(gc.isenabled()) or 0\n"
+        "print(launch_app(), seen, gc.isenabled())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "0 [False] True\n"

@@ -176,3 +176,35 @@ async def test_the_first_run_questions_are_in_the_first_frame(make, monkeypatch)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert seen == ["FirstRunScreen"]
+
+
+async def test_collection_paused_at_launch_resumes_at_the_first_frame(make, monkeypatch):
+    """`launch_app` pauses the collector (`start_gc`); the app resumes it, freezing what
+    the start made, when its first frame is painted — before the lint and the clocks —
+    and nothing on the way (the catalog, the draft) turned it on again."""
+    import gc
+
+    from sr_tui import start_gc
+
+    app = _returning(make)
+    original = start_gc.resume
+    resumed: list[bool] = []  # whether it was still paused at each resume
+
+    def resume() -> None:
+        resumed.append(start_gc.paused() and not gc.isenabled())
+        original()
+
+    monkeypatch.setattr(start_gc, "resume", resume)
+    at_frame: list[bool] = []
+    _at_first_frame(monkeypatch, lambda screen: at_frame.append(gc.isenabled()))
+    frozen = gc.get_freeze_count()
+    start_gc.pause()
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            assert resumed[:1] == [True] and at_frame == [True]
+            assert gc.get_freeze_count() > frozen
+    finally:
+        original()
+        gc.unfreeze()
+        gc.enable()
