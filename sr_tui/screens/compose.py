@@ -196,8 +196,9 @@ class ComposeScreen(ComposeOutputMixin, ComposeEditorMixin, TranslatedBindings, 
         # read (after that frame) only the line is painted, not every panel laid out again.
         self.clocks.display = bool(self.workspace.draft.number)
         self._set_titles()
-        # The first frame shows the case and its email; the lint engine is imported and
-        # run and the clocks are read after it (a returning user's start waited for them).
+        # The first frame shows the case and its email (and its findings, when the last
+        # start's snapshot of them is still good); the lint engine is imported and run and
+        # the clocks are read after it (a returning user's start waited for them).
         self._lint_after_frame = True
         await self.show_case(focus_first=True)
         self._lint_after_frame = False
@@ -212,6 +213,9 @@ class ComposeScreen(ComposeOutputMixin, ComposeEditorMixin, TranslatedBindings, 
             self.call_after_refresh(self._first_lint, True)
             return
         if self.template is not None and not self.editing:
+            if self.workspace.recheck_snapshot():
+                self.refresh_output()  # the snapshot shown was not what it makes now
+                return
             try:
                 findings = self.workspace.findings()
             except RenderError:

@@ -154,7 +154,8 @@ class ComposeOutputMixin:
         try:
             email = self.workspace.rendered()
             edited = self.workspace.edited_text
-            findings = None if self._lint_after_frame else self.workspace.findings()
+            ws = self.workspace
+            findings = ws.known_findings if self._lint_after_frame else ws.findings()
             self.render_problem = ""
         except RenderError as exc:
             # Keep the last good preview; say what is wrong once; never "ready to send".

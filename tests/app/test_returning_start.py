@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from textual.css.stylesheet import Stylesheet
 from textual.screen import Screen
 
-from sr_tui.core import locations
+from sr_tui.core import email_snapshot, locations
 from sr_tui.core.clock import FixedClock
 from sr_tui.core.settings import LoadedSettings, Settings
 from sr_tui.screens.compose import ComposeScreen
@@ -51,8 +51,24 @@ def _at_first_frame(monkeypatch, record) -> None:
     monkeypatch.setattr(ComposeScreen, "first_frame_shown", first_frame_shown)
 
 
+def _with_findings(app):
+    """The saved case's email with findings (chatspeak, an undated request), kept."""
+    ws = app.workspace
+    ws.set_value("items", ["pls upload the sosreport asap"])
+    assert ws.findings()
+    ws.save()
+    return app
+
+
+def _no_snapshot() -> None:
+    """Forget the email and findings the save kept (`email_snapshot`): a start that
+    renders and lints."""
+    (locations.cache_dir() / email_snapshot.FILE_NAME).unlink()
+
+
 async def test_the_lint_and_the_clocks_come_after_the_first_frame_at_once(make, monkeypatch):
     app = _returning(make)
+    _no_snapshot()
     ws = app.workspace
     clocks = count_calls(monkeypatch, ws, "clocks")
     lints = count_calls(monkeypatch, ws, "findings")
@@ -98,6 +114,61 @@ async def test_the_lint_and_the_clocks_come_after_the_first_frame_at_once(make, 
         assert ("chase", "breached") in app.draft.query_one(CaseClocks).shown
         assert "Checking the email" not in screen_text(app)
         assert app.draft.query_one(KeyFooter).recomposed == 1
+
+
+async def test_a_kept_snapshot_is_the_first_frame_and_is_checked_after_it(make, monkeypatch):
+    """The save kept the email and its findings (`email_snapshot`): the first frame shows
+    both without rendering or linting (no Jinja2, no lint engine before it); after the
+    frame the email is rendered and linted once to check them, and nothing is shown
+    again when they hold."""
+    import sr_tui.core.lint as lint_package
+    from sr_tui.core.templates import render as render_module
+
+    app = _with_findings(_returning(make))
+    renders = count_calls(monkeypatch, render_module, "render")
+    lints = count_calls(monkeypatch, lint_package, "lint_email")
+    panels = count_calls(monkeypatch, LintPanel, "show")
+    seen: dict[str, object] = {}
+
+    def record(screen: ComposeScreen) -> None:
+        seen.update(
+            renders=renders[0],
+            lints=lints[0],
+            panels=panels[0],
+            checking="Checking the email" in screen_text(app),
+            findings=len(screen.query_one(LintPanel).findings),
+        )
+
+    _at_first_frame(monkeypatch, record)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert seen == dict(renders=0, lints=0, panels=1, checking=False, findings=seen["findings"])
+        assert seen["findings"] > 0  # B1's own findings, on screen in the first frame
+        assert renders[0] == 1 and lints[0] == 1  # checked once after the frame
+        assert panels[0] == 2 and len(app.draft.query_one(LintPanel).findings) == seen["findings"]
+
+
+async def test_a_snapshot_that_no_longer_holds_is_replaced_after_the_first_frame(
+    make, monkeypatch
+):
+    """What the key cannot see (another Jinja2, say) is caught by the check after the
+    first frame: the email and findings made then are shown."""
+    app = _with_findings(_returning(make))
+    path = locations.cache_dir() / email_snapshot.FILE_NAME
+    kept = path.read_text("utf-8")
+    assert '"message": "' in kept
+    path.write_text(kept.replace('"message": "', '"message": "STALE '), "utf-8")  # same key
+    seen: list[list[str]] = []
+
+    def record(screen: ComposeScreen) -> None:
+        seen.append([f.message for f in screen.query_one(LintPanel).findings])
+
+    _at_first_frame(monkeypatch, record)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert seen[0] and all(m.startswith("STALE ") for m in seen[0])
+        now = [f.message for f in app.draft.query_one(LintPanel).findings]
+        assert now and not any("STALE" in m for m in now)
 
 
 async def test_what_waits_for_the_first_frame_starts_once_it_is_painted(make, monkeypatch):

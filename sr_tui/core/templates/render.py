@@ -65,6 +65,12 @@ def _environment() -> LimitedEnvironment:
     return make_environment()
 
 
+def prepare() -> None:
+    """Import Jinja2 and make the environment now (the app does it off the UI thread),
+    so that the first render does not."""
+    _environment()
+
+
 @lru_cache(maxsize=256)
 def _compile(source: str):
     env = _environment()
