@@ -5,6 +5,7 @@ edits of a checkout, so a cache keyed on it would outlive the code that made it.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -16,18 +17,31 @@ def code_stamp(names: Sequence[str], package: Path = PACKAGE) -> tuple:
     file under it) with its size and mtime, or None where it cannot be read."""
     stamps: list[tuple] = []
     for name in names:
-        path = package / name
-        if path.is_dir():
-            modules = sorted(path.rglob("*.py"))
-            stamps.extend(_stamp(str(m.relative_to(package)), m) for m in modules)
+        try:
+            st = os.stat(package / name)
+        except OSError:
+            stamps.append((name, None))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            stamps.extend(_folder(package / name, name))
         else:
-            stamps.append(_stamp(name, path))
+            stamps.append((name, st.st_size, st.st_mtime_ns))
     return tuple(stamps)
 
 
-def _stamp(name: str, path: Path) -> tuple:
+def _folder(folder: Path, name: str) -> list[tuple]:
+    """The stamps of every `.py` file under `folder` (named `name/...`), sorted."""
+    found: list[tuple] = []
     try:
-        st = os.stat(path)
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                inner = f"{name}/{entry.name}"
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name != "__pycache__":
+                        found.extend(_folder(Path(entry.path), inner))
+                elif entry.name.endswith(".py"):
+                    st = entry.stat()
+                    found.append((inner, st.st_size, st.st_mtime_ns))
     except OSError:
-        return (name, None)
-    return (name, st.st_size, st.st_mtime_ns)
+        return [(name, None)]
+    return sorted(found)

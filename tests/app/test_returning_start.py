@@ -128,6 +128,15 @@ async def test_a_kept_snapshot_is_the_first_frame_and_is_checked_after_it(make, 
     renders = count_calls(monkeypatch, render_module, "render")
     lints = count_calls(monkeypatch, lint_package, "lint_email")
     panels = count_calls(monkeypatch, LintPanel, "show")
+    prepared = count_calls(monkeypatch, app.workspace, "prepare_lint")
+    clocks_at: list[int] = []  # how many imports had run when the clocks were shown
+    show_clocks = CaseClocks.show
+
+    def clocks_shown(self, *args) -> None:
+        clocks_at.append(prepared[0])
+        show_clocks(self, *args)
+
+    monkeypatch.setattr(CaseClocks, "show", clocks_shown)
     seen: dict[str, object] = {}
 
     def record(screen: ComposeScreen) -> None:
@@ -146,11 +155,11 @@ async def test_a_kept_snapshot_is_the_first_frame_and_is_checked_after_it(make, 
         assert seen["findings"] > 0  # B1's own findings, on screen in the first frame
         assert renders[0] == 1 and lints[0] == 1  # checked once after the frame
         assert panels[0] == 2 and len(app.draft.query_one(LintPanel).findings) == seen["findings"]
+        # The clocks did not wait for Jinja2 and the lint engine to be imported.
+        assert clocks_at == [0] and prepared[0] == 1
 
 
-async def test_a_snapshot_that_no_longer_holds_is_replaced_after_the_first_frame(
-    make, monkeypatch
-):
+async def test_a_snapshot_that_no_longer_holds_is_replaced_after_the_first_frame(make, monkeypatch):
     """What the key cannot see (another Jinja2, say) is caught by the check after the
     first frame: the email and findings made then are shown."""
     app = _with_findings(_returning(make))
