@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import getters, on
+from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -140,6 +140,7 @@ class ComposeScreen(ComposeOutputMixin, ComposeEditorMixin, TranslatedBindings, 
         #: `first_frame_shown`); `_mounted` once on_mount has shown the case.
         self._starting = True
         self._frame_shown = self._mounted = False
+        self._resumed = False
         self._output_timer = None
 
     # -- what the workspace says ----------------------------------------------------------
@@ -222,7 +223,14 @@ class ComposeScreen(ComposeOutputMixin, ComposeEditorMixin, TranslatedBindings, 
                 return  # refresh_output said so
             self._show_findings(findings)
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._resumed:
+            # Its first time on top: every widget was styled as it mounted, a moment ago.
+            # Textual restyles a resumed screen whole (60-odd widgets of a restored case,
+            # 40-60 ms before the first frame on a slow host); later resumes need it
+            # (the suspended screen's class, a theme changed meanwhile).
+            self._resumed = True
+            event.refresh_styles = False
         self.refresh_clocks()  # back from the case screen: a call or a reply moves them
 
     def set_language(self, language: Language) -> None:

@@ -206,10 +206,11 @@ class FieldForm(VerticalScroll):
             node = node.parent
         _mark(self, node is self)
         if block is not self._focused_block:
-            if self._focused_block is not None:
-                _mark(self._focused_block, False, self._focused_block.help)
+            left = self._focused_block
+            if left is not None:
+                _mark(left, False, *([left.help] if left.help is not None else []))
             if block is not None:
-                _mark(block, True, block.help)
+                _mark(block, True, block.shown_help())
             self._focused_block = block
 
     @staticmethod

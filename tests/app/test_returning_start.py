@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from textual.css.stylesheet import Stylesheet
 from textual.screen import Screen
 
@@ -219,9 +220,10 @@ async def test_the_compose_screen_is_styled_for_its_width_before_it_mounts(make,
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.draft.has_class("-normal")
-        # Textual restyles a resumed screen once; the width's class (Textual sets it on
-        # the first Resize) was a second time over every widget before the first frame.
-        assert seen == [1]
+        # Textual restyled a resumed screen once (no longer its first resume: see below);
+        # the width's class (Textual sets it on the first Resize) was a second time over
+        # every widget before the first frame.
+        assert seen == [0]
 
 
 async def test_the_clocks_are_painted_in_the_row_kept_for_them(make, monkeypatch):
@@ -288,3 +290,32 @@ async def test_collection_paused_at_launch_resumes_at_the_first_frame(make, monk
         original()
         gc.unfreeze()
         gc.enable()
+
+
+def _computed_styles(screen: Screen) -> dict:
+    """Every widget's styles as its rules set them, its component classes' too."""
+    return {
+        widget: (
+            widget.styles.css,
+            {name: widget.get_component_styles(name).css for name in widget.COMPONENT_CLASSES},
+        )
+        for widget in screen.walk_children(with_self=True)
+    }
+
+
+@pytest.mark.parametrize("user", ["returning", "fresh", "first run"])
+async def test_the_first_resume_leaves_no_widget_styled_otherwise_than_a_restyle_would(make, user):
+    """The compose screen skips Textual's restyle of the whole screen on its first resume
+    (its widgets were styled as they mounted): a restyle then changes nothing."""
+    app = _returning(make) if user == "returning" else make(ask_for_name=user == "first run")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        if user == "first run":
+            assert app.screen is not app.draft  # the questions, over the compose screen
+            await pilot.press("escape")
+            await settle(pilot)
+        screen = app.draft
+        shown = _computed_styles(screen)
+        assert len(shown) > 20
+        app.update_styles(screen)  # what the skipped restyle would have done
+        assert _computed_styles(screen) == shown
