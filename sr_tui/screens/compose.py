@@ -24,8 +24,8 @@ from textual.screen import Screen
 from textual.widgets import Header
 
 from sr_tui.bindings import TranslatedBindings
+from sr_tui.core.errors import RenderError
 from sr_tui.core.templates.model import Email, Template, Values
-from sr_tui.core.templates.render import RenderError
 from sr_tui.i18n import Language, tr
 from sr_tui.screens.compose_editor import ComposeEditorMixin
 from sr_tui.screens.compose_output import BIG_EMAIL, BIG_EMAIL_DELAY, ComposeOutputMixin

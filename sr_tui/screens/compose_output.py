@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING
 
 from textual.worker import get_current_worker
 
-from sr_tui.core.errors import SrTuiError
+from sr_tui.core.errors import RenderError, SrTuiError
 from sr_tui.core.safe_text import visible
 from sr_tui.core.templates.model import Value
-from sr_tui.core.templates.render import RenderError
 from sr_tui.i18n import tr
 from sr_tui.widgets.field_form import value_offset
 

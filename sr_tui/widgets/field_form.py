@@ -18,8 +18,7 @@ from textual.widgets import Input, Select, TextArea
 from textual.widgets.input import Selection as InputSelection
 from textual.widgets.text_area import Selection as AreaSelection
 
-from sr_tui.core.templates.model import Field, Template, Value, Values
-from sr_tui.core.templates.render import is_filled
+from sr_tui.core.templates.model import Field, Template, Value, Values, is_filled
 from sr_tui.i18n import Language
 from sr_tui.widgets import field_editors
 from sr_tui.widgets.field_block import FieldBlock
