@@ -223,7 +223,9 @@ def _tail(raw: str) -> str:
 
 
 def save_draft(env: dict[str, str]) -> None:
-    """A returning user's saved case: B2 for SR 3-7654321, saved by the app itself."""
+    """A returning user's saved case: B2 for SR 3-7654321, typed into the compose screen
+    (which shows the email and its findings after each value, as it does for every key)
+    and saved by the app itself."""
     code = """
 import asyncio
 from sr_tui.launch import make_app
@@ -234,7 +236,7 @@ async def main():
         await app.workers.wait_for_complete()
         for field, value in {"customer_name": "Alice", "sr_number": "SR 3-7654321",
                              "issue_summary": "the NFS hang on app01"}.items():
-            app.workspace.set_value(field, value)
+            app.draft.set_value(field, value)
         app.save_now()
 asyncio.run(main())
 """

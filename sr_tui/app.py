@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.worker import Worker, WorkerState
 
-from sr_tui import notices
+from sr_tui import notices, start_gc
 from sr_tui.bindings import translate_tree
 from sr_tui.case_actions import CaseActionsMixin
 from sr_tui.commands import SrTuiCommands
@@ -159,6 +159,7 @@ class SrTuiApp(KeyOrderMixin, CaseActionsMixin, ScreenActionsMixin, App[None]):
         self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
+        start_gc.resume()
         self.draft.first_frame_shown()
         # Opening the store checks the whole file (PRAGMA quick_check).
         self._open_case_store()

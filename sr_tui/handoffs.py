@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 
 from sr_tui import notices
 from sr_tui.core.cases.labels import STATUS_LABELS, label
-from sr_tui.core.cases.model import Case, Status
 from sr_tui.core.errors import SrTuiError
 from sr_tui.i18n import tr
 
 if TYPE_CHECKING:
     from sr_tui.app import SrTuiApp
+    from sr_tui.core.cases.model import Case
     from sr_tui.core.templates.model import Email
 
 WHAT = {"all": "what_email", "subject": "what_subject", "body": "what_body"}
@@ -144,6 +144,8 @@ class Handoffs:
             status = label(STATUS_LABELS, str(record.status), self.language)
             message = tr("case_moved", self.language, case=record.number, status=status)
             self.app.notify(message, markup=False)
+            from sr_tui.core.cases.model import Status  # loaded with the record
+
             if record.status is Status.CLOSED:
                 self._offer_archive(record)
         self.app.draft.refresh_title()

@@ -122,6 +122,8 @@ class Workspace(EmailMixin, SavingMixin, DueMixin, HandoffsMixin):
         self._email: Email | None = None
         self._rendered: Email | None = None
         self._findings: tuple[Finding, ...] | None = None
+        #: The email and findings came from the last start's snapshot, not made here.
+        self._from_snapshot = False
         #: Template ids opened since the last save, for the picker's "recent" list.
         self._opened: list[str] = []
         self._calendar: BusinessCalendar | None = None

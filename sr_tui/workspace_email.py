@@ -43,6 +43,7 @@ class EmailMixin:
         self._email = None
         self._rendered = None
         self._findings = None
+        self._from_snapshot = False
 
     def email(self, layout: Layout = "as-written") -> Email | None:
         """The template's email for the case's values (None with no template open), edit
@@ -82,10 +83,12 @@ class EmailMixin:
         return email.text if email is not None else None
 
     def prepare_lint(self) -> None:
-        """Import the lint engine and read the lint settings (the app does it off the UI
-        thread after its first frame; the first lint then only runs the rules)."""
+        """Import Jinja2 and the lint engine, read the lint settings (the app does it off
+        the UI thread after its first frame; the first render and lint then only run)."""
         from sr_tui.core.lint import lint, lint_email  # noqa: F401
+        from sr_tui.core.templates.render import prepare
 
+        prepare()
         self.lint_config()
 
     def lint_config(self) -> LintConfig:
@@ -110,6 +113,63 @@ class EmailMixin:
                     () if email is None else tuple(lint_email(email, self.lint_config()))
                 )
         return self._findings
+
+    @property
+    def known_findings(self) -> tuple[Finding, ...] | None:
+        """The findings if they are known without linting (None: `findings()` would lint)."""
+        return self._findings
+
+    # -- the email as last shown, kept for the next start (`email_snapshot`) -------------
+
+    def _snapshot_key(self) -> str | None:
+        template = self.template
+        if template is None:
+            return None
+        from sr_tui.core.email_snapshot import snapshot_key
+
+        lint_table = self.settings.lint
+        return snapshot_key(template, self.values, self.copy_layout, self.edited_text, lint_table)
+
+    def show_from_snapshot(self) -> bool:
+        """At start: take the email and findings kept when the case was last saved, if
+        they are what rendering and linting would make now (their key matches). True
+        when taken; `recheck_snapshot` makes them again once the first frame is shown."""
+        from sr_tui.core import email_snapshot
+
+        key = self._snapshot_key()
+        snapshot = None if key is None else email_snapshot.load(key, self.edited_text)
+        if snapshot is None:
+            return False
+        self._rendered = snapshot.email
+        if snapshot.email.layout == "as-written":
+            self._email = snapshot.email
+        self._findings = snapshot.findings
+        self._from_snapshot = True
+        return True
+
+    def keep_snapshot(self) -> None:
+        """Keep the email and findings made for the case as it is (with its save)."""
+        if self._rendered is None or self._findings is None or self._from_snapshot:
+            return  # nothing made yet, or what is kept already
+        key = self._snapshot_key()
+        if key is not None:
+            from sr_tui.core import email_snapshot
+
+            email_snapshot.save(key, email_snapshot.Snapshot(self._rendered, self._findings))
+
+    def recheck_snapshot(self) -> bool:
+        """Render and lint again what was taken from the snapshot; True when the result
+        differs (or fails to render) and the case must be shown again."""
+        if not self._from_snapshot:
+            return False
+        from sr_tui.core.templates.render import RenderError
+
+        kept = (self._rendered, self._findings)
+        self._invalidate()
+        try:
+            return (self.rendered(), self.findings()) != kept
+        except RenderError:
+            return True
 
     def label(self, field_id: str) -> str:
         template = self.template

@@ -60,6 +60,7 @@ class SavingMixin:
             return None
         self.draft = self._typed_only(draft)
         self._invalidate()
+        self.show_from_snapshot()
         return draft
 
     def _typed_only(self, draft: Draft) -> Draft:
@@ -117,6 +118,7 @@ class SavingMixin:
         for template_id in self._opened:
             self.drafts.record_use(template_id)
         self._opened = []
+        self.keep_snapshot()
         synced = self.cases.sync(self.draft)
         if synced.number != self.draft.number:
             self.draft = replace(self.draft, number=synced.number)

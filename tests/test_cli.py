@@ -253,12 +253,30 @@ def test_lint_on_a_terminal_says_it_reads_standard_input(capsys, monkeypatch):
 def test_no_command_opens_the_app_without_building_the_commands_parsers():
     """`sr-tui` alone starts the app at once: the dozen command modules are not imported
     (they cost a start some 30 ms)."""
-    code = (
+    out = _fresh_python(
         "import sys, sr_tui.cli as cli\n"
         "cli.launch_app = lambda: 0\n"
         "status = cli.main([])\n"
         "print(status, sorted(m for m in sys.modules if m.startswith('sr_tui.cli.')))\n"
     )
+    assert out.split(" ", 1) == ["0", "['sr_tui.cli.common']\n"]
+
+
+def test_the_app_starts_with_the_collector_paused_and_ends_with_it_running():
+    """`launch_app` pauses garbage collection for the start (`start_gc`; the app resumes
+    it at its first frame); an app that stops before that frame resumes it too."""
+    out = _fresh_python(
+        "import gc, sr_tui.launch as launch\n"
+        "from sr_tui.cli import launch_app\n"
+        "seen = []\n"
+        "launch.run_app = lambda: seen.append(gc.isenabled()) or 0\n"
+        "print(launch_app(), seen, gc.isenabled())\n"
+    )
+    assert out == "0 [False] True\n"
+
+
+def _fresh_python(code: str) -> str:
+    """What `code` prints in a new interpreter (which must succeed)."""
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split(" ", 1) == ["0", "['sr_tui.cli.common']\n"]
+    return done.stdout

@@ -64,3 +64,16 @@ def test_the_app_loads_jinja2_and_the_lint_engine_when_first_needed(module):
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert f"'{module}'" not in proc.stdout
     assert "'sr_tui.app'" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["sr_tui.core.templates.render", "sr_tui.core.templates.flow", "sr_tui.core.cases.model"],
+)
+def test_the_app_loads_the_renderer_and_the_case_model_when_first_needed(module):
+    """Nor the renderer and its layout (a first frame from the snapshot, or with no
+    template, renders nothing) or the case model (the store opens after the first frame)."""
+    code = "import sys, sr_tui.launch; print(sorted(sys.modules))"
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert f"'{module}'" not in proc.stdout
+    assert "'sr_tui.app'" in proc.stdout

@@ -116,12 +116,19 @@ def _utf8_stdio() -> None:
 
 
 def launch_app() -> int:
-    try:
-        import textual  # noqa: F401
-    except ImportError as exc:  # only a missing Textual means "no app in this build"
-        print(f"sr-tui: the app needs Textual, which is not installed ({exc})", file=sys.stderr)
-        return ExitStatus.PROBLEMS
-    from sr_tui.launch import run_app
+    from sr_tui import start_gc
 
-    # Textual prints the traceback of a crash as the app closes; the status says so too.
-    return ExitStatus.OK if run_app() == 0 else ExitStatus.INTERNAL_ERROR
+    # No collection until the first frame (`start_gc`): the imports below are part of it.
+    start_gc.pause()
+    try:
+        try:
+            import textual  # noqa: F401
+        except ImportError as exc:  # only a missing Textual means "no app in this build"
+            print(f"sr-tui: the app needs Textual, which is not installed ({exc})", file=sys.stderr)
+            return ExitStatus.PROBLEMS
+        from sr_tui.launch import run_app
+
+        # Textual prints the traceback of a crash as the app closes; the status says so too.
+        return ExitStatus.OK if run_app() == 0 else ExitStatus.INTERNAL_ERROR
+    finally:
+        start_gc.resume()  # an app that stopped before its first frame

@@ -22,8 +22,7 @@ from typing import Any
 
 from sr_tui.core.atomic import atomic_write_text
 from sr_tui.core.clock import Clock, SystemClock
-from sr_tui.core.templates.model import Value, Values
-from sr_tui.core.templates.render import MAX_VALUE_CHARS, is_filled
+from sr_tui.core.templates.model import MAX_VALUE_CHARS, Value, Values, is_filled
 
 MAX_RECENT = 10
 #: The draft format: 2 holds only typed values and may hold an edited email. Files without

@@ -14,3 +14,9 @@ class SrTuiError(Exception):
 
     def __str__(self) -> str:
         return self.user_message
+
+
+class RenderError(SrTuiError, ValueError):
+    """A template could not be rendered with the given values; the message says why.
+    (Defined here, not with the renderer: a first frame that renders nothing catches it
+    without importing the renderer.)"""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import getters, on
+from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -24,8 +24,8 @@ from textual.screen import Screen
 from textual.widgets import Header
 
 from sr_tui.bindings import TranslatedBindings
+from sr_tui.core.errors import RenderError
 from sr_tui.core.templates.model import Email, Template, Values
-from sr_tui.core.templates.render import RenderError
 from sr_tui.i18n import Language, tr
 from sr_tui.screens.compose_editor import ComposeEditorMixin
 from sr_tui.screens.compose_output import BIG_EMAIL, BIG_EMAIL_DELAY, ComposeOutputMixin
@@ -140,6 +140,7 @@ class ComposeScreen(ComposeOutputMixin, ComposeEditorMixin, TranslatedBindings, 
         #: `first_frame_shown`); `_mounted` once on_mount has shown the case.
         self._starting = True
         self._frame_shown = self._mounted = False
+        self._resumed = False
         self._output_timer = None
 
     # -- what the workspace says ----------------------------------------------------------
@@ -196,8 +197,9 @@ class ComposeScreen(ComposeOutputMixin, ComposeEditorMixin, TranslatedBindings, 
         # read (after that frame) only the line is painted, not every panel laid out again.
         self.clocks.display = bool(self.workspace.draft.number)
         self._set_titles()
-        # The first frame shows the case and its email; the lint engine is imported and
-        # run and the clocks are read after it (a returning user's start waited for them).
+        # The first frame shows the case and its email (and its findings, when the last
+        # start's snapshot of them is still good); the lint engine is imported and run and
+        # the clocks are read after it (a returning user's start waited for them).
         self._lint_after_frame = True
         await self.show_case(focus_first=True)
         self._lint_after_frame = False
@@ -212,13 +214,23 @@ class ComposeScreen(ComposeOutputMixin, ComposeEditorMixin, TranslatedBindings, 
             self.call_after_refresh(self._first_lint, True)
             return
         if self.template is not None and not self.editing:
+            if self.workspace.recheck_snapshot():
+                self.refresh_output()  # the snapshot shown was not what it makes now
+                return
             try:
                 findings = self.workspace.findings()
             except RenderError:
                 return  # refresh_output said so
             self._show_findings(findings)
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._resumed:
+            # Its first time on top: every widget was styled as it mounted, a moment ago.
+            # Textual restyles a resumed screen whole (60-odd widgets of a restored case,
+            # 40-60 ms before the first frame on a slow host); later resumes need it
+            # (the suspended screen's class, a theme changed meanwhile).
+            self._resumed = True
+            event.refresh_styles = False
         self.refresh_clocks()  # back from the case screen: a call or a reply moves them
 
     def set_language(self, language: Language) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sr_tui.core.templates.render import RenderError
+from sr_tui.core.errors import RenderError
 
 
 class ComposeEditorMixin:

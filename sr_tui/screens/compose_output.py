@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING
 
 from textual.worker import get_current_worker
 
-from sr_tui.core.errors import SrTuiError
+from sr_tui.core.errors import RenderError, SrTuiError
 from sr_tui.core.safe_text import visible
 from sr_tui.core.templates.model import Value
-from sr_tui.core.templates.render import RenderError
 from sr_tui.i18n import tr
 from sr_tui.widgets.field_form import value_offset
 
@@ -69,7 +68,8 @@ class ComposeOutputMixin:
 
     def _start_after_frame(self) -> None:
         """Once the case is shown and the first frame is on the terminal: import the lint
-        engine and read the clocks off the UI thread, then show both at once (one layout)."""
+        engine and read the clocks off the UI thread, then show both at once (one layout);
+        when the findings came with the first frame (`email_snapshot`), the clocks first."""
         if not (self._starting and self._mounted and self._frame_shown):
             return
         self._starting = False
@@ -80,9 +80,15 @@ class ComposeOutputMixin:
         self._clocks_worker(partial(self._prepare_after_frame, number))
 
     def _prepare_after_frame(self, number: str | None) -> None:
+        read = self._clocks_of(number) if number else None
+        if self.workspace.known_findings is not None:
+            # The findings are on screen already (the last save's snapshot): the clocks
+            # need not wait for the imports below.
+            if read is not None and not get_current_worker().is_cancelled:
+                self.app.call_from_thread(self._show_clocks, number, *read)
+            read = None
         if self.template is not None:
             self.workspace.prepare_lint()
-        read = self._clocks_of(number) if number else None
         if get_current_worker().is_cancelled:
             read = None  # a newer read shows the clocks
         self.app.call_from_thread(self._after_frame_ready, number, read)
@@ -154,7 +160,8 @@ class ComposeOutputMixin:
         try:
             email = self.workspace.rendered()
             edited = self.workspace.edited_text
-            findings = None if self._lint_after_frame else self.workspace.findings()
+            ws = self.workspace
+            findings = ws.known_findings if self._lint_after_frame else ws.findings()
             self.render_problem = ""
         except RenderError as exc:
             # Keep the last good preview; say what is wrong once; never "ready to send".

@@ -32,16 +32,27 @@ def field_texts(field: Field, language: Language, typed: bool, sent: str | None)
 
 
 class FieldBlock(Vertical):
-    """One field: its label, its editor, its help; kept while the form lives."""
+    """One field: its label, its editor, its help; kept while the form lives.
+
+    The help shows only while the field has the focus, so it is made the first time it
+    does (`shown_help`): a form's other blocks are two widgets, not three, in the first
+    frame (Textual mounts a widget in some 4 ms on a slow host)."""
 
     def __init__(self, field: Field, title: str, editor: Widget, help_text: str) -> None:
         self.label = Label(title, classes="field-label", markup=True)
-        self.help = Static(help_text, classes="field-help", markup=True)
-        super().__init__(self.label, editor, self.help, classes="field", id=f"block-{field.id}")
+        super().__init__(self.label, editor, classes="field", id=f"block-{field.id}")
+        self.help: Static | None = None
         self.field = field
         self.editor = editor
         self.title = title
         self.help_text = help_text
+
+    def shown_help(self) -> Static:
+        """The help, made and mounted below the editor the first time it is shown."""
+        if self.help is None:
+            self.help = Static(self.help_text, classes="field-help", markup=True)
+            self.mount(self.help)
+        return self.help
 
     @classmethod
     def new(
@@ -67,6 +78,7 @@ class FieldBlock(Vertical):
             self.label.update(title)
         if self.help_text != help_text:
             self.help_text = help_text
-            self.help.update(help_text)
+            if self.help is not None:
+                self.help.update(help_text)
         old, self.field = self.field, field
         refill_editor(self.editor, old, field, shown, language)

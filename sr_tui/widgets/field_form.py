@@ -18,8 +18,7 @@ from textual.widgets import Input, Select, TextArea
 from textual.widgets.input import Selection as InputSelection
 from textual.widgets.text_area import Selection as AreaSelection
 
-from sr_tui.core.templates.model import Field, Template, Value, Values
-from sr_tui.core.templates.render import is_filled
+from sr_tui.core.templates.model import Field, Template, Value, Values, is_filled
 from sr_tui.i18n import Language
 from sr_tui.widgets import field_editors
 from sr_tui.widgets.field_block import FieldBlock
@@ -206,10 +205,11 @@ class FieldForm(VerticalScroll):
             node = node.parent
         _mark(self, node is self)
         if block is not self._focused_block:
-            if self._focused_block is not None:
-                _mark(self._focused_block, False, self._focused_block.help)
+            left = self._focused_block
+            if left is not None:
+                _mark(left, False, *([left.help] if left.help is not None else []))
             if block is not None:
-                _mark(block, True, block.help)
+                _mark(block, True, block.shown_help())
             self._focused_block = block
 
     @staticmethod

@@ -12,7 +12,11 @@ from .helpers import SIZE, open_template, settle
 
 
 def _helps_shown(app) -> list[str]:
-    return [b.field.id for b in app.draft.form.query(FieldBlock) if b.help.display]
+    return [
+        b.field.id
+        for b in app.draft.form.query(FieldBlock)
+        if b.help is not None and b.help.display
+    ]
 
 
 def _count_restyles(monkeypatch) -> list[list[str]]:

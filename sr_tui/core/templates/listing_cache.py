@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sr_tui.core import locations
+from sr_tui.core.code_stamp import code_stamp as stamp_modules
 
 VERSION = 1
 FILE_NAME = "template-listing.txt"
@@ -64,15 +65,8 @@ def folder_stamp(directory: Path) -> tuple:
 
 
 def code_stamp(package: Path = PACKAGE) -> tuple:
-    """The size and modification time of each module of `_CODE` under `package`."""
-    stamps = []
-    for name in _CODE:
-        try:
-            st = os.stat(package / name)
-            stamps.append((name, st.st_size, st.st_mtime_ns))
-        except OSError:
-            stamps.append((name, None))
-    return tuple(stamps)
+    """The stamp of each module of `_CODE` under `package`."""
+    return stamp_modules(_CODE, package)
 
 
 def library_key(dirs: Sequence[Path], origins: dict[Path, str]) -> str:

@@ -14,6 +14,15 @@ LAYOUTS: tuple[Layout, ...] = ("as-written", "flowed")
 #: A field's value: a string, or a list of strings for `list` fields.
 Value = str | list[str]
 Values = dict[str, Value]
+#: The longest value the renderer takes (a longer one is refused, a restored one cut).
+MAX_VALUE_CHARS = 100_000
+
+
+def is_filled(value: object) -> bool:
+    """A value with some text in it (a list: in one of its items at least)."""
+    if isinstance(value, list | tuple):
+        return any(is_filled(v) for v in value)
+    return isinstance(value, str) and value.strip() != ""
 
 
 @dataclass(frozen=True)

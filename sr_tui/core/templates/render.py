@@ -15,33 +15,29 @@ import re
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from sr_tui.core.errors import SrTuiError
+from sr_tui.core.errors import RenderError, SrTuiError
 from sr_tui.core.templates import sandbox_budget
 from sr_tui.core.templates.flow import flow
 from sr_tui.core.templates.model import (
     MAX_TEMPLATE_CHARS,
+    MAX_VALUE_CHARS,
     SUBJECT_PREFIX,
     Email,
     Layout,
     Span,
     Template,
     Values,
+    is_filled,
 )
 from sr_tui.core.templates.sandbox_budget import DEFAULT_LIMITS, Limits, RenderLimit
 
 if TYPE_CHECKING:
     from sr_tui.core.templates.sandbox import LimitedEnvironment
 
-MAX_VALUE_CHARS = 100_000
-
 _OPEN, _SEP, _CLOSE = "\ue000", "\ue001", "\ue002"
 _MARKER_CHARS = re.compile("[\ue000-\ue002]")
 _MARKED = re.compile("\ue000(\\d+)\ue001([^\ue000-\ue002]*)\ue002")
 _NEWLINES = re.compile(r"\r\n?")
-
-
-class RenderError(SrTuiError, ValueError):
-    """A template could not be rendered with the given values; the message says why."""
 
 
 def make_environment() -> LimitedEnvironment:
@@ -63,6 +59,12 @@ def make_environment() -> LimitedEnvironment:
 @cache
 def _environment() -> LimitedEnvironment:
     return make_environment()
+
+
+def prepare() -> None:
+    """Import Jinja2 and make the environment now (the app does it off the UI thread),
+    so that the first render does not."""
+    _environment()
 
 
 @lru_cache(maxsize=256)
@@ -120,12 +122,6 @@ def normalize_value(value: object) -> str:
     """A value as the renderer sees it: LF line ends, no marker characters."""
     text = value if isinstance(value, str) else str(value)
     return _MARKER_CHARS.sub("", _NEWLINES.sub("\n", text))
-
-
-def is_filled(value: object) -> bool:
-    if isinstance(value, list | tuple):
-        return any(is_filled(v) for v in value)
-    return isinstance(value, str) and value.strip() != ""
 
 
 class _Marker:
