@@ -11,6 +11,8 @@ import sys
 
 import pytest
 from conftest import FIXTURES
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sr_tui.core.templates.scenario_index import ScenarioIndex
 
@@ -129,4 +131,23 @@ def test_typing_a_word_letter_by_letter_ranks_as_a_fresh_index_would(indexes):
     """The index keeps what earlier keystrokes computed: that must not change a ranking."""
     now, old = indexes
     for query in ("c", "cu", "cus", "cust", "custo", "custom", "customer", "custome", "cu", ""):
+        assert ranked(now.search(query)) == ranked(old.search(query)), query
+
+
+CJK_CHARS = sorted(
+    {c for q in QUERIES for c in q if "\u4e00" <= c <= "\u9fff"}
+    | set("客户没回复升级关闭日志紧急未催请提供信息问题")
+)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(run=st.text(alphabet=CJK_CHARS, min_size=1, max_size=6))
+def test_any_chinese_run_ranks_as_before(indexes, run):
+    """The Chinese runs are scored from the texts holding their characters and pairs
+    (found once, kept): any run of them gives the same hits, scores and order as the
+    scorer before, which tested every text."""
+    now, old = indexes
+    for query in (run, run[:1], f"{run} customer"):
         assert ranked(now.search(query)) == ranked(old.search(query)), query

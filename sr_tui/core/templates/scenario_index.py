@@ -44,7 +44,6 @@ from sr_tui.core.templates.scenario_words import (
     LATIN,
     STOPWORDS,
     char_pairs,
-    cjk_score,
     content_words,
     fold,
     normalize,
@@ -116,7 +115,6 @@ class ScenarioIndex:
         #: Per template, its first part (its parts are contiguous), and its Chinese ones.
         self._first: list[int] = []
         self._cjk_parts: list[tuple[int, ...]] = []
-        self._cjk_joined: list[str] = []  # those joined: which characters it has
         #: Per template, its texts of each weight joined, heaviest first: the phrase test.
         self._joined: list[tuple[tuple[float, str], ...]] = []
         self._postings: dict[str, list[int]] = defaultdict(list)
@@ -144,7 +142,6 @@ class ScenarioIndex:
                     for word in words:
                         self._postings[word].append(g)
             self._cjk_parts.append(tuple(cjk))
-            self._cjk_joined.append(_SEP.join(texts[g] for g in cjk))
             self._joined.append(
                 tuple((w, _SEP.join(by_weight[w])) for w in sorted(by_weight, reverse=True))
             )
@@ -161,6 +158,10 @@ class ScenarioIndex:
             self._by_initial[word[0]].append(word)
         #: Query unit -> its matches and the number of templates they are in.
         self._cache: dict[str, tuple[_Matches, int]] = {}
+        #: Every Chinese text, in order; a character or pair -> the texts holding it and
+        #: the number of templates they are in (found the first time it is asked for).
+        self._cjk_texts = [g for parts in self._cjk_parts for g in parts]
+        self._cjk_found: dict[str, tuple[list[int], int]] = {}
         self._by_doc_id: dict[str, list[int]] = defaultdict(list)
         for d, tid in enumerate(self._ids):
             self._by_doc_id[tid].append(d)
@@ -284,28 +285,47 @@ class ScenarioIndex:
         return self._remember(key, best)
 
     def _run_matches(self, run: str) -> tuple[_Matches, int]:
+        """Each Chinese text's `cjk_score` for the run, from the texts holding its pairs
+        and characters (`_texts_with`), never testing a text that holds none of them.
+        Sums are made in the order `cjk_score` makes them: the same floats."""
         key = "c:" + run
         cached = self._cache.get(key)
         if cached is not None:
             return cached
         chars = frozenset(run)
-        texts, joined = self._texts, self._cjk_joined
-        # The templates holding one of the run's characters: only their texts can score.
-        near = [d for d, j in enumerate(joined) if j and any(c in j for c in chars)]
-        pairs = {
-            p: rarity(sum(1 for d in near if p in joined[d]), len(self.templates))
-            for p in char_pairs(run)
-        }
+        total = len(self.templates)
+        pairs = {p: rarity(self._texts_with(p)[1], total) for p in char_pairs(run)}
+        weights = sum(pairs.values())
+        pair_sum: dict[int, float] = {}
+        pair_hits: dict[int, int] = {}
+        for p, w in pairs.items():
+            for g in self._texts_with(p)[0]:
+                pair_sum[g] = pair_sum.get(g, 0) + w
+                pair_hits[g] = pair_hits.get(g, 0) + 1
+        char_hits: dict[int, int] = {}
+        for c in chars:
+            for g in self._texts_with(c)[0]:
+                char_hits[g] = char_hits.get(g, 0) + 1
+        texts, all_pairs, n_chars = self._texts, len(pairs), len(chars)
         best: _Matches = {}
-        scored: dict[str, float] = {}  # the same text scores the same
-        for d in near:
-            for g in self._cjk_parts[d]:
-                s = scored.get(texts[g])
-                if s is None:
-                    s = scored[texts[g]] = cjk_score(run, pairs, chars, texts[g])
-                if s:
-                    best[g] = s
+        for g in sorted(char_hits):  # a text with none of the run's characters scores 0
+            if pair_hits.get(g) == all_pairs and run in texts[g]:
+                best[g] = 1.0
+            else:
+                pair_share = pair_sum.get(g, 0) / weights
+                best[g] = 0.6 * pair_share + 0.2 * (char_hits[g] / n_chars)
         return self._remember(key, best)
+
+    def _texts_with(self, piece: str) -> tuple[list[int], int]:
+        """The Chinese texts holding `piece` (a character, or a pair: looked for among
+        the texts holding its first character) and how many templates they are in."""
+        found = self._cjk_found.get(piece)
+        if found is None:
+            within = self._cjk_texts if len(piece) == 1 else self._texts_with(piece[0])[0]
+            texts = self._texts
+            holding = [g for g in within if piece in texts[g]]
+            found = self._cjk_found[piece] = holding, len({self._doc[g] for g in holding})
+        return found
 
     def _remember(self, key: str, best: _Matches) -> tuple[_Matches, int]:
         if len(self._cache) >= _CACHE_MAX:
