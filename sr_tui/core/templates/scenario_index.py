@@ -285,9 +285,13 @@ class ScenarioIndex:
         return self._remember(key, best)
 
     def _run_matches(self, run: str) -> tuple[_Matches, int]:
-        """Each Chinese text's `cjk_score` for the run, from the texts holding its pairs
-        and characters (`_texts_with`), never testing a text that holds none of them.
-        Sums are made in the order `cjk_score` makes them: the same floats."""
+        """Each Chinese text's score for the run: 1 when the run is in it; else up to 0.8
+        from the run's character pairs (each weighted by its rarity) and, weaker, its
+        single characters (a one-character word such as 催 or 慢 is common in Chinese).
+        Made from the texts holding its pairs and characters (`_texts_with`), never
+        testing a text that holds none of them; the sums are made in the order the
+        scorer before made them (`tests/fixtures/scenario_index_before.py`): the same
+        floats."""
         key = "c:" + run
         cached = self._cache.get(key)
         if cached is not None:

@@ -61,14 +61,3 @@ def rarity(found_in: int, total: int) -> float:
     if share <= 1 / 3:
         return 1.0
     return 1.0 - 0.7 * (share - 1 / 3) / (2 / 3)
-
-
-def cjk_score(run: str, pairs: dict[str, float], chars: frozenset[str], text: str) -> float:
-    """1 when the run is in the text; else up to 0.8 from its character pairs (each
-    weighted by its rarity) and, weaker, its single characters (a one-character word such
-    as 催 or 慢 is common in Chinese)."""
-    if run in text:
-        return 1.0
-    pair_share = sum(w for p, w in pairs.items() if p in text) / sum(pairs.values())
-    char_share = sum(1 for c in chars if c in text) / len(chars)
-    return 0.6 * pair_share + 0.2 * char_share
