@@ -67,7 +67,38 @@ async def test_editors_are_kept_across_opens_so_a_day_of_opens_makes_no_widgets(
         assert (made[0], inputs[0], items[0]) == (0, 0, 0)
         assert len(app.draft.query(field_block.FieldBlock)) == blocks
         # Only the open template's fields are shown, in its order.
-        shown = [b.id for b in app.draft.query(".field")]
+        shown = [b.id for b in app.draft.form.shown_blocks]
+        assert shown == [f"block-{f.id}" for f in app.workspace.template.fields]
+
+
+async def test_showing_a_hidden_field_again_restyles_none_of_its_editors(make, monkeypatch):
+    """A block hidden while another template was open is shown again as it was: a long
+    list's rows are not restyled (a class change on the block restyled every row below
+    it, 200 items' worth of rows on every open of B1)."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_template(pilot, "A1")
+        app.workspace.set_value("items", [f"item {n}" for n in range(60)])
+        await open_template(pilot, "B1")
+        await settle(pilot)
+        await open_template(pilot, "A1")  # B1's list is hidden now
+        await settle(pilot)
+        restyled: list = []
+        update_nodes = app.stylesheet.update_nodes
+
+        def counting(nodes, animate: bool = False) -> None:
+            nodes = list(nodes)
+            restyled.extend(nodes)
+            update_nodes(nodes, animate=animate)
+
+        monkeypatch.setattr(app.stylesheet, "update_nodes", counting)
+        await open_template(pilot, "B1")
+        await settle(pilot)
+        rows = app.draft.query_one("#f-items").inputs
+        assert len(rows) == 60
+        assert not set(map(id, rows)) & set(map(id, restyled))
+        # Only the open template's blocks are shown, in its order.
+        shown = [b.id for b in app.draft.form.shown_blocks]
         assert shown == [f"block-{f.id}" for f in app.workspace.template.fields]
 
 
