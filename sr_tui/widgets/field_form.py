@@ -179,9 +179,7 @@ class FieldForm(VerticalScroll):
             return False
         target: Widget = widget
         if isinstance(widget, ListEditor):
-            inputs = widget.inputs
-            pool = [i for i in inputs if is_filled(i.value)] or inputs
-            target = pool[min(item or 0, len(pool) - 1)] if pool else widget
+            target, at = widget.focus_target(item, at)
         # set_focus, not focus(): focus() waits for the app's queue, behind keys in flight.
         self.screen.set_focus(target, scroll_visible=False)
         self.show_focus()  # now, for the frame being made (the start's first one)
