@@ -53,6 +53,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "this_email_only": ("this email only", "仅此邮件"),
     "item_placeholder": ("Item {n}", "条目 {n}"),
     "add_item_button": ("+ Add item", "+ 添加条目"),
+    "list_as_lines": ("One item per line", "每行一个条目"),
     # picker
     "picker_title": ("Find a template for the situation", "按场景查找模板"),
     "picker_placeholder": (

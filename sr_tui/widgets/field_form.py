@@ -101,20 +101,28 @@ class FieldForm(VerticalScroll):
             wanted.append(block)
         if new:
             await self.mount_all(new)
+        # Hidden, not restyled: a class change on a block would restyle everything below
+        # it (a long list's every row) each time it is shown again.
         keep = set(map(id, wanted))
         for block in self._blocks.values():
             if id(block) not in keep and block.display:
                 block.display = False
-                block.remove_class("field")
         for block in wanted:
             if not block.display:
                 block.display = True
-                block.add_class("field")
         self._order(wanted)
         self.scroll_home(animate=False)
         # A real terminal may not repaint a container whose children were all replaced
         # until something else moves (seen in tmux after the picker closed).
         self.refresh(layout=True)
+
+    @property
+    def shown_blocks(self) -> list[FieldBlock]:
+        """The blocks of the open template's fields, in its order (kept blocks of other
+        templates' fields are hidden)."""
+        if self.template is None:
+            return []
+        return [self._blocks[f.id] for f in self.template.fields]
 
     def _order(self, wanted: list[FieldBlock]) -> None:
         """Put the shown blocks first, in the template's order (moving only if needed)."""
@@ -129,7 +137,6 @@ class FieldForm(VerticalScroll):
         self.template = None
         for block in self._blocks.values():
             block.display = False
-            block.remove_class("field")
 
     def _block(
         self,
@@ -172,9 +179,7 @@ class FieldForm(VerticalScroll):
             return False
         target: Widget = widget
         if isinstance(widget, ListEditor):
-            inputs = widget.inputs
-            pool = [i for i in inputs if is_filled(i.value)] or inputs
-            target = pool[min(item or 0, len(pool) - 1)] if pool else widget
+            target, at = widget.focus_target(item, at)
         # set_focus, not focus(): focus() waits for the app's queue, behind keys in flight.
         self.screen.set_focus(target, scroll_visible=False)
         self.show_focus()  # now, for the frame being made (the start's first one)

@@ -1,4 +1,10 @@
-"""Edit a list field (B1's items) as one input per item: add, edit, remove, paste lines."""
+"""Edit a list field (B1's items) as one input per item: add, edit, remove, paste lines.
+
+A long list (more than `LONG_LIST` items when it is opened, restored or pasted) is edited
+as text instead, one item per line: Textual lays out every row of widgets, so a 200-item
+list as rows opened four times slower than a one-item one, and 200 inputs with a remove
+button each are no way to read a list.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +14,16 @@ from textual import events, getters, on
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Input
+from textual.widget import Widget
+from textual.widgets import Button, Input, TextArea
 
 from sr_tui.bindings import TranslatedBindings
+from sr_tui.core.templates.model import is_filled
 from sr_tui.i18n import Language, tr
-from sr_tui.widgets.plain_text import ShowsControls
+from sr_tui.widgets.plain_text import SafeTextArea, ShowsControls
+
+#: More items than this, arriving at once, and the list is edited as text (see above).
+LONG_LIST = 25
 
 #: A bullet a pasted line may start with ("- ", "* ", "• ", "1. "); the email adds its own.
 _BULLET = re.compile(r"^\s*(?:[-*•]|\d{1,2}[.)])\s+")
@@ -82,6 +93,33 @@ class ItemInput(TranslatedBindings, ShowsControls, Input):
         return None
 
 
+class ItemLines(SafeTextArea):
+    """A long list as text, one item per line (Enter starts the next item). Pasted lines
+    lose their bullets, as they do in the rows."""
+
+    def __init__(self, items: list[str], title: str) -> None:
+        text = "\n".join(items)
+        super().__init__(text, soft_wrap=True, show_line_numbers=False, classes="item-lines")
+        self.border_title = title
+        #: The text the editor last knew: loading it (or its echo) posts no change.
+        self.shown = text
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        items = pasted_items(event.text)
+        if len(items) <= 1:
+            return  # one line: TextArea's own handler (it runs after this one) pastes it
+        event.prevent_default()
+        ending = "\n" if event.text.endswith(("\n", "\r")) else ""  # whole lines stay so
+        result = self.replace("\n".join(items) + ending, *self.selection)
+        self.move_cursor(result.end_location)
+
+    def show_items(self, items: list[str]) -> None:
+        text = "\n".join(items)
+        if self.text != text:
+            self.shown = text
+            self.load_text(text)
+
+
 class ListEditor(Vertical):
     """Posts `Changed` with the items (empty ones included while being edited)."""
 
@@ -122,13 +160,29 @@ class ListEditor(Vertical):
         self._items: list[ItemInput] = []
         #: Rows of items no longer shown, hidden after the last shown one (`set_items`).
         self._spare: list[ItemInput] = []
+        #: A long list's text (made the first time a list is that long).
+        self._lines: ItemLines | None = None
 
     def compose(self):
-        for value in self._initial:
-            item = self._item(value)
-            self._items.append(item)
-            yield item.row
-        yield Button(self.add_label, id="add-item", compact=True)
+        if len(self._initial) > LONG_LIST:
+            self._lines = self._new_lines(self._initial)
+            yield self._lines
+        else:
+            for value in self._initial:
+                item = self._item(value)
+                self._items.append(item)
+                yield item.row
+        button = Button(self.add_label, id="add-item", compact=True)
+        button.display = not self.as_text
+        yield button
+
+    def _new_lines(self, items: list[str]) -> ItemLines:
+        return ItemLines(items, tr("list_as_lines", self.language))
+
+    @property
+    def as_text(self) -> bool:
+        """The list is edited as text, one item per line (a long list)."""
+        return self._lines is not None and self._lines.display
 
     def _item(self, value: str) -> ItemInput:
         item = ItemInput(value=value, classes="item", compact=True, editor=self)
@@ -145,6 +199,8 @@ class ListEditor(Vertical):
 
     @property
     def items(self) -> list[str]:
+        if self.as_text:
+            return self._lines.text.split("\n")  # type: ignore[union-attr]
         return [i.value for i in self.inputs]
 
     def placeholder(self, n: int) -> str:
@@ -170,18 +226,20 @@ class ListEditor(Vertical):
         if add_label != self.add_label:
             self.add_label = add_label
             self.add_button.label = add_label
+        if self._lines is not None:
+            self._lines.border_title = tr("list_as_lines", self.language)
 
     def set_items(self, values: list[str]) -> None:
         """Show `values` (the case's items), reusing the item inputs there are, posting
-        nothing: only the rows missing are mounted, in one go."""
+        nothing: only the rows missing are mounted, in one go; a long list as text."""
         values = values or [""]
-        # Rows beyond the items are kept hidden for the next long list (a removed Input
-        # is never freed by Textual 8.2.8); hidden rows come back before new ones.
-        for item in self._items[len(values) :]:
-            if item.row is not None:
-                item.row.display = False
-        self._spare[:0] = self._items[len(values) :]
-        del self._items[len(values) :]
+        if len(values) > LONG_LIST:
+            self._show_as_text(values)
+            return
+        if self.as_text:
+            self._lines.display = False  # type: ignore[union-attr]
+            self.add_button.display = True
+        self._hide_rows_from(len(values))
         while len(self._items) < len(values) and self._spare:
             item = self._spare.pop(0)
             if item.row is not None:
@@ -197,12 +255,64 @@ class ListEditor(Vertical):
             self.mount_all([i.row for i in extra], before=self.add_button)
         self._renumber()
 
+    def _hide_rows_from(self, n: int) -> None:
+        """Hide the rows from the n-th on, kept for the next long list (a removed Input is
+        never freed by Textual 8.2.8); hidden rows come back before new ones."""
+        for item in self._items[n:]:
+            if item.row is not None:
+                item.row.display = False
+        self._spare[:0] = self._items[n:]
+        del self._items[n:]
+
+    def _show_as_text(self, values: list[str]) -> ItemLines:
+        self._hide_rows_from(0)
+        if self._lines is None:
+            self._lines = self._new_lines(values)
+            self.mount(self._lines, before=self.add_button)
+        else:
+            self._lines.display = True
+            self._lines.show_items(values)
+        self.add_button.display = False
+        return self._lines
+
+    def focus_target(
+        self, item: int | None, at: tuple[int, int] | None = None
+    ) -> tuple[Widget, tuple[int, int] | None]:
+        """What edits the `item`-th item as the email numbers them (only filled items
+        count) and `at` (a range of that item's value) as a range of what it holds: the
+        item's input, or a long list's text (its cursor put on the item's line)."""
+        lines = self._lines
+        if lines is None or not lines.display:
+            inputs = self.inputs
+            pool = [i for i in inputs if is_filled(i.value)] or inputs
+            return (pool[min(item or 0, len(pool) - 1)] if pool else self), at
+        if item is None:
+            return lines, at
+        texts = lines.text.split("\n")
+        filled = [n for n, text in enumerate(texts) if is_filled(text)] or [0]
+        line = filled[min(item, len(filled) - 1)]
+        if at is None:
+            lines.move_cursor((line, 0))
+            return lines, None
+        start = sum(len(text) + 1 for text in texts[:line])
+        return lines, (start + at[0], start + at[1])
+
     def add_items(self, values: list[str], after: ItemInput | None = None) -> None:
         """Add items (after `after`, else at the end) and focus the last one added, at once:
         keys typed right after land in it."""
         if not values:
             return
         at = self._items.index(after) + 1 if after in self._items else len(self._items)
+        if len(values) > 1 and len(self._items) + len(values) > LONG_LIST:
+            # A paste that makes the list long: the whole list as text from now on.
+            items = self.items
+            items[at:at] = values
+            lines = self._show_as_text(items)
+            last = at + len(values) - 1
+            lines.move_cursor((last, len(values[-1])))
+            self.screen.set_focus(lines)
+            self.post_message(self.Changed(self, self.items))
+            return
         anchor = after.row if after is not None and after in self._items else None
         if anchor is None and self._items and self._spare:
             anchor = self._items[-1].row  # before the hidden rows: they keep their order
@@ -249,6 +359,16 @@ class ListEditor(Vertical):
             if item.shown == event.value:
                 return  # an echo of the value it was given (each item posts one on mount)
             item.shown = event.value
+        self.post_message(self.Changed(self, self.items))
+
+    @on(TextArea.Changed, ".item-lines")
+    def _lines_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        lines = event.text_area
+        if isinstance(lines, ItemLines):
+            if lines.shown == lines.text:
+                return  # the text it was given (loading it posts a change)
+            lines.shown = lines.text
         self.post_message(self.Changed(self, self.items))
 
     @on(Input.Submitted, ".item")

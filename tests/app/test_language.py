@@ -16,7 +16,7 @@ def leaves(app) -> list[str]:
 
 
 def field_labels(app) -> list[str]:
-    return [str(block.query_one(Label).render()) for block in app.draft.query(".field")]
+    return [str(block.query_one(Label).render()) for block in app.draft.form.shown_blocks]
 
 
 def footer(app) -> str:

@@ -11,6 +11,7 @@ from sr_tui.core.templates.scenario_index import ScenarioIndex
 from sr_tui.screens.picker import MAX_ROWS, PickerScreen
 from sr_tui.widgets import field_block, field_editors, list_editor
 from sr_tui.widgets.lint_panel import LintPanel
+from sr_tui.widgets.list_editor import LONG_LIST
 from sr_tui.widgets.preview import Preview
 
 from .helpers import SIZE, open_template, settle
@@ -33,7 +34,7 @@ async def test_one_open_is_one_render_one_lint_and_no_changed_handled(make, monk
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await open_template(pilot, "A1")
-        app.workspace.set_value("items", [f"item {n}" for n in range(40)])
+        app.workspace.set_value("items", [f"item {n}" for n in range(LONG_LIST)])
         renders = count_calls(monkeypatch, app.draft, "refresh_output")
         shown = count_calls(monkeypatch, Preview, "show")
         lints = count_calls(monkeypatch, app.workspace, "findings")
@@ -47,7 +48,7 @@ async def test_one_open_is_one_render_one_lint_and_no_changed_handled(make, monk
             assert changed[0] == 0, template_id
         # One lint per open: the screen asks for the findings once per refresh.
         assert lints[0] == renders[0]
-        assert len(app.draft.query_one("#f-items").inputs) == 40
+        assert len(app.draft.query_one("#f-items").inputs) == LONG_LIST
 
 
 async def test_editors_are_kept_across_opens_so_a_day_of_opens_makes_no_widgets(
@@ -67,7 +68,38 @@ async def test_editors_are_kept_across_opens_so_a_day_of_opens_makes_no_widgets(
         assert (made[0], inputs[0], items[0]) == (0, 0, 0)
         assert len(app.draft.query(field_block.FieldBlock)) == blocks
         # Only the open template's fields are shown, in its order.
-        shown = [b.id for b in app.draft.query(".field")]
+        shown = [b.id for b in app.draft.form.shown_blocks]
+        assert shown == [f"block-{f.id}" for f in app.workspace.template.fields]
+
+
+async def test_showing_a_hidden_field_again_restyles_none_of_its_editors(make, monkeypatch):
+    """A block hidden while another template was open is shown again as it was: a long
+    list's rows are not restyled (a class change on the block restyled every row below
+    it, 200 items' worth of rows on every open of B1)."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_template(pilot, "A1")
+        app.workspace.set_value("items", [f"item {n}" for n in range(LONG_LIST)])
+        await open_template(pilot, "B1")
+        await settle(pilot)
+        await open_template(pilot, "A1")  # B1's list is hidden now
+        await settle(pilot)
+        restyled: list = []
+        update_nodes = app.stylesheet.update_nodes
+
+        def counting(nodes, animate: bool = False) -> None:
+            nodes = list(nodes)
+            restyled.extend(nodes)
+            update_nodes(nodes, animate=animate)
+
+        monkeypatch.setattr(app.stylesheet, "update_nodes", counting)
+        await open_template(pilot, "B1")
+        await settle(pilot)
+        rows = app.draft.query_one("#f-items").inputs
+        assert len(rows) == LONG_LIST
+        assert not set(map(id, rows)) & set(map(id, restyled))
+        # Only the open template's blocks are shown, in its order.
+        shown = [b.id for b in app.draft.form.shown_blocks]
         assert shown == [f"block-{f.id}" for f in app.workspace.template.fields]
 
 
@@ -154,11 +186,11 @@ async def test_a_long_list_shown_again_reuses_its_rows(make, monkeypatch):
     app = make()
     async with app.run_test(size=SIZE) as pilot:
         await open_template(pilot, "B1")
-        app.workspace.set_value("items", [f"item {n}" for n in range(30)])
+        app.workspace.set_value("items", [f"item {n}" for n in range(LONG_LIST)])
         await open_template(pilot, "A1")
         await open_template(pilot, "B1")
         made = count_calls(monkeypatch, list_editor.ItemInput, "__init__")
-        for items in (3, 30, 10, 30):
+        for items in (3, LONG_LIST, 10, LONG_LIST):
             app.workspace.set_value("items", [f"thing {n}" for n in range(items)])
             await open_template(pilot, "A1")
             await open_template(pilot, "B1")
