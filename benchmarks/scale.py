@@ -10,7 +10,10 @@
    interleaved.
 2. B1 with 1, 50 and 200 items: opening it (from A1, the items already on the case) and
    one keystroke in its first item (the case updated, the preview and lint panel shown),
-   CPU time in process. Ratios against 1 item.
+   CPU time in process. Ratios against 1 item. Each open starts from a collected heap
+   (`gc.collect()` first): otherwise a full collection owed to the steps before falls
+   into whichever open happens to cross the collector's threshold, and the medians swing
+   with it (a 1-item open measured 51 ms in one run and 143 ms in the next).
 3. A 50 KB body (A2's "current_status" holding 50 KB of prose): one keystroke's work
    through the screen (`ComposeScreen.set_value`: above 20,000 characters the refresh
    waits for a pause in the keys) and the full refresh (`refresh_output`), against the
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import os
 import re
 import shutil
@@ -171,6 +175,7 @@ async def lists_and_bodies(runs: int) -> None:
             app.open_template("A1")
             await settle()
             app.workspace.set_value("items", [f"item {n}: the kernel log" for n in range(items)])
+            gc.collect()
             start = time.process_time()
             app.open_template("B1")
             await settle()
