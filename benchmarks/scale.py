@@ -3,14 +3,18 @@
 1. Libraries of 31 (the built-ins alone), 300 and 3,000 templates (the built-ins copied
    under new ids into a user folder): `load_catalog` cold (empty cache) and warm, in
    process; `sr-tui list --json` as a process (warm); the picker in process: opening it
-   (the scenario index built, the screen mounted) and the work of one keystroke
-   (`update_results`, search and rows); the app's start as a process in a pty (warm
+   (the scenario index built) and the median keystroke's work (search and rows) typing
+   an English and a Chinese query into a new index, over the library and over one of
+   the same size whose every text is distinct; the app's start as a process in a pty (warm
    cache; first frame and settled screen, as `startup.py` measures them). Ratios against
    the built-ins alone; the `list --json` runs and the starts of the sizes are
    interleaved.
 2. B1 with 1, 50 and 200 items: opening it (from A1, the items already on the case) and
    one keystroke in its first item (the case updated, the preview and lint panel shown),
-   CPU time in process. Ratios against 1 item.
+   CPU time in process. Ratios against 1 item. Each open starts from a collected heap
+   (`gc.collect()` first): otherwise a full collection owed to the steps before falls
+   into whichever open happens to cross the collector's threshold, and the medians swing
+   with it (a 1-item open measured 51 ms in one run and 143 ms in the next).
 3. A 50 KB body (A2's "current_status" holding 50 KB of prose): one keystroke's work
    through the screen (`ComposeScreen.set_value`: above 20,000 characters the refresh
    waits for a pause in the keys) and the full refresh (`refresh_output`), against the
@@ -27,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import os
 import re
 import shutil
@@ -46,8 +51,10 @@ PROSE = (
 )
 
 
-def make_library(folder: Path, count: int) -> None:
-    """`count` - 31 user templates: the built-ins copied under new ids."""
+def make_library(folder: Path, count: int, distinct: bool = False) -> None:
+    """`count` - 31 user templates: the built-ins copied under new ids; `distinct`: with
+    a word of their own (English and Chinese) added to every title, when, scenario and
+    keyword list, so that no two texts are the same (copies share the index's work)."""
     from sr_tui.core.templates.catalog import builtin_dir, template_files
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -56,7 +63,28 @@ def make_library(folder: Path, count: int) -> None:
         source = sources[n % len(sources)]
         text = source.read_text(encoding="utf-8")
         text = re.sub(r'^id = "(\w+)"', rf'id = "\1U{n}"', text, count=1, flags=re.M)
+        if distinct:
+            word = f"w{n}"
+            word_zh = chr(0x4E00 + n * 7 % 20000) + chr(0x4E00 + (n * 13 + 5) % 20000)
+            for key in ("title", "when", "scenario"):
+                text = re.sub(rf'^({key} = ".*)"$', rf'\1 {word}"', text, count=1, flags=re.M)
+                text = re.sub(rf'^({key}_zh = ".*)"$', rf'\1{word_zh}"', text, count=1, flags=re.M)
+            text = text.replace("keywords = [", f'keywords = ["{word}", "{word_zh}",', 1)
         (folder / f"u{n:05d}-{source.name}").write_text(text, encoding="utf-8")
+
+
+#: A picker query typed one key at a time, in English and in Chinese.
+TYPED = ("c", "cu", "cus", "cust", "custo", "custom", "customer", "")
+TYPED_ZH = ("客", "客户", "客户没", "客户没回", "客户没回复", "bug 复现")
+
+
+def typing(catalog, queries: tuple[str, ...]) -> float:
+    """The median keystroke's work over `queries` typed in order into a new index (what
+    it finds out about a character the first time is kept for the next keys)."""
+    from sr_tui.core.templates.scenario_index import ScenarioIndex
+
+    index = ScenarioIndex(catalog.templates)
+    return statistics.median(cpu(lambda q=q: picker_keystroke(index, q)) for q in queries)
 
 
 def cpu(fn) -> float:
@@ -85,16 +113,23 @@ def libraries(sizes: list[int], runs: int, tmp: Path) -> None:
             warm.append(cpu(lambda dirs=dirs: load_catalog(dirs)))
         catalog = load_catalog(dirs)
         index_built = cpu(lambda catalog=catalog: ScenarioIndex(catalog.templates))
-        index = ScenarioIndex(catalog.templates)
-        keys = [
-            cpu(lambda q=q, index=index: picker_keystroke(index, q))
-            for q in ("c", "cu", "cus", "cust", "custo", "custom", "customer", "")
-        ]
+        distinct = tmp / f"distinct{count}"
+        make_library(distinct, count, distinct=True)
+        apart = load_catalog([distinct] if count > 31 else [])
+        apart_built = cpu(lambda apart=apart: ScenarioIndex(apart.templates))
         rows[count] = {
             "catalog load, cold": statistics.median(cold),
             "catalog load, warm": statistics.median(warm),
             "picker index built": index_built,
-            "picker keystroke (search + 50 rows)": statistics.median(keys),
+            "picker keystroke (search + 50 rows)": typing(catalog, TYPED),
+            "picker keystroke, Chinese": statistics.median(
+                typing(catalog, TYPED_ZH) for _ in range(runs)
+            ),
+            "every text distinct: index built": apart_built,
+            "every text distinct: keystroke": typing(apart, TYPED),
+            "every text distinct: Chinese": statistics.median(
+                typing(apart, TYPED_ZH) for _ in range(runs)
+            ),
         }
         # Through `env`, so that the sizes' runs can be interleaved (noise hits all alike).
         commands[count] = [
@@ -171,6 +206,7 @@ async def lists_and_bodies(runs: int) -> None:
             app.open_template("A1")
             await settle()
             app.workspace.set_value("items", [f"item {n}: the kernel log" for n in range(items)])
+            gc.collect()
             start = time.process_time()
             app.open_template("B1")
             await settle()

@@ -58,6 +58,8 @@ class CaseClocks(Static):
         super().__init__("", markup=False, **kwargs)
         #: (kind, badge) of the clocks shown, for tests and the help.
         self.shown: list[tuple[str, str]] = []
+        #: The line painted last: the same line read again (once a minute) is not painted.
+        self._line: Text | None = None
 
     def show(
         self,
@@ -76,7 +78,7 @@ class CaseClocks(Static):
         resized = self.display != bool(running)
         self.display = bool(running)
         if not running:
-            self.update("", layout=resized)
+            self._paint(Text(), resized)
             return
         line = Text(tr("clocks_label", language) + " ")
         for i, (clock, (_, badge)) in enumerate(zip(running, self.shown, strict=True)):
@@ -97,4 +99,10 @@ class CaseClocks(Static):
             else:
                 key = "due_over" if clock.left < timedelta(0) else "due_left"
                 line.append(tr(key, language, amount=_amount(clock.left)), style=style)
+        self._paint(line, resized)
+
+    def _paint(self, line: Text, resized: bool) -> None:
+        if line == self._line and not resized:
+            return
+        self._line = line
         self.update(line, layout=resized)

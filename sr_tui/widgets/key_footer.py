@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 class KeyFooter(Footer):
@@ -55,6 +56,16 @@ class KeyFooter(Footer):
         self._bindings_ready = True
         with self._context():  # as the footer's own task: its keys bind to its reactives
             await self.recompose()  # (nothing when these keys are composed already)
+
+    def compose(self):
+        for widget in super().compose():
+            # A key bound to the footer's `compact` (all but the palette's) made as
+            # compact as the footer already: the binding then changes nothing, and
+            # Textual does not restyle every key once more as it mounts (10 keys, before
+            # a returning user's first frame).
+            if isinstance(widget, FooterKey) and not widget.has_class("-command-palette"):
+                widget.set_reactive(FooterKey.compact, self.compact)
+            yield widget
 
     async def recompose(self) -> None:
         """Recompose, unless the keys are what the footer already shows (a recompose

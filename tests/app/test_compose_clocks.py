@@ -160,3 +160,28 @@ async def test_the_chinese_clocks_line_reads_its_times_in_chinese(make):
         text = screen_text(app)
         assert "受理确认 (A1) 截止 12月7日 周一 13:00" in text  # 2 business hours from 11:00
         assert " today" not in text and "by " not in text
+
+
+async def test_reading_the_same_clocks_again_paints_nothing(make, monkeypatch):
+    """The line is read once a minute (and after each handoff): the same line again is no
+    repaint; a minute later, with the time left changed, it is."""
+    app = _app(make)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await _open(pilot, FRESH)
+        line = _line(app)
+        painted: list[str] = []
+        update = line.update
+
+        def counting(content="", *, layout: bool = True) -> None:
+            painted.append(str(content))
+            update(content, layout=layout)
+
+        monkeypatch.setattr(line, "update", counting)
+        app.draft.refresh_clocks()
+        await settle(pilot)
+        assert painted == []
+        app.workspace.clock.at = NOW.replace(minute=1)  # type: ignore[attr-defined]
+        app.draft.refresh_clocks()
+        await settle(pilot)
+        assert len(painted) == 1 and "1h 59m left" in painted[0]

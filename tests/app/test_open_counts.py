@@ -6,10 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.widgets import Footer, OptionList
+from textual.widgets._footer import FooterKey
 
 from sr_tui.core.templates.scenario_index import ScenarioIndex
 from sr_tui.screens.picker import MAX_ROWS, PickerScreen
 from sr_tui.widgets import field_block, field_editors, list_editor
+from sr_tui.widgets.key_footer import KeyFooter
 from sr_tui.widgets.lint_panel import LintPanel
 from sr_tui.widgets.list_editor import LONG_LIST
 from sr_tui.widgets.preview import Preview
@@ -118,6 +120,33 @@ async def test_moving_focus_between_fields_with_the_same_keys_keeps_the_footer(m
             await settle(pilot)
         assert app.focused.id == "f-sr_number"
         assert recomposed[0] == 0
+
+
+async def test_the_footer_keys_are_not_restyled_as_they_mount(make, monkeypatch):
+    """A recomposed footer's keys come as compact as the footer: binding them to it
+    changes no class, so Textual restyles none of them once more as they mount (the
+    screens look the same: the snapshots)."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_template(pilot, "A1")
+        await settle(pilot)
+        restyled: list = []
+        update_styles = app.update_styles
+
+        def counting(node, animate: bool = True) -> None:
+            restyled.append(node)
+            update_styles(node, animate=animate)
+
+        monkeypatch.setattr(app, "update_styles", counting)
+        footer = app.draft.query_one(KeyFooter)
+        before = footer.recomposed
+        app.draft.form.focus_field("timeframe")  # F2 for its suggestions: other keys
+        await settle(pilot)
+        assert footer.recomposed == before + 1
+        # The palette's key is not bound to the footer (Textual keeps it compact).
+        keys = [k for k in footer.query(FooterKey) if not k.has_class("-command-palette")]
+        assert keys and not [node for node in restyled if node in keys]
+        assert not any(key.has_class("-compact") for key in keys)
 
 
 async def test_lint_panel_is_not_rebuilt_when_the_findings_did_not_change(make, monkeypatch):
