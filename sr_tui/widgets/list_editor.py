@@ -284,7 +284,7 @@ class ListEditor(Vertical):
         count) and `at` (a range of that item's value) as a range of what it holds: the
         item's input, or a long list's text (its cursor put on the item's line)."""
         lines = self._lines
-        if lines is None or not lines.display:
+        if lines is None or not self.as_text:
             inputs = self.inputs
             pool = [i for i in inputs if is_filled(i.value)] or inputs
             return (pool[min(item or 0, len(pool) - 1)] if pool else self), at
