@@ -175,7 +175,8 @@ class ListEditor(Vertical):
                 self._items.append(item)
                 yield item.row
         button = Button(self.add_label, id="add-item", compact=True)
-        button.display = not self.as_text
+        if self._lines is not None:
+            button.display = False  # a long list's lines take Enter for a new item
         yield button
 
     def _new_lines(self, items: list[str]) -> ItemLines:
