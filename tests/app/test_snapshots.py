@@ -233,3 +233,21 @@ def test_email_finished_in_place(snap_compare, app_factory):
         await settle(pilot)
 
     assert snap_compare(app_factory(), terminal_size=SIZE, run_before=run_before)
+
+
+def test_long_list_as_lines(snap_compare, app_factory):
+    """B1 with 40 items on the case: the list is one text area, one item per line (its
+    frame says so), its lines not wrapped; the preview lists every item."""
+
+    async def run_before(pilot: Pilot) -> None:
+        app = pilot.app
+        assert isinstance(app, SrTuiApp)
+        await open_template(pilot, "A1")
+        app.workspace.set_value(
+            "items", [f"The output of 'journalctl -b -{n}' from app01" for n in range(40)]
+        )
+        await open_template(pilot, "B1")
+        app.draft.form.focus_field("items", item=2)
+        await settle(pilot)
+
+    assert snap_compare(app_factory(), terminal_size=SIZE, run_before=run_before)
