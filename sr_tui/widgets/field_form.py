@@ -23,6 +23,7 @@ from sr_tui.i18n import Language
 from sr_tui.widgets import field_editors
 from sr_tui.widgets.field_block import FieldBlock
 from sr_tui.widgets.list_editor import ListEditor
+from sr_tui.widgets.removal import remove_and_free
 
 _BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
@@ -90,7 +91,7 @@ class FieldForm(VerticalScroll):
             block = self._blocks.get(f.id)
             if block is not None and block.field.kind != f.kind:
                 del self._blocks[f.id]  # the same id, another kind of editor: a new one
-                await block.remove()
+                await remove_and_free(block)
                 block = None
             if block is None:
                 block = self._block(f, value, language, typed, sent)

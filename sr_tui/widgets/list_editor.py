@@ -21,6 +21,7 @@ from sr_tui.bindings import TranslatedBindings
 from sr_tui.core.templates.model import is_filled
 from sr_tui.i18n import Language, tr
 from sr_tui.widgets.plain_text import SafeTextArea, ShowsControls
+from sr_tui.widgets.removal import remove_and_free
 
 #: More items than this, arriving at once, and the list is edited as text (see above).
 LONG_LIST = 25
@@ -344,7 +345,7 @@ class ListEditor(Vertical):
         neighbour = self._items[index - 1] if index > 0 else self._items[1]
         self._items.remove(item)
         if item.row is not None:
-            item.row.remove()
+            remove_and_free(item.row)
         self._after_change(neighbour)
 
     def _after_change(self, focus: ItemInput) -> None:
