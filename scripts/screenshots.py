@@ -99,6 +99,21 @@ async def scene_lint(pilot: Pilot) -> None:
     await fill(pilot, "current_status", "we will have a fix soon and will send it ASAP")
 
 
+async def scene_long_list(pilot: Pilot) -> None:
+    """B1 with 40 lines of a log pasted into its list: edited as text, one item per line."""
+    from textual import events
+
+    await open_template(pilot, "B1")
+    await fill(pilot, "sr_number", "SR 3-7654321")
+    await fill(pilot, "issue_summary", "the NFS hang on app01")
+    pilot.app.draft.query_one("#f-items").inputs[0].focus()
+    await pilot.pause()
+    lines = [f"- 10:{n:02d} app01 kernel: nfs: server filer2 not responding" for n in range(40)]
+    pilot.app.post_message(events.Paste("\n".join(lines)))
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def scene_chinese(pilot: Pilot) -> None:
     await open_template(pilot, "B2")
     await fill(pilot, "sr_number", "SR-2024-0815")
@@ -277,6 +292,7 @@ SCENES: dict[str, tuple[str, Scene]] = {
     "copy-confirm": ("en", scene_copy_confirm),
     "copied": ("en", scene_copied),
     "edit": ("en", scene_edit),
+    "long-list": ("en", scene_long_list),
     "settings": ("en", scene_settings),
     "cases": ("en", scene_cases),
     "case": ("en", scene_case),

@@ -114,7 +114,16 @@ class ItemLines(SafeTextArea):
         event.prevent_default()
         ending = "\n" if event.text.endswith(("\n", "\r")) else ""  # whole lines stay so
         result = self.replace("\n".join(items) + ending, *self.selection)
-        self.move_cursor(result.end_location)
+        self.cursor_after_paste(result.end_location)
+
+    def cursor_after_paste(self, location: tuple[int, int]) -> None:
+        """The cursor at the end of what was pasted (Enter then adds the next item), the
+        text scrolled to its left edge: lines are not wrapped, and a cursor at the end of
+        a long line scrolled every line sideways to its (alike) tail. The next key
+        brings the cursor into view."""
+        self.move_cursor(location)
+        # After the refresh: the text area scrolls to its cursor as it lays the text out.
+        self.call_after_refresh(self.scroll_to, x=0, animate=False)
 
     def show_items(self, items: list[str]) -> None:
         text = "\n".join(items)
@@ -312,8 +321,7 @@ class ListEditor(Vertical):
             items = self.items
             items[at:at] = values
             lines = self._show_as_text(items)
-            last = at + len(values) - 1
-            lines.move_cursor((last, len(values[-1])))
+            lines.cursor_after_paste((at + len(values) - 1, len(values[-1])))
             self.screen.set_focus(lines)
             self.post_message(self.Changed(self, self.items))
             return

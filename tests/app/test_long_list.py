@@ -102,3 +102,33 @@ async def test_a_short_list_after_a_long_one_is_rows_again(make):
         assert not editor.query_one(ItemLines).display
         editor = await open_with_items(pilot, MANY[::-1])
         assert editor.as_text and editor.items == MANY[::-1]
+
+
+async def test_after_a_paste_of_long_lines_their_beginnings_are_in_view(make):
+    """The lines are not wrapped: the cursor left at the end of the last pasted line
+    scrolled the text sideways, and every line showed only its (alike) tail. The view
+    stays at the left edge; Enter and more keys still add an item after the paste."""
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        editor = await open_with_items(pilot, [""])
+        app.draft.form.focus_field("items")
+        long = [
+            f"10:{n:02d} app01 kernel: nfs: server filer2 not responding, still trying"
+            for n in range(30)
+        ]
+        await paste(pilot, "\n".join(long))
+        lines = editor.query_one(ItemLines)
+        assert editor.items == long
+        assert lines.cursor_location == (29, len(long[-1]))
+        assert lines.scroll_x == 0
+        # Pasted into the text itself, the same.
+        lines.move_cursor((5, 0))
+        await paste(pilot, "\n".join(long[:3]) + "\n")
+        assert lines.cursor_location == (8, 0)
+        assert lines.scroll_x == 0
+        assert editor.items[5:8] == long[:3]
+        # Enter at the end of the first paste adds an item after it.
+        lines.move_cursor((len(editor.items) - 1, len(editor.items[-1])))
+        await pilot.press("enter", *"one more")
+        await settle(pilot)
+        assert app.workspace.values["items"][-2:] == [long[-1], "one more"]
