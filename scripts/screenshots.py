@@ -99,18 +99,22 @@ async def scene_lint(pilot: Pilot) -> None:
     await fill(pilot, "current_status", "we will have a fix soon and will send it ASAP")
 
 
+async def b1_first_item(pilot: Pilot, sr_number: str) -> None:
+    """B1 for the NFS hang on app01, the focus in its list's first item."""
+    await open_template(pilot, "B1")
+    await fill(pilot, "sr_number", sr_number)
+    await fill(pilot, "issue_summary", "the NFS hang on app01")
+    pilot.app.draft.query_one("#f-items").inputs[0].focus()
+    await pilot.pause()
+
+
 async def scene_long_list(pilot: Pilot) -> None:
     """B1 with 40 lines of a log pasted into its list: edited as text, one item per line."""
     from textual import events
 
-    await open_template(pilot, "B1")
-    await fill(pilot, "sr_number", "SR 3-7654321")
-    await fill(pilot, "issue_summary", "the NFS hang on app01")
-    pilot.app.draft.query_one("#f-items").inputs[0].focus()
-    await pilot.pause()
+    await b1_first_item(pilot, "SR 3-7654321")
     lines = [f"- 10:{n:02d} app01 kernel: nfs: server filer2 not responding" for n in range(40)]
     pilot.app.post_message(events.Paste("\n".join(lines)))
-    await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 
@@ -149,11 +153,7 @@ async def scene_copied(pilot: Pilot) -> None:
 
 async def scene_edit(pilot: Pilot) -> None:
     """B1 with your own words, then F3: the email finished in place, linted as typed."""
-    await open_template(pilot, "B1")
-    await fill(pilot, "sr_number", "SR-2024-0815")
-    await fill(pilot, "issue_summary", "the NFS hang on app01")
-    pilot.app.draft.query_one("#f-items").inputs[0].focus()
-    await pilot.pause()
+    await b1_first_item(pilot, "SR-2024-0815")
     await pilot.press(*"An sosreport from app01")
     pilot.app.draft.query_one("#f-details").load_text(
         "The sosreport from Monday ends at 09:14 NZDT, before the hang."

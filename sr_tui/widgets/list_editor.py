@@ -269,8 +269,8 @@ class ListEditor(Vertical):
         self._renumber()
 
     def _hide_rows_from(self, n: int) -> None:
-        """Hide the rows from the n-th on, kept for the next long list (a removed Input is
-        never freed by Textual 8.2.8); hidden rows come back before new ones."""
+        """Hide the rows from the n-th on, kept for the next longer list (showing a row
+        again is cheaper than mounting one); hidden rows come back before new ones."""
         for item in self._items[n:]:
             if item.row is not None:
                 item.row.display = False
@@ -366,21 +366,20 @@ class ListEditor(Vertical):
     @on(Input.Changed, ".item")
     def _item_changed(self, event: Input.Changed) -> None:
         event.stop()
-        item = event.input
-        if isinstance(item, ItemInput):
-            if item.shown == event.value:
-                return  # an echo of the value it was given (each item posts one on mount)
-            item.shown = event.value
-        self.post_message(self.Changed(self, self.items))
+        self._post_unless_echo(event.input, event.value)  # each item echoes on mount
 
     @on(TextArea.Changed, ".item-lines")
     def _lines_changed(self, event: TextArea.Changed) -> None:
         event.stop()
-        lines = event.text_area
-        if isinstance(lines, ItemLines):
-            if lines.shown == lines.text:
-                return  # the text it was given (loading it posts a change)
-            lines.shown = lines.text
+        self._post_unless_echo(event.text_area, event.text_area.text)  # and on load
+
+    def _post_unless_echo(self, editor: Widget, value: str) -> None:
+        """Post the items, unless `editor` (an item or the lines) only echoes the value
+        it was given (`shown`)."""
+        if isinstance(editor, ItemInput | ItemLines):
+            if editor.shown == value:
+                return
+            editor.shown = value
         self.post_message(self.Changed(self, self.items))
 
     @on(Input.Submitted, ".item")
