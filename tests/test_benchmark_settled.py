@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "benchmarks"))
-from startup import settled_at
+from startup import paired_ratio, settled_at
 
 FRAME = [(1.0, 20_000), (1.05, 3_000), (1.2, 1_500)]
 
@@ -35,3 +35,16 @@ FRAME = [(1.0, 20_000), (1.05, 3_000), (1.2, 1_500)]
 )
 def test_a_blinking_cursor_is_not_settling(writes, quiet_after, settled):
     assert settled_at(writes, quiet_after) == settled
+
+
+def test_the_ratio_is_taken_in_each_round_then_the_median():
+    """Both apps of a round share the host's moment (here it slows down to half speed
+    after two rounds, and one bare launch is slow on its own): each round's ratio, then
+    their median."""
+    bare = [(1.0, 1.0), (1.0, 1.0), (2.0, 2.0), (2.0, 2.0), (3.0, 3.0)]
+    app = [(1.2, 1.1), (1.2, 1.1), (2.4, 2.2), (2.4, 2.2), (2.4, 2.2)]
+    assert paired_ratio(app, bare, 0) == pytest.approx(1.2)
+    assert paired_ratio(app, bare, 1) == pytest.approx(1.1)
+    # Rounds of different length are a mistake, not a shorter median.
+    with pytest.raises(ValueError):
+        paired_ratio(app[:4], bare, 0)

@@ -77,3 +77,19 @@ def test_the_app_loads_the_renderer_and_the_case_model_when_first_needed(module)
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert f"'{module}'" not in proc.stdout
     assert "'sr_tui.app'" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    "module", ["sr_tui.core.cases.search", "sr_tui.core.cases.search_query", "sr_tui.core.lint"]
+)
+def test_the_clocks_path_loads_neither_search_nor_lint(module):
+    """The compose screen's clocks line, read after the first frame, opens the store and
+    reads one case (the last output of a returning user's start): the search code
+    comes with the first search, not with the store."""
+    code = (
+        "import sys, sr_tui.core.cases.keeper, sr_tui.core.cases.sqlite_store, "
+        "sr_tui.core.cases.postgres_store, sr_tui.core.cases.sla; print(sorted(sys.modules))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert f"'{module}'" not in proc.stdout
+    assert "'sr_tui.core.cases.sla'" in proc.stdout

@@ -29,6 +29,7 @@ from sr_tui.core.templates.model import Email, Template, Values
 from sr_tui.i18n import Language, tr
 from sr_tui.screens.compose_editor import ComposeEditorMixin
 from sr_tui.screens.compose_output import BIG_EMAIL, BIG_EMAIL_DELAY, ComposeOutputMixin
+from sr_tui.screens.one_paint import OnePaintScreenMixin
 from sr_tui.widgets.case_clocks import CaseClocks
 from sr_tui.widgets.email_editor import EmailEditor
 from sr_tui.widgets.field_form import FieldForm
@@ -48,7 +49,9 @@ CLOCKS_EVERY = 60.0
 __all__ = ["BIG_EMAIL", "BIG_EMAIL_DELAY", "CLOCKS_EVERY", "ComposeScreen"]
 
 
-class ComposeScreen(ComposeOutputMixin, ComposeEditorMixin, TranslatedBindings, Screen[None]):
+class ComposeScreen(
+    OnePaintScreenMixin, ComposeOutputMixin, ComposeEditorMixin, TranslatedBindings, Screen[None]
+):
     """Writes the open case's email; see the module docstring."""
 
     BINDINGS = [

@@ -19,10 +19,11 @@ from sr_tui.bindings import TranslatedBindings
 from sr_tui.core.settings import LoadedSettings, Settings
 from sr_tui.core.settings_write import save_settings
 from sr_tui.i18n import Language, tr
+from sr_tui.screens.one_paint import OnePaintScreenMixin
 from sr_tui.screens.settings import one_line_validator
 
 
-class FirstRunScreen(TranslatedBindings, ModalScreen[Settings | None]):
+class FirstRunScreen(OnePaintScreenMixin, TranslatedBindings, ModalScreen[Settings | None]):
     """Dismisses with the saved `Settings`, or None (asked again next start)."""
 
     BINDINGS = [

@@ -20,6 +20,7 @@ from textual.widgets import DataTable, Label
 
 from sr_tui.bindings import TranslatedBindings
 from sr_tui.i18n import STRINGS, Language, tr
+from sr_tui.screens.one_paint import OnePaintScreenMixin
 
 
 def places() -> list[tuple[str, type]]:
@@ -39,7 +40,7 @@ def places() -> list[tuple[str, type]]:
     ]
 
 
-class HelpScreen(TranslatedBindings, ModalScreen[None]):
+class HelpScreen(OnePaintScreenMixin, TranslatedBindings, ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,q", "dismiss", "Close", id="close_help")]
 
     def __init__(self, screen: Screen, language: Language) -> None:

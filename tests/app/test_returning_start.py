@@ -319,3 +319,32 @@ async def test_the_first_resume_leaves_no_widget_styled_otherwise_than_a_restyle
         assert len(shown) > 20
         app.update_styles(screen)  # what the skipped restyle would have done
         assert _computed_styles(screen) == shown
+
+
+@pytest.mark.parametrize("user", ["returning", "fresh", "first run"])
+async def test_the_first_frame_is_rendered_once(make, monkeypatch, user):
+    """Textual 8.2.8 painted the first layout while the app's first updates were batched
+    (that frame is dropped), then the regions the next layout moved, then the whole
+    screen again for the repaint the screen's resume asked for: three renders of the
+    screen on top, two written to the terminal. Now one (`OnePaintScreenMixin`)."""
+    from textual._compositor import Compositor
+
+    app = _returning(make) if user == "returning" else make(ask_for_name=user == "first run")
+    renders: dict[str, list[tuple[bool, bool]]] = {}  # (while batched, whole) per render
+    original = Compositor.render_update
+
+    def render_update(self, full=False, screen_stack=None, simplify=False):
+        screen = next(s for s in app.screen_stack if s._compositor is self)
+        whole = full or self.size.region in self._dirty_regions
+        renders.setdefault(type(screen).__name__, []).append((bool(app._batch_count), whole))
+        return original(self, full, screen_stack, simplify)
+
+    monkeypatch.setattr(Compositor, "render_update", render_update)
+    at_frame: list[dict] = []
+    _at_first_frame(
+        monkeypatch, lambda screen: at_frame.append({k: list(v) for k, v in renders.items()})
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        top = "FirstRunScreen" if user == "first run" else "ComposeScreen"
+        assert at_frame[0][top] == [(False, True)]  # one render, whole, not batched

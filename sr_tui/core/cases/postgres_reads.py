@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sr_tui.core.cases.errors import NotFoundError, StoreError
 from sr_tui.core.cases.model import Case, CaseSummary, Entry, Status
@@ -20,9 +20,11 @@ from sr_tui.core.cases.postgres_rows import (
     row_to_entry,
     row_to_summary,
 )
-from sr_tui.core.cases.search import SearchHit
-from sr_tui.core.cases.search_query import SearchQuery
 from sr_tui.core.cases.team import normalize_name
+
+if TYPE_CHECKING:  # annotations only: searching imports them when it runs
+    from sr_tui.core.cases.search import SearchHit
+    from sr_tui.core.cases.search_query import SearchQuery
 
 
 class PostgresReads:

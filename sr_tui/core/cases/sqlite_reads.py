@@ -5,13 +5,12 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Collection, Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sr_tui.core.cases.codec import dumps, encode_time
 from sr_tui.core.cases.errors import NotFoundError, StoreError
 from sr_tui.core.cases.model import Case, CaseSummary, Entry, Status
 from sr_tui.core.cases.numbering import normalize_number
-from sr_tui.core.cases.search import SearchHit
-from sr_tui.core.cases.search_query import SearchQuery
 from sr_tui.core.cases.sqlite_queries import case_id, get_meta, list_query
 from sr_tui.core.cases.sqlite_rows import (
     LOAD_CASE,
@@ -24,6 +23,10 @@ from sr_tui.core.cases.sqlite_rows import (
     row_to_summary,
 )
 from sr_tui.core.cases.team import normalize_name
+
+if TYPE_CHECKING:  # annotations only: searching imports them when it runs
+    from sr_tui.core.cases.search import SearchHit
+    from sr_tui.core.cases.search_query import SearchQuery
 
 
 class SqliteReads:

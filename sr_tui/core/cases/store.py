@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from sr_tui.core.cases.errors import (
     ConflictError,
@@ -26,8 +26,10 @@ from sr_tui.core.cases.errors import (
     StoreError,
 )
 from sr_tui.core.cases.model import Case, CaseSummary, CloseReason, Entry, Stage, Status
-from sr_tui.core.cases.search import SearchHit
-from sr_tui.core.cases.search_query import SearchQuery
+
+if TYPE_CHECKING:  # annotations only: searching imports them when it runs
+    from sr_tui.core.cases.search import SearchHit
+    from sr_tui.core.cases.search_query import SearchQuery
 
 __all__ = [
     "CaseStore",
