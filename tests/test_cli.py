@@ -262,6 +262,50 @@ def test_no_command_opens_the_app_without_building_the_commands_parsers():
     assert out.split(" ", 1) == ["0", "['sr_tui.cli.common']\n"]
 
 
+def test_each_command_is_in_the_family_that_registers_it():
+    """`COMMAND_FAMILIES` (a command line builds its own family's parser only) names
+    every command, each with the family module whose `add_parser` adds it."""
+    import argparse
+    import importlib
+
+    from sr_tui import cli
+
+    registered = {}
+    for family in cli.FAMILIES:
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(f"sr_tui.cli.{family}").add_parser(sub)
+        registered.update(dict.fromkeys(sub.choices, family))
+    assert registered == cli.COMMAND_FAMILIES
+
+
+def test_a_command_builds_its_own_family_only(tmp_path):
+    """`sr-tui lint FILE` imports the lint command's module, not the eleven others (the
+    case commands bring the case model, the templates' the catalog): its start was 0.5x
+    and more of Textual's import, its budget."""
+    email = tmp_path / "email.txt"
+    email.write_text("Subject: Update on SR 1\n\nHi,\n\nAll good.\n\nBest regards,\nSam\n")
+    out = _fresh_python(
+        "import sys, sr_tui.cli as cli\n"
+        f"status = cli.main(['lint', {str(email)!r}])\n"
+        "print(status, sorted(m for m in sys.modules if m.startswith('sr_tui.cli.')))\n"
+        "print('sr_tui.core.cases.model' in sys.modules)\n"
+    )
+    assert out.endswith("['sr_tui.cli.common', 'sr_tui.cli.lint']\nFalse\n"), out
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["lint", "--help"], ["assign", "--help"]])
+def test_help_still_lists_what_it_lists(capsys, argv):
+    """The whole list of commands for `--help`; a command's own help for its own."""
+    with pytest.raises(SystemExit) as done:
+        main(argv)
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    if argv == ["--help"]:
+        assert all(command in out for command in ("lint", "render", "case", "assign", "db"))
+    else:
+        assert out.startswith(f"usage: sr-tui {argv[0]}")
+
+
 def test_the_app_starts_with_the_collector_paused_and_ends_with_it_running():
     """`launch_app` pauses garbage collection for the start (`start_gc`; the app resumes
     it at its first frame); an app that stops before that frame resumes it too."""

@@ -34,6 +34,26 @@ FAMILIES = (
     "team",
     "db",
 )
+#: Each command's family: a command line builds its own family's parser only (a dozen
+#: modules, with the case model and the templates, cost more than `sr-tui lint` itself).
+#: `tests/test_cli.py` checks this against what every family registers.
+COMMAND_FAMILIES = {
+    "list": "templates",
+    "show": "templates",
+    "templates": "templates",
+    "render": "render",
+    "case": "case",
+    "due": "due",
+    "search": "search",
+    "review": "review",
+    "kb": "kb",
+    "calendar": "calendar",
+    "lint": "lint",
+    "config": "config",
+    "assign": "team",
+    "team": "team",
+    "db": "db",
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,7 +62,9 @@ class _Parser(argparse.ArgumentParser):
         self.exit(ExitStatus.USAGE, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of `command`'s family alone when it names one
+    (what `--help` and a mistyped command get is the whole parser)."""
     import importlib
 
     parser = _Parser(
@@ -52,7 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"sr-tui {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for family in FAMILIES:
+    only = COMMAND_FAMILIES.get(command or "")
+    for family in FAMILIES if only is None else (only,):
         importlib.import_module(f"sr_tui.cli.{family}").add_parser(sub)
     return parser
 
@@ -64,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv:  # the app: the commands' parsers (a dozen modules) would only cost time
         return _guarded(launch_app)
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv[0]).parse_args(argv)
     if getattr(args, "func", None) is None:
         return _guarded(launch_app)
     with _terminal_safe_output():
