@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sr_tui.core.errors import SrTuiError
+from sr_tui.core.templates.model import is_filled
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -90,10 +91,17 @@ class DueMixin:
         template = self.template
         if template is None:
             return {}
+        values = self.values
+        ids = tuple(
+            f.id
+            for f in template.fields
+            if f.kind in ("timeframe", "date") and is_filled(values.get(f.id))
+        )
+        if not ids:  # nothing typed to check: neither the grammar nor the calendar is loaded
+            return {}
         from sr_tui.core.cases.promises import timeframe_problems
 
-        ids = tuple(f.id for f in template.fields if f.kind in ("timeframe", "date"))
-        return timeframe_problems(template.body, ids, self.values, self.clock.now(), self.calendar)
+        return timeframe_problems(template.body, ids, values, self.clock.now(), self.calendar)
 
     def suggestions(self, field_id: str) -> list[str]:
         """Suggestions for a timeframe field computed from now and the calendar (points
