@@ -288,9 +288,9 @@ def test_a_command_builds_its_own_family_only(tmp_path):
         "import sys, sr_tui.cli as cli\n"
         f"status = cli.main(['lint', {str(email)!r}])\n"
         "print(status, sorted(m for m in sys.modules if m.startswith('sr_tui.cli.')))\n"
-        "print('sr_tui.core.cases.model' in sys.modules)\n"
+        "print('sr_tui.core.cases.model' in sys.modules, 'sr_tui.core.templates.model' in sys.modules)\n"
     )
-    assert out.endswith("['sr_tui.cli.common', 'sr_tui.cli.lint']\nFalse\n"), out
+    assert out.endswith("['sr_tui.cli.common', 'sr_tui.cli.lint']\nFalse False\n"), out
 
 
 def test_render_checks_timeframes_only_when_one_is_typed():

@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from sr_tui.core.errors import SrTuiError
-from sr_tui.core.templates.model import Template, Values
 
 if TYPE_CHECKING:  # the catalog pulls in Jinja2 only on a cache miss; keep --help light
     from sr_tui.core.settings import LoadedSettings, Settings
     from sr_tui.core.templates.catalog import Catalog
+    from sr_tui.core.templates.model import Template, Values  # `sr-tui lint` needs neither
 
 
 class ExitStatus(enum.IntEnum):
