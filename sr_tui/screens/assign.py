@@ -19,10 +19,9 @@ from sr_tui.core.cases.model import Case
 from sr_tui.core.cases.team import did_you_mean, normalize_name
 from sr_tui.core.safe_text import visible
 from sr_tui.i18n import Language, tr
-from sr_tui.screens.one_paint import OnePaintScreenMixin
 
 
-class AssignScreen(OnePaintScreenMixin, TranslatedBindings, ModalScreen[Case | None]):
+class AssignScreen(TranslatedBindings, ModalScreen[Case | None]):
     """Dismisses with the case as assigned, or None when cancelled."""
 
     BINDINGS = [

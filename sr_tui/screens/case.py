@@ -21,7 +21,6 @@ from sr_tui.core.cases.model import EntryKind, Status
 from sr_tui.core.errors import SrTuiError
 from sr_tui.core.safe_text import visible
 from sr_tui.i18n import Language, tr
-from sr_tui.screens.one_paint import OnePaintScreenMixin
 from sr_tui.widgets.case_record import CaseRecord
 from sr_tui.widgets.similar_cases import SimilarCases
 from sr_tui.widgets.timeline import Timeline
@@ -33,7 +32,7 @@ if TYPE_CHECKING:
     from sr_tui.screens.close_case import CloseCaseResult
 
 
-class CaseScreen(OnePaintScreenMixin, TranslatedBindings, Screen[None]):
+class CaseScreen(TranslatedBindings, Screen[None]):
     AUTO_FOCUS = "#timeline-list"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),

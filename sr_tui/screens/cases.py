@@ -21,7 +21,6 @@ from sr_tui.core.cases.model import Status
 from sr_tui.core.errors import SrTuiError
 from sr_tui.core.safe_text import visible
 from sr_tui.i18n import Language, tr
-from sr_tui.screens.one_paint import OnePaintScreenMixin
 from sr_tui.views import TOGGLE, View, ViewChanged, assignee_for, default_view, toggled, view_label
 
 if TYPE_CHECKING:
@@ -33,7 +32,7 @@ OPEN = "open"
 ALL = "all"
 
 
-class CasesScreen(OnePaintScreenMixin, TranslatedBindings, Screen[None]):
+class CasesScreen(TranslatedBindings, Screen[None]):
     #: The table has focus (Enter opens a case); Tab reaches the search box.
     AUTO_FOCUS = "#cases-table"
     BINDINGS = [

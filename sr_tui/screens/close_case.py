@@ -19,7 +19,6 @@ from sr_tui.bindings import TranslatedBindings
 from sr_tui.core.cases.model import Case
 from sr_tui.core.cases.similar import SimilarCase, merged_keywords, split_keywords
 from sr_tui.i18n import Language, tr
-from sr_tui.screens.one_paint import OnePaintScreenMixin
 from sr_tui.widgets.similar_cases import SimilarCases
 
 
@@ -31,7 +30,7 @@ class CloseCaseResult:
     knowledge: bool
 
 
-class CloseCaseScreen(OnePaintScreenMixin, TranslatedBindings, ModalScreen[CloseCaseResult | None]):
+class CloseCaseScreen(TranslatedBindings, ModalScreen[CloseCaseResult | None]):
     CSS_PATH = "close_case.tcss"
     BINDINGS = [
         Binding("ctrl+s", "confirm", "Close case", id="close_case_confirm", priority=True),

@@ -14,7 +14,6 @@ from textual.widgets import Label, Static
 
 from sr_tui.bindings import TranslatedBindings
 from sr_tui.i18n import Language, tr
-from sr_tui.screens.one_paint import OnePaintScreenMixin
 
 if TYPE_CHECKING:
     from sr_tui.workspace import Readiness
@@ -23,7 +22,7 @@ if TYPE_CHECKING:
 MAX_ERRORS = 8
 
 
-class ConfirmScreen(OnePaintScreenMixin, TranslatedBindings, ModalScreen[bool]):
+class ConfirmScreen(TranslatedBindings, ModalScreen[bool]):
     BINDINGS = [
         Binding("y,enter", "answer(True)", "Yes", id="confirm"),
         Binding("n,escape", "answer(False)", "No", id="cancel"),

@@ -22,7 +22,6 @@ from sr_tui.core.errors import SrTuiError
 from sr_tui.core.safe_text import visible
 from sr_tui.core.when import short_when
 from sr_tui.i18n import Language, tr
-from sr_tui.screens.one_paint import OnePaintScreenMixin
 from sr_tui.views import TOGGLE, View, ViewChanged, assignee_for, default_view, toggled, view_label
 
 if TYPE_CHECKING:
@@ -56,7 +55,7 @@ def left_text(left: timedelta, language: Language) -> str:
     return tr("due_over" if left < timedelta(0) else "due_left", language, amount=amount)
 
 
-class DueScreen(OnePaintScreenMixin, TranslatedBindings, Screen[None]):
+class DueScreen(TranslatedBindings, Screen[None]):
     AUTO_FOCUS = "#due-table"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),

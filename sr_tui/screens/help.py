@@ -20,7 +20,6 @@ from textual.widgets import DataTable, Label
 
 from sr_tui.bindings import TranslatedBindings
 from sr_tui.i18n import STRINGS, Language, tr
-from sr_tui.screens.one_paint import OnePaintScreenMixin
 
 
 def places() -> list[tuple[str, type]]:
@@ -40,7 +39,7 @@ def places() -> list[tuple[str, type]]:
     ]
 
 
-class HelpScreen(OnePaintScreenMixin, TranslatedBindings, ModalScreen[None]):
+class HelpScreen(TranslatedBindings, ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,q", "dismiss", "Close", id="close_help")]
 
     def __init__(self, screen: Screen, language: Language) -> None:

@@ -11,10 +11,9 @@ from textual.widgets import Label, TextArea
 
 from sr_tui.bindings import TranslatedBindings
 from sr_tui.i18n import Language, tr
-from sr_tui.screens.one_paint import OnePaintScreenMixin
 
 
-class NoteScreen(OnePaintScreenMixin, TranslatedBindings, ModalScreen[str | None]):
+class NoteScreen(TranslatedBindings, ModalScreen[str | None]):
     BINDINGS = [
         Binding("ctrl+s", "keep", "Keep note", id="keep_note"),
         Binding("escape", "drop", "Cancel", id="cancel"),

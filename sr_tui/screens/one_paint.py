@@ -1,4 +1,5 @@
-"""A screen painted once when its first updates are batched, not three times.
+"""The screen a start shows first (the compose screen, the first-run questions), painted
+once while the app's first updates are batched, not three times.
 
 Textual 8.2.8 batches the app's first updates (compose, mount, the first screen pushed)
 and drops every frame drawn meanwhile. A layout made in the batch still paints (its
@@ -8,6 +9,9 @@ then the pending full repaint (set when the screen resumed) paints everything ag
 three paints for the first frame, two of them written to the terminal (18 KB, then
 25 KB). Here a paint while batched is left for later, and a paint while a full repaint
 is due is that full repaint: the first frame is rendered once and written once.
+
+Screens pushed later are left to Textual: over a push of the picker, the help and the
+due list this made fewer renders but more of them of the whole screen.
 """
 
 from __future__ import annotations

@@ -16,7 +16,6 @@ from textual.widgets.option_list import Option
 from sr_tui.bindings import TranslatedBindings
 from sr_tui.core.templates.scenario_index import ScenarioIndex
 from sr_tui.i18n import Language, tr
-from sr_tui.screens.one_paint import OnePaintScreenMixin
 from sr_tui.widgets.plain_text import SafeInput
 
 #: Rows shown at most (the empty query too): rendering an option per hit was most of a
@@ -24,7 +23,7 @@ from sr_tui.widgets.plain_text import SafeInput
 MAX_ROWS = 50
 
 
-class PickerScreen(OnePaintScreenMixin, TranslatedBindings, ModalScreen[str | None]):
+class PickerScreen(TranslatedBindings, ModalScreen[str | None]):
     BINDINGS = [
         Binding("escape", "dismiss_none", "Cancel", id="cancel"),
         Binding("down", "move(1)", show=False),

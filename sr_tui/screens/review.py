@@ -27,7 +27,6 @@ from sr_tui.core.cases.review_clocks import business_clock
 from sr_tui.core.cases.review_markdown import group_label, review_words, to_markdown
 from sr_tui.core.errors import SrTuiError
 from sr_tui.i18n import Language, tr
-from sr_tui.screens.one_paint import OnePaintScreenMixin
 from sr_tui.views import TOGGLE, View, ViewChanged, assignee_for, default_view, toggled, view_label
 from sr_tui.widgets.bar_chart import BarChart, Row
 from sr_tui.widgets.search_results import padded
@@ -51,7 +50,7 @@ def shifted(year: int, month: int, by: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-class ReviewScreen(OnePaintScreenMixin, TranslatedBindings, Screen[None]):
+class ReviewScreen(TranslatedBindings, Screen[None]):
     CSS_PATH = "review.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),

@@ -23,7 +23,6 @@ from sr_tui.core.cases.search import SearchHit
 from sr_tui.core.cases.search_parse import parse_query
 from sr_tui.core.errors import SrTuiError
 from sr_tui.i18n import Language, tr
-from sr_tui.screens.one_paint import OnePaintScreenMixin
 from sr_tui.widgets.search_results import SearchResults
 
 if TYPE_CHECKING:
@@ -33,7 +32,7 @@ if TYPE_CHECKING:
 LIMIT = 50
 
 
-class SearchScreen(OnePaintScreenMixin, TranslatedBindings, Screen[None]):
+class SearchScreen(TranslatedBindings, Screen[None]):
     CSS_PATH = "search.tcss"
     BINDINGS = [
         Binding("escape", "back", "Back", id="back"),

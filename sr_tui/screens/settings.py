@@ -21,7 +21,6 @@ from sr_tui.core.safe_text import has_controls
 from sr_tui.core.settings import COPY_LAYOUTS, LoadedSettings, Settings
 from sr_tui.core.settings_write import backup_file, save_settings
 from sr_tui.i18n import Language, tr
-from sr_tui.screens.one_paint import OnePaintScreenMixin
 from sr_tui.widgets.plain_text import SafeInput
 
 
@@ -38,7 +37,7 @@ def address_validator(language: Language) -> Function:
     return Function(lambda v: address_problem(v) is None, tr("address_invalid", language))
 
 
-class SettingsScreen(OnePaintScreenMixin, TranslatedBindings, ModalScreen[Settings | None]):
+class SettingsScreen(TranslatedBindings, ModalScreen[Settings | None]):
     """Dismisses with the saved `Settings`, or None when cancelled."""
 
     BINDINGS = [

@@ -15,12 +15,9 @@ from sr_tui.bindings import TranslatedBindings
 from sr_tui.core.cases.labels import CLOSE_REASON_LABELS, STATUS_LABELS, label
 from sr_tui.core.cases.model import Case, CloseReason, Status
 from sr_tui.i18n import Language, tr
-from sr_tui.screens.one_paint import OnePaintScreenMixin
 
 
-class StatusScreen(
-    OnePaintScreenMixin, TranslatedBindings, ModalScreen[tuple[str, str | None] | None]
-):
+class StatusScreen(TranslatedBindings, ModalScreen[tuple[str, str | None] | None]):
     """Dismisses with (status, close reason or None), or None when cancelled."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
